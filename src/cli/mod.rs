@@ -1,0 +1,6 @@
+//! The command line's subcommands, each a thin layer over the core.
+
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod validate;

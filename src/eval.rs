@@ -1,0 +1,2 @@
+//! Scoring records against gold records, counting exactly as
+//! `shared/tools/score.py` does.

@@ -1,0 +1,1 @@
+//! Exporting a folder of records as CSV and JSONL.

@@ -1,0 +1,17 @@
+//! ofsted-curator: extract, review and curate structured records of Ofsted
+//! children's services inspections from news articles.
+//!
+//! The core (`model`, `text`, `discover`, `gazetteer`, `extract`, `store`,
+//! `eval`, `export`) is plain Rust and knows nothing of the UI; `app` and
+//! `cli` are two front-ends over it.
+
+pub mod app;
+pub mod cli;
+pub mod discover;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod store;
+pub mod text;

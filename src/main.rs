@@ -1,0 +1,46 @@
+use clap::{Parser, Subcommand};
+use ofsted_curator::{app, cli};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Extract, review and curate records of Ofsted children's services
+/// inspections from news articles. Without a subcommand, opens the desktop
+/// app on PATHs (or on the bundled samples).
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders to open in the app.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract records from article files and folders into sidecars.
+    Extract(cli::extract::ExtractArgs),
+    /// Score predicted records against gold records.
+    Eval(cli::eval::EvalArgs),
+    /// Export a folder of records as CSV or JSONL.
+    Export(cli::export::ExportArgs),
+    /// Check records against the contract and their articles.
+    Validate(cli::validate::ValidateArgs),
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let outcome = match args.command {
+        None => app::run(args.paths).map(|()| ExitCode::SUCCESS),
+        Some(Command::Extract(a)) => cli::extract::run(a),
+        Some(Command::Eval(a)) => cli::eval::run(a),
+        Some(Command::Export(a)) => cli::export::run(a),
+        Some(Command::Validate(a)) => cli::validate::run(a),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
