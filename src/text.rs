@@ -1,15 +1,52 @@
 //! Loading article files into the exact text that evidence offsets refer to.
+//!
+//! `load_article` does the file checks (kind, size) and reads; the pure
+//! `decode_article` turns bytes into text: encoding detection, refusal of
+//! empty and binary files, and HTML conversion.
 
+mod html;
+mod offsets;
+
+pub use html::html_to_text;
+pub use offsets::OffsetMap;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Default cap on an article file's size.
 pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
+/// How the file's bytes were turned into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
     Plain,
     Markdown,
     Html,
+}
+
+impl SourceFormat {
+    /// The format a file is read as, from its extension; anything unknown is
+    /// read as plain text.
+    pub fn from_path(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => SourceFormat::Html,
+            "md" | "markdown" => SourceFormat::Markdown,
+            _ => SourceFormat::Plain,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Plain => "plain text",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Html => "HTML",
+        }
+    }
 }
 
 /// An article's text, ready for extraction and display.
@@ -48,38 +85,186 @@ pub enum TextError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: not a regular file (it is {kind})")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{path}: file is {size} bytes, over the limit of {max} bytes \
+         (raise the limit with --max-size)"
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
+    #[error("{path}: file contains only whitespace")]
+    WhitespaceOnly { path: PathBuf },
+    #[error("{path}: HTML page has no visible text")]
+    NoVisibleText { path: PathBuf },
+    #[error("{path}: looks like a binary file, not text ({reason})")]
+    Binary { path: PathBuf, reason: &'static str },
+}
+
+impl TextError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            TextError::Io { path, .. }
+            | TextError::NotAFile { path, .. }
+            | TextError::TooLarge { path, .. }
+            | TextError::Empty { path }
+            | TextError::WhitespaceOnly { path }
+            | TextError::NoVisibleText { path }
+            | TextError::Binary { path, .. } => path,
+        }
+    }
 }
 
 /// Reads and decodes the article at `path`.
+///
+/// The file's kind and size are checked from its metadata first, so a FIFO
+/// or device is refused without being opened (opening a FIFO would block)
+/// and an oversized file is refused without being read.
 pub fn load_article(path: &Path, options: &LoadOptions) -> Result<Article, TextError> {
-    let _ = options;
-    let bytes = std::fs::read(path).map_err(|source| TextError::Io {
+    let io_error = |source| TextError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(TextError::NotAFile {
+            path: path.to_path_buf(),
+            kind: describe_file_type(&metadata.file_type()),
+        });
+    }
+    check_size(path, metadata.len(), options.max_bytes)?;
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // The file may have grown since its metadata was read; never read more
+    // than one byte past the cap.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    check_size(path, bytes.len() as u64, options.max_bytes)?;
     decode_article(path, &bytes)
+}
+
+fn check_size(path: &Path, size: u64, max: u64) -> Result<(), TextError> {
+    if size > max {
+        return Err(TextError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// A short description of a file type that is not a regular file.
+pub fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
 }
 
 /// Decodes file bytes into an article; pure, so it can be fuzzed.
 pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Article, TextError> {
-    let text = String::from_utf8_lossy(bytes)
-        .trim_start_matches('\u{feff}')
-        .to_string();
-    if text.trim().is_empty() {
-        return Err(TextError::Empty {
-            path: path.to_path_buf(),
-        });
+    let path_buf = || path.to_path_buf();
+    if bytes.is_empty() {
+        return Err(TextError::Empty { path: path_buf() });
     }
+    let mut notices = Vec::new();
+    let decoded = decode_bytes(bytes, &mut notices).map_err(|reason| TextError::Binary {
+        path: path_buf(),
+        reason,
+    })?;
+    if decoded.trim().is_empty() {
+        return Err(TextError::WhitespaceOnly { path: path_buf() });
+    }
+    let format = SourceFormat::from_path(path);
+    let text = match format {
+        SourceFormat::Html => {
+            let visible = html_to_text(&decoded);
+            if visible.trim().is_empty() {
+                return Err(TextError::NoVisibleText { path: path_buf() });
+            }
+            visible
+        }
+        SourceFormat::Plain | SourceFormat::Markdown => decoded,
+    };
     Ok(Article {
-        path: path.to_path_buf(),
+        path: path_buf(),
         chars: text.chars().count(),
         sha256: text_sha256(&text),
         text,
-        format: SourceFormat::Plain,
-        notices: Vec::new(),
+        format,
+        notices,
     })
+}
+
+/// Bytes to text: UTF-16 with a BOM, else UTF-8 (BOM removed), else
+/// Windows-1252 with a notice. Refuses bytes that look binary.
+fn decode_bytes(bytes: &[u8], notices: &mut Vec<String>) -> Result<String, &'static str> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let text = text.into_owned();
+        if had_errors {
+            notices.push(format!(
+                "some bytes are not valid {}; they were replaced with \u{fffd}",
+                encoding.name()
+            ));
+        }
+        if looks_binary(text.as_bytes()) {
+            return Err("mostly control characters");
+        }
+        return Ok(text);
+    }
+    if bytes.contains(&0) {
+        return Err("contains NUL bytes");
+    }
+    if looks_binary(bytes) {
+        return Err("mostly control characters");
+    }
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(without_bom) {
+        Ok(text) => Ok(text.to_string()),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(without_bom);
+            notices.push("not valid UTF-8; read as Windows-1252".to_string());
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Whether more than a tenth of the bytes are control characters that text
+/// never contains (anything below space except tab, line feed, form feed and
+/// carriage return, and DEL). Real articles have none; images and archives
+/// have many.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f)
+        .count();
+    control * 10 > sample.len()
 }
 
 /// Hex SHA-256 of the UTF-8 bytes of `text`.
@@ -89,85 +274,5 @@ pub fn text_sha256(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Converts between byte offsets (what `str` and `regex` use) and code point
-/// offsets (what records store).
-#[derive(Debug, Clone)]
-pub struct OffsetMap {
-    /// Byte offset of every code point, plus the text's length at the end;
-    /// empty when the text is ASCII and the two offsets coincide.
-    char_starts: Vec<usize>,
-    len_bytes: usize,
-}
-
-impl OffsetMap {
-    pub fn new(text: &str) -> Self {
-        let char_starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(text.len()))
-                .collect()
-        };
-        OffsetMap {
-            char_starts,
-            len_bytes: text.len(),
-        }
-    }
-
-    /// Code point offset of byte offset `byte` (rounded down to a char start).
-    pub fn to_char(&self, byte: usize) -> usize {
-        if self.char_starts.is_empty() {
-            return byte.min(self.len_bytes);
-        }
-        match self.char_starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
-
-    /// Byte offset of code point offset `ch`, clamped to the text.
-    pub fn to_byte(&self, ch: usize) -> usize {
-        if self.char_starts.is_empty() {
-            return ch.min(self.len_bytes);
-        }
-        self.char_starts
-            .get(ch)
-            .copied()
-            .unwrap_or(self.len_bytes)
-    }
-
-    /// Number of code points in the text.
-    pub fn chars(&self) -> usize {
-        if self.char_starts.is_empty() {
-            self.len_bytes
-        } else {
-            self.char_starts.len() - 1
-        }
-    }
-}
-
 #[cfg(test)]
-mod offset_tests {
-    use super::*;
-
-    #[test]
-    fn offsets_round_trip_on_multibyte_text() {
-        let text = "a‘b’ £6m é";
-        let map = OffsetMap::new(text);
-        for (ci, (bi, _)) in text.char_indices().enumerate() {
-            assert_eq!(map.to_char(bi), ci);
-            assert_eq!(map.to_byte(ci), bi);
-        }
-        assert_eq!(map.chars(), text.chars().count());
-        assert_eq!(map.to_byte(map.chars()), text.len());
-    }
-
-    #[test]
-    fn ascii_fast_path() {
-        let map = OffsetMap::new("hello");
-        assert_eq!(map.to_char(3), 3);
-        assert_eq!(map.to_byte(5), 5);
-        assert_eq!(map.chars(), 5);
-    }
-}
+mod tests;
