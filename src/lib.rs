@@ -13,5 +13,6 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod samples;
 pub mod store;
 pub mod text;

@@ -1,9 +1,373 @@
 //! The desktop app: a thin egui layer over the core.
+//!
+//! Panels (`queue_panel`, `source_panel`, `record_panel`, `menu_bar`, …) own
+//! only view state and return [`Command`]s; [`CuratorApp::apply_command`]
+//! (in `apply.rs`) is the one place that changes the [`Workspace`]. Derived
+//! data (queue rows, highlight spans) is computed in plain modules
+//! (`queue`, `highlight`) and tested without a window. Reading, extracting
+//! and saving happen on worker threads (`worker`).
 
+mod apply;
+pub mod command;
+mod dialogs;
+pub mod edit;
+pub mod fields;
+mod help_overlay;
+pub mod highlight;
+mod menu_bar;
+mod open_dialog;
+mod palette;
+pub mod queue;
+mod queue_panel;
+mod record_panel;
+pub mod settings;
+pub mod shortcuts;
+mod source_panel;
+mod status_bar;
+pub mod worker;
+pub mod workspace;
+
+pub use command::{Command, GuardChoice};
+pub use fields::FieldPath;
+
+use dialogs::{Dialogs, Pending};
+use queue_panel::QueuePanel;
+use record_panel::RecordPanel;
+use settings::Settings;
+use shortcuts::Shortcut;
+use source_panel::SourcePanel;
 use std::path::PathBuf;
+use std::sync::Arc;
+use worker::{WorkerMsg, Workers};
+use workspace::{DocState, Document, Workspace};
+
+/// Key of the settings in eframe's storage.
+const SETTINGS_KEY: &str = "ofsted-curator-settings";
 
 /// Opens the desktop app on `paths`, or on the bundled samples when empty.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let _ = paths;
-    anyhow::bail!("the desktop app is not built yet")
+    let (paths, startup_error) = if paths.is_empty() {
+        match install_bundled_samples() {
+            Ok(dir) => (vec![dir], None),
+            Err(e) => (Vec::new(), Some(e)),
+        }
+    } else {
+        (paths, None)
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Ofsted curator")
+            .with_app_id("ofsted-curator")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ofsted-curator",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let mut app = CuratorApp::new(&cc.egui_ctx, settings, paths);
+            if let Some(e) = startup_error {
+                app.dialogs.error(e);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the app window: {e}"))
+}
+
+/// Copies the bundled samples into the user's data folder (keeping any
+/// file already there, with its edits) and returns that folder.
+pub fn install_bundled_samples() -> Result<PathBuf, String> {
+    let dir = crate::samples::default_samples_dir()
+        .ok_or_else(|| "cannot find a data folder for the bundled samples".to_string())?;
+    crate::samples::install_samples(&dir, crate::samples::bundled()).map_err(|e| e.to_string())
+}
+
+/// Progress of the loader, read by the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Idle,
+    Running { done: usize, total: usize },
+    Failed(String),
+}
+
+/// The app: the workspace, the panels' view state, and the workers.
+pub struct CuratorApp {
+    pub workspace: Workspace,
+    pub settings: Settings,
+    pub load: LoadState,
+    /// The selected field of the current record.
+    pub selected: Option<FieldPath>,
+    queue: QueuePanel,
+    source: SourcePanel,
+    record: RecordPanel,
+    dialogs: Dialogs,
+    workers: Workers,
+    /// Job number of the load whose messages are current.
+    job: u64,
+    shortcuts: Vec<Shortcut>,
+    ctx: egui::Context,
+    /// The window may close (unsaved changes were answered).
+    allow_close: bool,
+    last_focus: Option<egui::Id>,
+    title: String,
+    applied_theme: Option<bool>,
+}
+
+impl CuratorApp {
+    /// Creates the app and starts loading `paths` in the background.
+    pub fn new(ctx: &egui::Context, settings: Settings, paths: Vec<PathBuf>) -> Self {
+        let waker_ctx = ctx.clone();
+        let waker: worker::Waker = Arc::new(move || waker_ctx.request_repaint());
+        let mut app = CuratorApp {
+            workspace: Workspace::default(),
+            settings,
+            load: LoadState::Idle,
+            selected: None,
+            queue: QueuePanel::default(),
+            source: SourcePanel::default(),
+            record: RecordPanel::default(),
+            dialogs: Dialogs::default(),
+            workers: Workers::new(waker),
+            job: 0,
+            shortcuts: shortcuts::shortcuts(),
+            ctx: ctx.clone(),
+            allow_close: false,
+            last_focus: None,
+            title: String::new(),
+            applied_theme: None,
+        };
+        if !paths.is_empty() {
+            app.open_now(paths);
+        }
+        app
+    }
+
+    /// The loader has finished (or nothing is loading).
+    pub fn is_idle(&self) -> bool {
+        !matches!(self.load, LoadState::Running { .. })
+            && self
+                .workspace
+                .docs
+                .iter()
+                .filter_map(Document::loaded)
+                .all(|d| d.saving.is_none())
+    }
+
+    /// Whether the unsaved-changes question is on screen.
+    pub fn is_asking_about_unsaved_changes(&self) -> bool {
+        self.dialogs.pending.is_some()
+    }
+
+    /// Error and information messages currently shown.
+    pub fn messages(&self) -> Vec<String> {
+        self.dialogs.messages()
+    }
+
+    /// Takes the workers' messages into the workspace.
+    fn poll_workers(&mut self) {
+        while let Ok(msg) = self.workers.rx.try_recv() {
+            self.take_worker_msg(msg);
+        }
+    }
+
+    fn take_worker_msg(&mut self, msg: WorkerMsg) {
+        match msg {
+            WorkerMsg::Discovered { job, paths, errors } if job == self.job => {
+                for e in errors {
+                    self.dialogs.error(e);
+                }
+                if paths.is_empty() {
+                    self.dialogs.error(format!(
+                        "No article files (.txt, .md, .html) found in {}",
+                        self.workspace.title
+                    ));
+                }
+                self.load = LoadState::Running {
+                    done: 0,
+                    total: paths.len(),
+                };
+                self.workspace.docs = paths.into_iter().map(Document::new).collect();
+                self.workspace.current = (!self.workspace.docs.is_empty()).then_some(0);
+                self.workspace.touch();
+            }
+            WorkerMsg::Loaded { job, batch } if job == self.job => {
+                let n = batch.len();
+                for (i, state) in batch {
+                    if let Some(doc) = self.workspace.docs.get_mut(i) {
+                        doc.state = state;
+                    }
+                }
+                if let LoadState::Running { done, .. } = &mut self.load {
+                    *done += n;
+                }
+                self.workspace.touch();
+            }
+            WorkerMsg::Finished { job } if job == self.job => {
+                let failed = self
+                    .workspace
+                    .docs
+                    .iter()
+                    .filter(|d| matches!(d.state, DocState::Failed(_)))
+                    .count();
+                self.load = if failed > 0 {
+                    LoadState::Failed(format!("{failed} file(s) could not be read"))
+                } else {
+                    LoadState::Idle
+                };
+            }
+            WorkerMsg::Saved {
+                article,
+                revision,
+                result,
+            } => self.take_save_result(&article, revision, result),
+            _ => {} // a message of a load that was replaced
+        }
+    }
+
+    fn take_save_result(
+        &mut self,
+        article: &std::path::Path,
+        revision: u64,
+        result: Result<(), String>,
+    ) {
+        let Some(doc) = self
+            .workspace
+            .docs
+            .iter_mut()
+            .find(|d| d.path == article)
+            .and_then(Document::loaded_mut)
+        else {
+            return;
+        };
+        doc.saving = None;
+        match result {
+            Ok(()) => {
+                doc.saved_revision = Some(revision);
+                doc.save_error = None;
+            }
+            Err(e) => {
+                doc.save_error = Some(e.clone());
+                self.dialogs
+                    .error(format!("Not saved: {e}. Your edits are kept."));
+                self.dialogs.cancel_after_save();
+            }
+        }
+        self.workspace.touch();
+        self.continue_after_save();
+    }
+
+    /// One frame of the whole app, without eframe (tests and benches call
+    /// this through `egui::Context::run_ui` or kittest).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_workers();
+        self.apply_theme(&ctx);
+        let mut commands = Vec::new();
+
+        // Closing the window with unsaved changes asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.workspace.dirty_count() > 0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialogs.ask(Pending::Close);
+            } else {
+                self.allow_close = true;
+            }
+        }
+
+        // Files and folders dropped on the window.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::Open(dropped));
+        }
+
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            if let Some(doc) = self.workspace.current_loaded_mut() {
+                doc.history.break_merge();
+            }
+            self.last_focus = focus;
+        }
+        let typing = ctx.text_edit_focused() && focus != Some(self.source.text_id());
+        if !self.dialogs.is_modal_open() {
+            commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
+        }
+
+        commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));
+        self.dialogs.messages_ui(ui);
+        status_bar::status_bar_ui(ui, &self.workspace, &self.load);
+        commands.extend(self.queue.ui(ui, &self.workspace));
+        commands.extend(self.record.ui(ui, &self.workspace, self.selected));
+        let hovered = self.record.hovered();
+        commands.extend(self.source.ui(
+            ui,
+            &self.workspace,
+            self.selected,
+            hovered,
+            &self.settings,
+        ));
+        commands.extend(help_overlay::help_overlay_ui(
+            &ctx,
+            &mut self.dialogs.help_open,
+            &self.shortcuts,
+        ));
+        commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
+
+        for command in commands {
+            self.apply_command(command);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.dark_mode) {
+            ctx.set_theme(if self.settings.dark_mode {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark_mode);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mut title = String::from("Ofsted curator");
+        if let Some(doc) = self.workspace.current_doc() {
+            title = format!("{} — {title}", doc.name);
+            if doc.is_dirty() {
+                title = format!("● {title}");
+            }
+        }
+        let unsaved = self.workspace.dirty_count();
+        if unsaved > 0 {
+            title.push_str(&format!(" ({unsaved} unsaved)"));
+        }
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+impl eframe::App for CuratorApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
 }

@@ -1,0 +1,74 @@
+//! Everything the UI can ask for, as data. Panels, menus and keyboard
+//! shortcuts return these; `CuratorApp::apply_command` is the one place
+//! that acts on them.
+
+use super::edit::Edit;
+use super::fields::{FieldPath, ItemKind};
+use super::queue::StatusFilter;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Opening
+    /// Open these files and folders (asks first about unsaved changes).
+    Open(Vec<PathBuf>),
+    OpenFilesDialog,
+    OpenFolderDialog,
+    /// Show the "Open path…" box (works without a file dialog).
+    ShowOpenPath,
+    OpenSamples,
+
+    // Moving around
+    SelectDocument(usize),
+    NextDocument,
+    PreviousDocument,
+    SelectField(Option<FieldPath>),
+    NextField,
+    PreviousField,
+    /// Focus the queue's search box.
+    FocusSearch,
+    SetStatusFilter(StatusFilter),
+
+    // Editing the current record
+    Edit(Edit),
+    /// Make the source selection the evidence of the selected field
+    /// (`add`: keep the evidence it has and add this span).
+    EvidenceFromSelection {
+        add: bool,
+    },
+    /// Create an item prefilled from the source selection.
+    NewItemFromSelection(ItemKind),
+    /// Remove the selected item.
+    RemoveSelected,
+    /// Put back the machine's value of the selected field.
+    RevertSelected,
+    Undo,
+    Redo,
+    MarkReviewedAndNext,
+    MarkOffTopicAndNext,
+
+    // Saving and leaving
+    Save,
+    SaveAll,
+    /// The window's close button or File ▸ Quit.
+    Quit,
+    /// Answer to the unsaved-changes question.
+    Guard(GuardChoice),
+
+    // View and settings
+    ToggleHelp,
+    ShowSettings,
+    SetCuratorName(String),
+    SetDarkMode(bool),
+    ZoomText(f32),
+    /// Close the overlay or dialog on top, else clear the field selection.
+    Escape,
+}
+
+/// The answers to "You have unsaved changes".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuardChoice {
+    SaveAll,
+    Discard,
+    Cancel,
+}

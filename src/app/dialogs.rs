@@ -1,0 +1,234 @@
+//! What sits on top of the review screen: the unsaved-changes question,
+//! the name prompt, the settings window, the open dialogs and the message
+//! strip where errors are shown.
+
+use super::command::{Command, GuardChoice};
+use super::open_dialog::OpenDialog;
+use super::settings::{MAX_FONT_SIZE, MIN_FONT_SIZE, Settings};
+use super::workspace::Workspace;
+use std::path::PathBuf;
+
+/// What waits on the answer to "You have unsaved changes".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Close,
+    Open(Vec<PathBuf>),
+}
+
+/// A message in the strip under the menu bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// How many messages the strip keeps.
+const MESSAGE_LIMIT: usize = 5;
+
+#[derive(Default)]
+pub struct Dialogs {
+    /// The unsaved-changes question is on screen for this.
+    pub pending: Option<Pending>,
+    /// "Save all" was chosen: do this once every save has landed.
+    pub after_save: Option<Pending>,
+    pub help_open: bool,
+    pub settings_open: bool,
+    pub open: OpenDialog,
+    messages: Vec<Message>,
+    name_draft: String,
+}
+
+impl Dialogs {
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(text.into(), true);
+    }
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(text.into(), false);
+    }
+    fn push(&mut self, text: String, error: bool) {
+        self.messages.retain(|m| m.text != text);
+        self.messages.push(Message { text, error });
+        if self.messages.len() > MESSAGE_LIMIT {
+            self.messages.remove(0);
+        }
+    }
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.iter().map(|m| m.text.clone()).collect()
+    }
+    pub fn ask(&mut self, pending: Pending) {
+        self.pending = Some(pending);
+    }
+    pub fn cancel_after_save(&mut self) {
+        self.after_save = None;
+    }
+    /// A modal is on screen: shortcuts of the review screen are off.
+    pub fn is_modal_open(&self) -> bool {
+        self.pending.is_some() || self.open.is_open()
+    }
+
+    /// The message strip under the menu bar (errors in red, with a close
+    /// button), shown only when there is something to say.
+    pub fn messages_ui(&mut self, ui: &mut egui::Ui) {
+        if self.messages.is_empty() {
+            return;
+        }
+        let mut dismiss = None;
+        egui::Panel::top("messages").show(ui, |ui| {
+            for (i, m) in self.messages.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                    let color = if m.error {
+                        ui.visuals().error_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    let icon = if m.error { "⚠" } else { "ℹ" };
+                    ui.colored_label(color, format!("{icon} {}", m.text));
+                });
+            }
+        });
+        if let Some(i) = dismiss {
+            self.messages.remove(i);
+        }
+    }
+
+    /// The modal dialogs; returns the commands they produce.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        workspace: &Workspace,
+        settings: &Settings,
+    ) -> Vec<Command> {
+        let mut commands = self.open.poll();
+        commands.extend(self.open.path_box_ui(ctx));
+        if let Some(pending) = &self.pending {
+            commands.extend(guard_ui(ctx, workspace, pending));
+        } else if !settings.asked_name {
+            commands.extend(self.name_prompt_ui(ctx));
+        }
+        if self.settings_open {
+            commands.extend(self.settings_ui(ctx, settings));
+        }
+        commands
+    }
+
+    fn name_prompt_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::Modal::new(egui::Id::unique("name-prompt")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Welcome");
+            ui.label("Your name is written into the records you save, so others know who checked them. You can change it later in Settings.");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.name_draft)
+                    .id_salt("curator-name-prompt")
+                    .hint_text("Your name"),
+            );
+            edit.request_focus();
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("Continue").clicked() || enter {
+                    commands.push(Command::SetCuratorName(self.name_draft.trim().to_string()));
+                }
+                if ui.button("Later").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    commands.push(Command::SetCuratorName(String::new()));
+                }
+            });
+        });
+        commands
+    }
+
+    fn settings_ui(&mut self, ctx: &egui::Context, settings: &Settings) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut open = self.settings_open;
+        egui::Window::new("Settings")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("settings-grid")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label("Your name");
+                        let mut name = settings.curator.clone();
+                        if ui
+                            .add(egui::TextEdit::singleline(&mut name).id_salt("settings-curator"))
+                            .changed()
+                        {
+                            commands.push(Command::SetCuratorName(name));
+                        }
+                        ui.end_row();
+                        ui.label("Theme");
+                        ui.horizontal(|ui| {
+                            if ui.selectable_label(!settings.dark_mode, "Light").clicked() {
+                                commands.push(Command::SetDarkMode(false));
+                            }
+                            if ui.selectable_label(settings.dark_mode, "Dark").clicked() {
+                                commands.push(Command::SetDarkMode(true));
+                            }
+                        });
+                        ui.end_row();
+                        ui.label("Article text size");
+                        let mut size = settings.font_size;
+                        if ui
+                            .add(
+                                egui::Slider::new(&mut size, MIN_FONT_SIZE..=MAX_FONT_SIZE)
+                                    .step_by(1.0),
+                            )
+                            .changed()
+                        {
+                            commands.push(Command::ZoomText(size - settings.font_size));
+                        }
+                        ui.end_row();
+                    });
+            });
+        self.settings_open = open;
+        commands
+    }
+}
+
+/// "You have unsaved changes": Save all / Discard / Cancel.
+fn guard_ui(ctx: &egui::Context, workspace: &Workspace, pending: &Pending) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let dirty: Vec<&str> = workspace
+        .docs
+        .iter()
+        .filter(|d| d.is_dirty())
+        .map(|d| d.name.as_str())
+        .collect();
+    let modal = egui::Modal::new(egui::Id::unique("unsaved-guard")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Unsaved changes");
+        let what = match pending {
+            Pending::Close => "before closing",
+            Pending::Open(_) => "before opening other files",
+        };
+        ui.label(format!(
+            "{} record(s) have changes that are not saved. Save them {what}?",
+            dirty.len()
+        ));
+        for name in dirty.iter().take(8) {
+            ui.label(format!("  • {name}"));
+        }
+        if dirty.len() > 8 {
+            ui.label(format!("  … and {} more", dirty.len() - 8));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save all").clicked() {
+                commands.push(Command::Guard(GuardChoice::SaveAll));
+            }
+            if ui.button("Discard").clicked() {
+                commands.push(Command::Guard(GuardChoice::Discard));
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::Guard(GuardChoice::Cancel));
+            }
+        });
+    });
+    if modal.should_close() && commands.is_empty() {
+        commands.push(Command::Guard(GuardChoice::Cancel));
+    }
+    commands
+}

@@ -1,0 +1,62 @@
+//! Colours: one per evidence family, and per record status.
+
+use super::fields::Family;
+use crate::model::{Origin, Status};
+use egui::Color32;
+
+/// Background of evidence of `family`; `strong` for the selected field.
+pub fn family_fill(family: Family, dark: bool, strong: bool) -> Color32 {
+    let (r, g, b) = match family {
+        Family::Article => (120, 144, 156),
+        Family::Inspection => (66, 133, 244),
+        Family::Finding => (251, 140, 0),
+        Family::Person => (67, 160, 71),
+        Family::Quote => (171, 71, 188),
+        Family::Figure => (0, 172, 193),
+    };
+    let alpha = match (dark, strong) {
+        (false, false) => 60,
+        (false, true) => 150,
+        (true, false) => 70,
+        (true, true) => 170,
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
+/// A solid swatch of the family's colour, for legends and card edges.
+pub fn family_solid(family: Family, dark: bool) -> Color32 {
+    let c = family_fill(family, dark, true);
+    Color32::from_rgb(c.r(), c.g(), c.b())
+}
+
+pub fn status_color(status: Status, dark: bool) -> Color32 {
+    match (status, dark) {
+        (Status::Unreviewed, false) => Color32::from_rgb(110, 110, 110),
+        (Status::Unreviewed, true) => Color32::from_rgb(170, 170, 170),
+        (Status::InProgress, false) => Color32::from_rgb(190, 120, 0),
+        (Status::InProgress, true) => Color32::from_rgb(240, 180, 60),
+        (Status::Reviewed, false) => Color32::from_rgb(30, 130, 50),
+        (Status::Reviewed, true) => Color32::from_rgb(100, 210, 120),
+        (Status::OffTopic, false) => Color32::from_rgb(120, 80, 160),
+        (Status::OffTopic, true) => Color32::from_rgb(190, 150, 230),
+    }
+}
+
+pub fn origin_label(origin: Origin) -> (&'static str, &'static str) {
+    match origin {
+        Origin::Extracted => ("machine", "Extracted by the machine, unchanged"),
+        Origin::Edited => ("edited", "A person changed the machine's value"),
+        Origin::Added => ("added", "Added by a person"),
+    }
+}
+
+pub fn origin_color(origin: Origin, dark: bool) -> Color32 {
+    match (origin, dark) {
+        (Origin::Extracted, false) => Color32::from_rgb(100, 100, 100),
+        (Origin::Extracted, true) => Color32::from_rgb(160, 160, 160),
+        (Origin::Edited, false) => Color32::from_rgb(190, 110, 0),
+        (Origin::Edited, true) => Color32::from_rgb(240, 170, 60),
+        (Origin::Added, false) => Color32::from_rgb(25, 120, 200),
+        (Origin::Added, true) => Color32::from_rgb(110, 180, 255),
+    }
+}

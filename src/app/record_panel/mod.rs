@@ -1,0 +1,168 @@
+//! The record form (right): status, article values, inspections with their
+//! findings, people, quotes, figures and notes. Every change is returned as
+//! a command carrying the edited value; provenance is shown per value.
+
+mod article;
+mod inspections;
+mod items;
+mod widgets;
+
+use super::command::Command;
+use super::edit::Edit;
+use super::fields::FieldPath;
+use super::palette;
+use super::workspace::{LoadedDoc, Workspace};
+use crate::model::Status;
+
+#[derive(Default)]
+pub struct RecordPanel {
+    /// The field under the pointer this frame (its evidence is emphasised).
+    hovered: Option<FieldPath>,
+    /// The selection the form last scrolled to.
+    scrolled_to: Option<FieldPath>,
+}
+
+/// What a section needs to draw itself.
+pub struct FormCtx<'a> {
+    pub doc: &'a LoadedDoc,
+    pub selected: Option<FieldPath>,
+    /// Scroll the form to this field this frame.
+    pub scroll_to: Option<FieldPath>,
+    pub hovered: Option<FieldPath>,
+    pub out: Vec<Command>,
+}
+
+impl FormCtx<'_> {
+    /// Wires a card's response: click selects, hover links, scrolls into view.
+    pub fn card_response(&mut self, path: FieldPath, response: &egui::Response) {
+        if response.clicked() {
+            self.out.push(Command::SelectField(Some(path)));
+        }
+        if response.hovered() {
+            self.hovered = Some(path);
+        }
+        if self.scroll_to == Some(path) {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+    }
+
+    pub fn can_revert(&self, path: FieldPath) -> bool {
+        super::edit::can_revert(&self.doc.record, self.doc.machine.as_ref(), path)
+    }
+}
+
+impl RecordPanel {
+    pub fn hovered(&self) -> Option<FieldPath> {
+        self.hovered
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        selected: Option<FieldPath>,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        let scroll_to = (self.scrolled_to != selected).then_some(selected).flatten();
+        self.scrolled_to = selected;
+        egui::Panel::right("record")
+            .resizable(true)
+            .default_size(430.0)
+            .size_range(320.0..=760.0)
+            .show(ui, |ui| {
+                let Some(doc) = workspace.current_loaded() else {
+                    ui.add_space(8.0);
+                    ui.weak("No record to show.");
+                    self.hovered = None;
+                    return;
+                };
+                let mut form = FormCtx {
+                    doc,
+                    selected,
+                    scroll_to,
+                    hovered: None,
+                    out: Vec::new(),
+                };
+                header_ui(ui, &mut form);
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("record-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        article::article_ui(ui, &mut form);
+                        inspections::inspections_ui(ui, &mut form);
+                        items::people_ui(ui, &mut form);
+                        items::quotes_ui(ui, &mut form);
+                        items::figures_ui(ui, &mut form);
+                        notes_ui(ui, &mut form);
+                    });
+                self.hovered = form.hovered;
+                out = form.out;
+            });
+        out
+    }
+}
+
+fn header_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
+    let record = &form.doc.record;
+    let dark = ui.visuals().dark_mode;
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Record");
+        for s in Status::ALL {
+            let text = egui::RichText::new(s.label()).color(palette::status_color(s, dark));
+            if ui.selectable_label(record.status == s, text).clicked() {
+                form.out.push(Command::Edit(Edit::Status(s)));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("✔ Reviewed, next")
+            .on_hover_text("Mark reviewed, save, and go to the next article (Ctrl+Enter)")
+            .clicked()
+        {
+            form.out.push(Command::MarkReviewedAndNext);
+        }
+        let dirty = form.doc.is_dirty();
+        if ui
+            .add_enabled(dirty, egui::Button::new("Save"))
+            .on_hover_text("Save this record (Ctrl+S)")
+            .clicked()
+        {
+            form.out.push(Command::Save);
+        }
+        if dirty {
+            ui.label("● unsaved");
+        } else if form.doc.saved_revision.is_some() {
+            ui.weak("saved");
+        }
+        if let Some(who) = &record.curator {
+            ui.weak(format!("by {who}"));
+        }
+    });
+    if let Some(e) = &form.doc.save_error {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("⚠ Not saved: {e}. Your edits are kept."),
+        );
+    }
+}
+
+fn notes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
+    ui.add_space(8.0);
+    ui.strong("Notes");
+    let mut notes = form.doc.record.notes.clone();
+    let label = ui.label("Notes for other curators");
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .id_salt("record-notes")
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        form.out.push(Command::Edit(Edit::Notes(notes)));
+    }
+}

@@ -1,0 +1,238 @@
+//! Slow work off the UI thread: a loader that discovers, reads and extracts
+//! articles (or reads their sidecars), and a saver that writes records.
+//! Both report over one channel and wake the UI with `request_repaint`.
+
+use super::workspace::{DocState, History, LoadedDoc};
+use crate::model::Record;
+use crate::text::{LoadOptions, OffsetMap};
+use crate::{discover, extract, store, text};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// What the workers tell the UI.
+#[derive(Debug)]
+pub enum WorkerMsg {
+    /// The article files under the opened paths, in queue order.
+    Discovered {
+        job: u64,
+        paths: Vec<PathBuf>,
+        errors: Vec<String>,
+    },
+    /// Documents read, by index into the discovered paths.
+    Loaded {
+        job: u64,
+        batch: Vec<(usize, DocState)>,
+    },
+    Finished {
+        job: u64,
+    },
+    Saved {
+        article: PathBuf,
+        revision: u64,
+        result: Result<(), String>,
+    },
+}
+
+/// A record to write to its sidecar.
+#[derive(Debug)]
+pub struct SaveJob {
+    pub article: PathBuf,
+    pub sidecar: PathBuf,
+    pub record: Record,
+    pub revision: u64,
+}
+
+/// Something that can be woken when a message is sent (the egui context in
+/// the app; nothing in tests of the worker alone).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The two worker threads and the channel they report on.
+pub struct Workers {
+    pub rx: Receiver<WorkerMsg>,
+    tx: Sender<WorkerMsg>,
+    save_tx: Option<Sender<SaveJob>>,
+    waker: Waker,
+    cancel: Arc<AtomicBool>,
+    next_job: u64,
+}
+
+impl Workers {
+    pub fn new(waker: Waker) -> Self {
+        let (tx, rx) = channel();
+        let (save_tx, save_rx) = channel::<SaveJob>();
+        let saver_tx = tx.clone();
+        let saver_waker = waker.clone();
+        let spawned = std::thread::Builder::new()
+            .name("record-saver".into())
+            .spawn(move || {
+                for job in save_rx {
+                    let result = store::save_record_atomically(&job.sidecar, &job.record)
+                        .map_err(|e| e.to_string());
+                    let _ = saver_tx.send(WorkerMsg::Saved {
+                        article: job.article,
+                        revision: job.revision,
+                        result,
+                    });
+                    saver_waker();
+                }
+            });
+        Workers {
+            rx,
+            tx,
+            save_tx: spawned.is_ok().then_some(save_tx),
+            waker,
+            cancel: Arc::new(AtomicBool::new(false)),
+            next_job: 0,
+        }
+    }
+
+    /// Starts loading `paths`, cancelling any load under way. Returns the
+    /// job number its messages carry.
+    pub fn open(&mut self, paths: Vec<PathBuf>) -> u64 {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::new(AtomicBool::new(false));
+        self.next_job += 1;
+        let job = self.next_job;
+        let (tx, waker, cancel) = (self.tx.clone(), self.waker.clone(), self.cancel.clone());
+        let spawned = std::thread::Builder::new()
+            .name("article-loader".into())
+            .spawn(move || load_all(job, &paths, &tx, &*waker, &cancel));
+        if let Err(e) = spawned {
+            let _ = self.tx.send(WorkerMsg::Discovered {
+                job,
+                paths: Vec::new(),
+                errors: vec![format!("cannot start the loader: {e}")],
+            });
+            let _ = self.tx.send(WorkerMsg::Finished { job });
+        }
+        job
+    }
+
+    /// Queues a save; the result arrives as `WorkerMsg::Saved`.
+    pub fn save(&self, job: SaveJob) -> Result<(), String> {
+        let article = job.article.clone();
+        match &self.save_tx {
+            Some(tx) => tx
+                .send(job)
+                .map_err(|_| format!("{}: the saver has stopped", article.display())),
+            None => Err(format!("{}: the saver could not start", article.display())),
+        }
+    }
+}
+
+fn load_all(
+    job: u64,
+    paths: &[PathBuf],
+    tx: &Sender<WorkerMsg>,
+    wake: &dyn Fn(),
+    cancel: &AtomicBool,
+) {
+    let found = discover::discover_articles(paths);
+    let errors = found.errors.iter().map(|e| e.to_string()).collect();
+    let articles = found.articles;
+    let _ = tx.send(WorkerMsg::Discovered {
+        job,
+        paths: articles.clone(),
+        errors,
+    });
+    wake();
+    let mut batch = Vec::new();
+    let mut last_send = Instant::now();
+    for (i, path) in articles.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        batch.push((i, load_document(path)));
+        // The first article goes at once so it can be shown; then batches.
+        if i == 0 || batch.len() >= 256 || last_send.elapsed() > Duration::from_millis(50) {
+            let _ = tx.send(WorkerMsg::Loaded {
+                job,
+                batch: std::mem::take(&mut batch),
+            });
+            wake();
+            last_send = Instant::now();
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(WorkerMsg::Loaded { job, batch });
+    }
+    let _ = tx.send(WorkerMsg::Finished { job });
+    wake();
+}
+
+/// Reads one article and its record: the sidecar when there is one (noting
+/// when it was made for another version of the text), else a fresh
+/// extraction. Never panics on a strange file.
+pub fn load_document(path: &Path) -> DocState {
+    let article = match text::load_article(path, &LoadOptions::default()) {
+        Ok(a) => a,
+        Err(e) => return DocState::Failed(e.to_string()),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text: Arc<str> = Arc::from(article.text.as_str());
+    let machine = {
+        let text = text.clone();
+        let name = file_name.clone();
+        std::panic::catch_unwind(move || extract::extract_record(&text, &name)).ok()
+    };
+    let mut notices = article.notices.clone();
+    let sidecar = store::sidecar_path(path, None);
+    let (record, saved_revision) = if sidecar.exists() {
+        match store::read_record(&sidecar) {
+            Ok(r) => {
+                if r.source.text_sha256 != article.sha256 {
+                    notices.push(format!(
+                        "{}: the record was made for a different version of this text; \
+                         its evidence may point at the wrong words",
+                        sidecar.display()
+                    ));
+                }
+                (r, Some(0))
+            }
+            Err(e) => {
+                notices.push(format!(
+                    "{e}. Showing a fresh extraction; saving will replace the file."
+                ));
+                (fresh_record(machine.as_ref(), &text, &file_name), None)
+            }
+        }
+    } else {
+        (fresh_record(machine.as_ref(), &text, &file_name), None)
+    };
+    if machine.is_none() {
+        notices.push(format!(
+            "{}: the extractor failed on this text; fill the record by hand",
+            path.display()
+        ));
+    }
+    DocState::Ready(Box::new(LoadedDoc {
+        offsets: Arc::new(OffsetMap::new(&text)),
+        text,
+        record,
+        machine,
+        history: History::default(),
+        revision: 0,
+        saved_revision,
+        saving: None,
+        notices,
+        save_error: None,
+        sidecar,
+    }))
+}
+
+fn fresh_record(machine: Option<&Record>, text: &str, file_name: &str) -> Record {
+    match machine {
+        Some(m) => m.clone(),
+        None => Record::empty(crate::model::Source {
+            path: file_name.to_string(),
+            text_sha256: text::text_sha256(text),
+            chars: text.chars().count(),
+        }),
+    }
+}
