@@ -1,13 +1,354 @@
 //! Rule-based extraction of a curation record from an article's text.
+//!
+//! Deterministic and offline. The rules follow how English news about
+//! Ofsted inspections of children's services is written (datelines,
+//! "rated inadequate", "fifth monitoring visit", "said TfC chair ..."),
+//! not the wording of any particular article. Every part works on byte
+//! offsets into the text; spans become code point offsets at the end.
 
-use crate::model::{Record, Source};
+mod article;
+mod cues;
+mod dates;
+mod figures;
+mod findings;
+mod inspections;
+mod layout;
+mod names;
+mod people;
+mod quotes;
+
+pub use dates::PartialDate;
+
+use crate::gazetteer::{Entity, Gazetteer, Mention};
+use crate::model::{
+    Field, Figure, FigureKind, Finding, Inspection, Origin, Person, Quote, Record, Source, Span,
+    Status,
+};
+use crate::text::{OffsetMap, text_sha256};
+use layout::{BlockKind, Layout};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The article text with what every part of the extractor shares.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub layout: Layout,
+    /// Council and trust names outside the footer, in text order.
+    pub mentions: Vec<Mention>,
+    pub byline: Option<String>,
+    pub published: Option<PartialDate>,
+    pub gazetteer: &'static Gazetteer,
+    primary: Option<String>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let layout = layout::layout(text);
+        let gazetteer = Gazetteer::get();
+        let mentions: Vec<Mention> = gazetteer
+            .mentions(text)
+            .into_iter()
+            .filter(|m| {
+                layout
+                    .block_at(m.start)
+                    .is_some_and(|b| layout.blocks[b].kind != BlockKind::Footer)
+            })
+            .filter(|m| !ambiguous_without_context(text, m))
+            .collect();
+        let byline = article::byline(text, &layout).map(|b| b.value);
+        let published = article::published(text, &layout).map(|p| p.value);
+        let mut doc = Doc {
+            text,
+            layout,
+            mentions,
+            byline,
+            published,
+            gazetteer,
+            primary: None,
+        };
+        doc.primary = doc.most_mentioned_council();
+        doc
+    }
+
+    pub fn overlaps_entity(&self, r: &Range<usize>) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.start < r.end && r.start < m.end)
+    }
+
+    /// The council an entity stands for; for a trust serving several
+    /// councils, the one the article also names.
+    pub fn council_of(&self, entity: Entity) -> String {
+        match entity {
+            Entity::Council(_) => self.gazetteer.entity_council(entity).to_string(),
+            Entity::Trust(t) => {
+                let options = self.gazetteer.trust_councils(t);
+                let named = options.iter().find(|c| {
+                    self.mentions.iter().any(|m| {
+                        matches!(m.entity, Entity::Council(_))
+                            && self.gazetteer.entity_council(m.entity) == **c
+                    })
+                });
+                named.or(options.first()).map_or_else(
+                    || self.gazetteer.entity_council(entity).to_string(),
+                    |c| c.to_string(),
+                )
+            }
+        }
+    }
+
+    fn most_mentioned_council(&self) -> Option<String> {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let e = counts.entry(self.council_of(m.entity)).or_insert((0, i));
+            e.0 += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, (n, first))| (*n, usize::MAX - first))
+            .map(|(c, _)| c)
+    }
+
+    pub fn primary_council(&self) -> Option<&str> {
+        self.primary.as_deref()
+    }
+
+    /// The text of the last council or trust name before `at` in the same
+    /// sentence ("Sandwell Children's Trust, which is chaired by ...").
+    pub fn last_entity_name_before(&self, at: usize) -> Option<String> {
+        let sentence_start = self
+            .layout
+            .sentence_at(at)
+            .map_or(0, |i| self.layout.sentences[i].range.start);
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= at && m.start >= sentence_start)
+            .map(|m| self.text[m.start..m.end].replace('’', "'"))
+    }
+
+    /// A trust's or council's canonical name for an organisation named in
+    /// text ("TfC" -> "Together for Children"), else the text itself.
+    pub fn canonical_organisation(&self, surface: &str) -> String {
+        let surface = surface.trim();
+        match self.gazetteer.mentions(surface).first() {
+            Some(m) if m.start == 0 && m.end == surface.len() => match m.entity {
+                Entity::Trust(t) => self.gazetteer.trusts()[t].name.clone(),
+                Entity::Council(_) => {
+                    format!("{} Council", self.gazetteer.entity_council(m.entity))
+                }
+            },
+            _ => surface.to_string(),
+        }
+    }
+
+    /// The council a byte offset's sentence is about: a name in the
+    /// sentence, else the last name before it, else the article's main one.
+    pub fn council_at(&self, at: usize) -> Option<String> {
+        let range = self
+            .layout
+            .sentence_at(at)
+            .map_or(at..at, |i| self.layout.sentences[i].range.clone());
+        self.mentions
+            .iter()
+            .find(|m| range.start <= m.start && m.end <= range.end)
+            .or_else(|| self.mentions.iter().rev().find(|m| m.end <= range.start))
+            .map(|m| self.council_of(m.entity))
+            .or_else(|| self.primary.clone())
+    }
+}
+
+/// Council names that are also ordinary words ("Reading", "Bury") count
+/// only where the text treats them as places.
+fn ambiguous_without_context(text: &str, m: &Mention) -> bool {
+    const AMBIGUOUS: &[&str] = &[
+        "Reading", "Bury", "York", "Sutton", "Derby", "Hull", "Stoke", "Kingston", "Richmond",
+        "Halton", "Brent",
+    ];
+    let surface = &text[m.start..m.end];
+    if text[..m.start].ends_with("New ") {
+        return true;
+    }
+    if !AMBIGUOUS.contains(&surface) {
+        return false;
+    }
+    let after = text[m.end..].trim_start().to_lowercase();
+    let before = text[..m.start].trim_end().to_lowercase();
+    let place_after = [
+        "council", "borough", "children", "'s", "’s", "city", "local",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    let place_before = [
+        " in", " at", " of", " to", " for", " from", " visited", " and",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
+    !(place_after || place_before)
+}
 
 /// Extracts a machine record from `text`; `source_path` is written into
 /// `source.path`.
 pub fn extract_record(text: &str, source_path: &str) -> Record {
-    Record::empty(Source {
+    let map = OffsetMap::new(text);
+    let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
+        ranges
+            .iter()
+            .filter(|r| r.start < r.end)
+            .map(|r| Span(map.to_char(r.start), map.to_char(r.end)))
+            .collect()
+    };
+    let mut record = Record::empty(Source {
         path: source_path.to_string(),
-        text_sha256: crate::text::text_sha256(text),
-        chars: text.chars().count(),
-    })
+        text_sha256: text_sha256(text),
+        chars: map.chars(),
+    });
+
+    let doc = Doc::new(text);
+    let field = |value: String, range: Range<usize>| Some(Field::extracted(value, spans(&[range])));
+    record.article.headline =
+        article::headline(text, &doc.layout).and_then(|f| field(f.value, f.range));
+    record.article.byline =
+        article::byline(text, &doc.layout).and_then(|f| field(f.value, f.range));
+    record.article.published =
+        article::published(text, &doc.layout).and_then(|f| field(f.value.to_iso(), f.range));
+    record.article.outlet =
+        article::outlet(text, &doc.layout).and_then(|f| field(f.value, f.range));
+
+    let found_people = people::people(&doc);
+    let found_quotes = quotes::quotes(&doc, &found_people);
+    let events = inspections::inspections(&doc);
+    let found_findings = findings::findings(&doc, &found_quotes);
+
+    let inspector = found_people
+        .iter()
+        .find(|p| {
+            p.role
+                .as_deref()
+                .is_some_and(|r| r.contains("inspector") || r.contains("hmi"))
+        })
+        .map(|p| p.name.clone());
+    let main_event = news_event_per_council(&events);
+
+    for (i, e) in events.iter().enumerate() {
+        let is_news = main_event.get(&e.council) == Some(&i);
+        let findings = found_findings
+            .iter()
+            .filter(|f| {
+                is_news && doc.council_at(f.range.start).as_deref() == Some(e.council.as_str())
+            })
+            .map(|f| Finding {
+                theme: f.theme,
+                polarity: f.polarity,
+                text: text[f.range.clone()].to_string(),
+                evidence: spans(std::slice::from_ref(&f.range)),
+                origin: Origin::Extracted,
+            })
+            .collect();
+        record.inspections.push(Inspection {
+            local_authority: Some(e.council.clone()),
+            provider: provider_for(&doc, e),
+            service: e.service,
+            kind: e.kind,
+            visit_number: e.visit_number,
+            date: e.date.map(PartialDate::to_iso),
+            judgement: e.judgement,
+            inspector: if is_news && Some(e.council.as_str()) == doc.primary_council() {
+                inspector.clone()
+            } else {
+                None
+            },
+            findings,
+            evidence: spans(&e.ranges),
+            origin: Origin::Extracted,
+        });
+    }
+
+    record.people = found_people
+        .iter()
+        .map(|p| Person {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            evidence: spans(&p.ranges[..1]),
+            origin: Origin::Extracted,
+        })
+        .collect();
+    record.quotes = found_quotes
+        .iter()
+        .map(|q| Quote {
+            speaker: q.speaker.clone(),
+            text: q.text.clone(),
+            evidence: spans(std::slice::from_ref(&q.range)),
+            origin: Origin::Extracted,
+        })
+        .collect();
+    record.figures = figures::figures(&doc)
+        .into_iter()
+        .map(|f| Figure {
+            kind: f.kind,
+            value: f.value,
+            unit: match f.kind {
+                FigureKind::Money => Some("GBP".to_string()),
+                FigureKind::Percent => Some("%".to_string()),
+                FigureKind::Count => None,
+            },
+            text: text[f.range.clone()].to_string(),
+            context: Some(f.context),
+            local_authority: doc.council_at(f.range.start),
+            evidence: spans(std::slice::from_ref(&f.range)),
+            origin: Origin::Extracted,
+        })
+        .collect();
+    if record.inspections.is_empty() {
+        record.status = Status::OffTopic;
+    }
+    record
+}
+
+/// For each council, the event that is the news: a visit or undated/latest
+/// inspection mentioned most, rather than an earlier judgement cited.
+fn news_event_per_council(events: &[inspections::EventFound]) -> HashMap<String, usize> {
+    let mut best: HashMap<String, usize> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let score = |e: &inspections::EventFound| {
+            let visit = matches!(
+                e.kind,
+                crate::model::InspectionKind::MonitoringVisit
+                    | crate::model::InspectionKind::FocusedVisit
+                    | crate::model::InspectionKind::JointTargetedAreaInspection
+            );
+            (
+                usize::from(visit),
+                e.mentions,
+                e.date.map_or(0, |d| d.year()),
+            )
+        };
+        match best.get(&e.council) {
+            Some(&j) if score(&events[j]) >= score(e) => {}
+            _ => {
+                best.insert(e.council.clone(), i);
+            }
+        }
+    }
+    best
+}
+
+/// The trust that ran the council's services at the time of the event, if
+/// the article names one.
+fn provider_for(doc: &Doc, e: &inspections::EventFound) -> Option<String> {
+    if let Some(t) = &e.trust {
+        return Some(t.clone());
+    }
+    let trust = doc.mentions.iter().find_map(|m| match m.entity {
+        Entity::Trust(t) if doc.council_of(m.entity) == e.council => {
+            Some(&doc.gazetteer.trusts()[t])
+        }
+        _ => None,
+    })?;
+    let after_start = match (e.date, trust.from_year) {
+        (Some(d), Some(from)) => d.year() >= from,
+        _ => e.judgement.is_none(),
+    };
+    after_start.then(|| trust.name.clone())
 }

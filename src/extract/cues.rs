@@ -1,0 +1,314 @@
+//! Words that name an inspection's kind or its judgement, as English news
+//! about Ofsted writes them.
+
+use crate::model::{InspectionKind, Judgement, Service};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindCue {
+    pub range: Range<usize>,
+    pub kind: InspectionKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgementCue {
+    pub range: Range<usize>,
+    pub judgement: Judgement,
+}
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<mv>monitoring\s+(?:visit|inspection)s?)\b|\b(?P<fv>focused\s+(?:visit|inspection)s?)\b|\b(?P<jtai>joint\s+targeted\s+area\s+inspections?|JTAIs?)\b|\b(?P<full>(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?|ILACS|inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services)\b|\b(?P<other>assurance\s+visits?)\b",
+    )
+    .expect("kind regex")
+});
+
+pub fn kind_cues(s: &str) -> Vec<KindCue> {
+    KIND.captures_iter(s)
+        .filter_map(|c| {
+            let all = c.get(0)?;
+            let kind = if c.name("mv").is_some() {
+                InspectionKind::MonitoringVisit
+            } else if c.name("fv").is_some() {
+                InspectionKind::FocusedVisit
+            } else if c.name("jtai").is_some() {
+                InspectionKind::JointTargetedAreaInspection
+            } else if c.name("full").is_some() {
+                InspectionKind::FullInspection
+            } else {
+                InspectionKind::Other
+            };
+            Some(KindCue {
+                range: all.range(),
+                kind,
+            })
+        })
+        .collect()
+}
+
+static JUDGEMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<ri>requires?\s+improvement(?:\s+to\s+be\s+good)?)\b|\b(?P<inad>inadequate)\b|\b(?P<good>good)\b|\b(?P<out>outstanding)\b|\b(?-i:(?P<ri2>RI))\b|\b(?P<low>(?:lowest|worst)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))\b|\b(?P<high>(?:highest|top)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))\b")
+        .expect("judgement regex")
+});
+
+static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
+        .expect("rating verb regex")
+});
+
+static STRONG_RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|awarded|upgraded\s+to|downgraded\s+to|improved?\s+to|improving\s+to|moved\s+(?:up\s+|down\s+)?to|rose\s+to|fell\s+to|dropped\s+to|retained|kept)\b")
+        .expect("rating verb regex")
+});
+
+static RATING_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|label|status|overall|by\s+ofsted|children['’]s\s+services|local\s+authority|council)\b")
+        .expect("rating noun regex")
+});
+
+fn quoted(s: &str, r: &Range<usize>) -> bool {
+    let before = s[..r.start].chars().next_back();
+    let after = s[r.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '\'' | '"' | '‘' | '“'))
+        && after.is_some_and(|c| matches!(c, '\'' | '"' | '’' | '”'))
+}
+
+/// Judgements in a sentence. A bare "good" or "outstanding" needs a rating
+/// word before it, quotation marks around it or a rating noun after it, so
+/// that "good news" and "outstanding issues" are not taken for judgements.
+pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
+    let mut out = Vec::new();
+    for c in JUDGEMENT_WORD.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        let r = all.range();
+        let window_start = floor_boundary(s, r.start.saturating_sub(60));
+        let before = &s[window_start..r.start];
+        let after = &s[r.end..];
+        let is_quoted = quoted(s, &r);
+        let near_verb = RATING_VERB.is_match(before);
+        let strong_verb = STRONG_RATING_VERB
+            .find_iter(before)
+            .last()
+            .is_some_and(|m| !before[m.end()..].contains(['.', ';', ':']));
+        let noun_after = RATING_NOUN_AFTER.is_match(after);
+        let either = before.to_ascii_lowercase().contains("either");
+        let judgement = if c.name("ri").is_some() {
+            (is_quoted || near_verb || noun_after || strong_verb)
+                .then_some(Judgement::RequiresImprovement)
+        } else if c.name("ri2").is_some() {
+            Some(Judgement::RequiresImprovement)
+        } else if c.name("inad").is_some() {
+            (is_quoted
+                || strong_verb
+                || noun_after
+                || (near_verb && before.trim_end().ends_with(['s', 'e', 'd'])))
+            .then_some(Judgement::Inadequate)
+        } else if c.name("low").is_some() {
+            Some(Judgement::Inadequate)
+        } else if c.name("high").is_some() {
+            Some(Judgement::Outstanding)
+        } else {
+            let j = if c.name("good").is_some() {
+                Judgement::Good
+            } else {
+                Judgement::Outstanding
+            };
+            let nearby_verb = STRONG_RATING_VERB
+                .find_iter(before)
+                .last()
+                .is_some_and(|m| {
+                    before.len() - m.end() <= 25 && !before[m.end()..].contains(['.', ';', ','])
+                });
+            (is_quoted || nearby_verb || noun_after_strict(after) || FROM_TO.is_match(before))
+                .then_some(j)
+        };
+        if let Some(judgement) = judgement {
+            if either {
+                continue;
+            }
+            out.push(JudgementCue {
+                range: r,
+                judgement,
+            });
+        }
+    }
+    out
+}
+
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bfrom\s+\W?(?:inadequate|requires\s+improvement|RI|good|outstanding)\W?\s+to\s+\W?$",
+    )
+    .expect("from-to regex")
+});
+
+fn noun_after_strict(after: &str) -> bool {
+    static STRICT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|overall)\b")
+            .expect("noun regex")
+    });
+    STRICT.is_match(after)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+static SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<fost>fostering(?:\s+(?:agency|service|services))?)\b|\b(?P<adop>adoption(?:\s+(?:agency|service|services|performance))?)\b|\b(?P<home>children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)\b")
+        .expect("service regex")
+});
+
+/// The kinds of service a clause speaks of, in order.
+pub fn services_in(clause: &str) -> Vec<Service> {
+    let mut out = Vec::new();
+    for c in SERVICE.captures_iter(clause) {
+        let s = if c.name("fost").is_some() {
+            Service::FosteringAgency
+        } else if c.name("adop").is_some() {
+            Service::AdoptionAgency
+        } else {
+            Service::ChildrensHome
+        };
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:schools?|academy|academies|pupils?|nurser(?:y|ies)|colleges?|headteachers?|primary|secondary|sixth[- ]form|early\s+years\s+setting|childminders?|universit(?:y|ies)|prisons?|hospitals?|GP)\b")
+        .expect("school regex")
+});
+static CHILDRENS_SERVICES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)children['’]s\s+(?:social\s+care|services|homes?|trust)|social\s+(?:care|work)|fostering|adoption|local\s+authority|council|safeguarding|care\s+leavers|ILACS|monitoring\s+visit|focused\s+visit|JTAI")
+        .expect("children's services regex")
+});
+
+/// Whether a sentence about an inspection is about a school or another
+/// setting rather than children's social care.
+pub fn about_other_setting(sentence: &str) -> bool {
+    SCHOOL.is_match(sentence) && !CHILDRENS_SERVICES.is_match(sentence)
+}
+
+const ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+pub fn ordinal_value(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|o| *o == w) {
+        return Some(i as u32 + 1);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return digits.parse().ok();
+    }
+    None
+}
+
+static ORDINAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:ofsted|such|quarterly|consecutive|successive|and\s+final|and\s+latest)\s+)?$")
+        .expect("ordinal regex")
+});
+static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^['’”\x22]?(?:[^.;]{0,60}?)?,\s+(?:its|the|which\s+was\s+(?:its|the))\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b")
+        .expect("ordinal regex")
+});
+
+/// The ordinal of a monitoring visit named at `cue` in `s`.
+pub fn visit_ordinal(s: &str, cue: &Range<usize>) -> Option<u32> {
+    let before = &s[..cue.start];
+    if let Some(c) = ORDINAL_BEFORE.captures(before) {
+        return c.get(1).and_then(|m| ordinal_value(m.as_str()));
+    }
+    let after = &s[cue.end..];
+    ORDINAL_AFTER
+        .captures(after)
+        .and_then(|c| c.get(1))
+        .and_then(|m| ordinal_value(m.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judgements(s: &str) -> Vec<Judgement> {
+        judgement_cues(s).into_iter().map(|c| c.judgement).collect()
+    }
+
+    #[test]
+    fn judgements_with_context() {
+        use Judgement::*;
+        assert_eq!(
+            judgements("It was rated \"inadequate\" by Ofsted in July 2015."),
+            vec![Inadequate]
+        );
+        assert_eq!(
+            judgements("which marked the service ‘Inadequate’ overall"),
+            vec![Inadequate]
+        );
+        assert_eq!(
+            judgements("three months after it was handed Ofsted's lowest rating"),
+            vec![Inadequate]
+        );
+        assert_eq!(
+            judgements("rated requires improvement to be good in 2019"),
+            vec![RequiresImprovement]
+        );
+        assert_eq!(judgements("The council was rated good overall"), vec![Good]);
+        assert_eq!(
+            judgements("improved from RI to outstanding"),
+            vec![RequiresImprovement, Outstanding]
+        );
+        assert_eq!(
+            judgements("its grade improve to ‘requires improvement’"),
+            vec![RequiresImprovement]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_are_not_judgements() {
+        assert!(judgements("This is good news for children and a good start.").is_empty());
+        assert!(judgements("There are outstanding issues with inadequate support.").is_empty());
+        assert!(judgements("homes which are all rated either good or outstanding").is_empty());
+    }
+
+    #[test]
+    fn kinds_and_ordinals() {
+        let s = "Following its fifth monitoring visit, and a focused visit, the JTAI found";
+        let k: Vec<InspectionKind> = kind_cues(s).into_iter().map(|c| c.kind).collect();
+        assert_eq!(
+            k,
+            vec![
+                InspectionKind::MonitoringVisit,
+                InspectionKind::FocusedVisit,
+                InspectionKind::JointTargetedAreaInspection
+            ]
+        );
+        let cue = &kind_cues(s)[0].range;
+        assert_eq!(visit_ordinal(s, cue), Some(5));
+        let s = "In a monitoring visit to the trust, the second since it was judged inadequate";
+        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(2));
+        let s = "the 7th monitoring visit";
+        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(7));
+    }
+
+    #[test]
+    fn schools_are_another_setting() {
+        assert!(about_other_setting(
+            "The primary school was rated good by Ofsted."
+        ));
+        assert!(!about_other_setting(
+            "The council's children's services were rated good."
+        ));
+    }
+}

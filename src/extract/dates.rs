@@ -1,0 +1,439 @@
+//! Dates as English news writes them: datelines ("Tuesday 2nd October
+//! 2018", "02/10/2018", "October 2, 2018"), months and years in prose
+//! ("in July 2015", "2018's full inspection"), and relative dates ("last
+//! month", "in October", "earlier this year") resolved against the
+//! publication date.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A date at the precision the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PartialDate {
+    Year(i32),
+    Month(i32, u32),
+    Day(i32, u32, u32),
+}
+
+impl PartialDate {
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Year(y) | PartialDate::Month(y, _) | PartialDate::Day(y, _, _) => y,
+        }
+    }
+
+    pub fn month(self) -> Option<u32> {
+        match self {
+            PartialDate::Year(_) => None,
+            PartialDate::Month(_, m) | PartialDate::Day(_, m, _) => Some(m),
+        }
+    }
+
+    pub fn to_iso(self) -> String {
+        match self {
+            PartialDate::Year(y) => format!("{y:04}"),
+            PartialDate::Month(y, m) => format!("{y:04}-{m:02}"),
+            PartialDate::Day(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+
+    /// Parses an ISO date at any of the three precisions.
+    pub fn from_iso(s: &str) -> Option<PartialDate> {
+        let mut parts = s.split('-');
+        let y = parts.next()?.parse().ok()?;
+        let Some(m) = parts.next() else {
+            return Some(PartialDate::Year(y));
+        };
+        let m = m.parse().ok()?;
+        let Some(d) = parts.next() else {
+            return Some(PartialDate::Month(y, m));
+        };
+        Some(PartialDate::Day(y, m, d.parse().ok()?))
+    }
+
+    /// The same date `months` months earlier, at month precision or coarser.
+    pub fn months_earlier(self, months: u32) -> PartialDate {
+        match self.month() {
+            None => PartialDate::Year(self.year() - (months / 12) as i32),
+            Some(m) => {
+                let total = self.year() * 12 + m as i32 - 1 - months as i32;
+                PartialDate::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+            }
+        }
+    }
+
+    /// Whether the two dates can name the same event (one refines the other).
+    pub fn compatible(self, other: PartialDate) -> bool {
+        let a = self.to_iso();
+        let b = other.to_iso();
+        a.starts_with(&b) || b.starts_with(&a)
+    }
+}
+
+fn is_real_day(y: i32, m: u32, d: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
+}
+
+const MONTHS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?";
+
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+(\d{{4}})\b"
+    ))
+    .expect("date regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{WEEKDAY}{MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("date regex")
+});
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+        .expect("date regex")
+});
+
+/// A date found in text, with the bytes it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub range: Range<usize>,
+    pub date: PartialDate,
+}
+
+/// Dates at day precision, as datelines carry them.
+pub fn day_dates(text: &str) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        push_day(
+            &mut out,
+            c.get(0).map(|m| m.range()),
+            y.as_str(),
+            month_number(m.as_str()),
+            d.as_str(),
+        );
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        push_day(
+            &mut out,
+            c.get(0).map(|m| m.range()),
+            y.as_str(),
+            month_number(m.as_str()),
+            d.as_str(),
+        );
+    }
+    for c in NUMERIC_DATE.captures_iter(text) {
+        let range = c.get(0).map(|m| m.range());
+        if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
+            push_day(
+                &mut out,
+                range,
+                y.as_str(),
+                m.as_str().parse().ok(),
+                d.as_str(),
+            );
+        } else if let (Some(a), Some(b), Some(y)) = (c.get(1), c.get(3), c.get(4)) {
+            // British order (day first) unless that cannot be a date.
+            let (a, b): (u32, u32) = (
+                a.as_str().parse().unwrap_or(0),
+                b.as_str().parse().unwrap_or(0),
+            );
+            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            push_day(&mut out, range, y.as_str(), Some(m), &d.to_string());
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out.dedup_by(|b, a| a.range.start <= b.range.start && b.range.start < a.range.end);
+    out
+}
+
+fn push_day(
+    out: &mut Vec<FoundDate>,
+    range: Option<Range<usize>>,
+    y: &str,
+    m: Option<u32>,
+    d: &str,
+) {
+    let (Some(range), Ok(y), Some(m), Ok(d)) = (range, y.parse::<i32>(), m, d.parse::<u32>())
+    else {
+        return;
+    };
+    if (1990..=2100).contains(&y) && is_real_day(y, m, d) {
+        out.push(FoundDate {
+            range,
+            date: PartialDate::Day(y, m, d),
+        });
+    }
+}
+
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{MONTHS}\s+(\d{{4}})\b")).expect("date regex"));
+/// A month name without a year needs a preposition before it, so that
+/// "May" the verb and "March" the verb are not taken for months.
+static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){MONTHS}\b|\b{MONTHS}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
+    ))
+    .expect("date regex")
+});
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b(?:'s|’s)?").expect("year regex"));
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(last month|this month|earlier this month|last year|this year|earlier this year|previous year|the previous month|(?:in|earlier|later) (?:the )?(?:spring|summer|autumn|winter) (?:of )?this year)\b",
+    )
+    .expect("relative regex")
+});
+static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{MONTHS}\s+(this|last)\s+year\b")).expect("date regex")
+});
+static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)\b").expect("shift regex")
+});
+
+fn small_number(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let w = word.to_ascii_lowercase();
+    WORDS
+        .iter()
+        .position(|x| *x == w)
+        .map(|i| i as u32 + 1)
+        .or_else(|| w.parse().ok())
+}
+
+/// Every date mentioned in `text` (a sentence), resolved against
+/// `published` where it is relative; unresolvable ones are left out.
+pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
+    let mut out: Vec<FoundDate> = day_dates(text);
+    let taken = |out: &Vec<FoundDate>, r: &Range<usize>| {
+        out.iter()
+            .any(|f| f.range.start < r.end && r.start < f.range.end)
+    };
+    for c in MONTH_THIS_YEAR.captures_iter(text) {
+        let (Some(all), Some(m), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if let (Some(p), Some(m)) = (published, month_number(m.as_str())) {
+            let y = if which.as_str() == "last" {
+                p.year() - 1
+            } else {
+                p.year()
+            };
+            if !taken(&out, &all.range()) {
+                out.push(FoundDate {
+                    range: all.range(),
+                    date: PartialDate::Month(y, m),
+                });
+            }
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if let (Some(m), Ok(y)) = (month_number(m.as_str()), y.as_str().parse()) {
+            if !taken(&out, &all.range()) && (1990..=2100).contains(&y) {
+                out.push(FoundDate {
+                    range: all.range(),
+                    date: PartialDate::Month(y, m),
+                });
+            }
+        }
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let (Some(all), Some(p)) = (c.get(0), published) else {
+            continue;
+        };
+        let phrase = all.as_str().to_ascii_lowercase();
+        let date = if phrase.contains("month") {
+            match p.month() {
+                Some(m) if phrase.contains("last") || phrase.contains("previous") => {
+                    PartialDate::Month(p.year(), m).months_earlier(1)
+                }
+                Some(m) => PartialDate::Month(p.year(), m),
+                None => continue,
+            }
+        } else if phrase.contains("last") || phrase.contains("previous") {
+            PartialDate::Year(p.year() - 1)
+        } else {
+            PartialDate::Year(p.year())
+        };
+        if !taken(&out, &all.range()) {
+            out.push(FoundDate {
+                range: all.range(),
+                date,
+            });
+        }
+    }
+    for c in BARE_MONTH.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        if taken(&out, &all.range()) {
+            continue;
+        }
+        let (Some(p), Some(month)) = (published, month_number(m.as_str())) else {
+            continue;
+        };
+        // The most recent such month on or before publication.
+        let year = match p.month() {
+            Some(pm) if month > pm => p.year() - 1,
+            _ => p.year(),
+        };
+        out.push(FoundDate {
+            range: m.range(),
+            date: PartialDate::Month(year, month),
+        });
+    }
+    for c in BARE_YEAR.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let after = &text[all.end()..];
+        let before = &text[..all.start()];
+        // Financial years ("2017/18"), money and ranges are not dates of events.
+        if after.starts_with(['/', '-', '–']) || before.ends_with(['£', '$', '/']) {
+            continue;
+        }
+        if taken(&out, &all.range()) {
+            continue;
+        }
+        if let Ok(y) = y.as_str().parse() {
+            out.push(FoundDate {
+                range: all.range(),
+                date: PartialDate::Year(y),
+            });
+        }
+    }
+    apply_shifts(text, &mut out);
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// "in April this year, three months after ..." names a second date, three
+/// months before the first; it is placed at the "after" phrase.
+fn apply_shifts(text: &str, dates: &mut Vec<FoundDate>) {
+    let mut shifted = Vec::new();
+    for d in dates.iter() {
+        if let Some(c) = SHIFT.captures(&text[d.range.end..]) {
+            let (Some(all), Some(n), Some(dir)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let Some(n) = small_number(n.as_str()) else {
+                continue;
+            };
+            let earlier = matches!(
+                dir.as_str().to_ascii_lowercase().as_str(),
+                "after" | "later"
+            );
+            if earlier {
+                let start = d.range.end + all.start();
+                shifted.push(FoundDate {
+                    range: start..d.range.end + all.end(),
+                    date: d.date.months_earlier(n),
+                });
+            }
+        }
+    }
+    dates.extend(shifted);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isos(found: &[FoundDate]) -> Vec<String> {
+        found.iter().map(|f| f.date.to_iso()).collect()
+    }
+
+    #[test]
+    fn datelines_in_common_formats() {
+        for (text, iso) in [
+            ("2 October 2018", "2018-10-02"),
+            ("Tuesday 2nd October 2018", "2018-10-02"),
+            ("Tuesday, October 2, 2018", "2018-10-02"),
+            ("02/10/2018", "2018-10-02"),
+            ("10/25/2018", "2018-10-25"),
+            ("2018-10-02", "2018-10-02"),
+            ("Published: 2 Oct 2018 10:00", "2018-10-02"),
+            ("Friday, November 17, 2017", "2017-11-17"),
+        ] {
+            assert_eq!(isos(&day_dates(text)), vec![iso.to_string()], "{text}");
+        }
+        assert!(day_dates("31 February 2018").is_empty());
+    }
+
+    #[test]
+    fn prose_dates_resolve_against_publication() {
+        let p = Some(PartialDate::Day(2017, 11, 17));
+        let t = "its fifth monitoring visit, which took place last month";
+        assert_eq!(isos(&prose_dates(t, p)), vec!["2017-10"]);
+        let t = "their October monitoring visit to Dudley, rated inadequate in April 2016.";
+        assert_eq!(isos(&prose_dates(t, p)), vec!["2017-10", "2016-04"]);
+        let t = "visited in December";
+        assert_eq!(isos(&prose_dates(t, p)), vec!["2016-12"]);
+        assert!(prose_dates("visited last month", None).is_empty());
+    }
+
+    #[test]
+    fn years_and_possessives_but_not_financial_years() {
+        let t = "2018's full inspection; in 2017/18 it spent £2019; judged in 2015";
+        assert_eq!(isos(&prose_dates(t, None)), vec!["2018", "2015"]);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        let p = Some(PartialDate::Day(2020, 9, 1));
+        assert!(prose_dates("Inspectors May find that", p).is_empty());
+        assert_eq!(isos(&prose_dates("inspected in May", p)), vec!["2020-05"]);
+    }
+
+    #[test]
+    fn months_after_shifts_back() {
+        let p = Some(PartialDate::Day(2018, 10, 2));
+        let t = "took charge in April this year, three months after the department was rated inadequate";
+        let found = prose_dates(t, p);
+        assert_eq!(isos(&found), vec!["2018-04", "2018-01"]);
+    }
+
+    #[test]
+    fn month_arithmetic_crosses_years() {
+        assert_eq!(
+            PartialDate::Month(2018, 2).months_earlier(3),
+            PartialDate::Month(2017, 11)
+        );
+        assert!(PartialDate::Year(2018).compatible(PartialDate::Month(2018, 3)));
+        assert!(!PartialDate::Month(2018, 4).compatible(PartialDate::Month(2018, 3)));
+    }
+}

@@ -1,0 +1,273 @@
+//! Money, percentages and counts that describe the services.
+
+use super::Doc;
+use super::layout::BlockKind;
+use crate::model::FigureKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureFound {
+    pub kind: FigureKind,
+    pub value: f64,
+    pub range: Range<usize>,
+    pub context: String,
+}
+
+const NUMBER_WORDS: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)£\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<u>million|m|mn|billion|bn|thousand|k)\b)?|\b(?P<n2>\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\s+(?P<u2>million|billion|thousand)?\s*pounds\b"
+    ))
+    .expect("money regex")
+});
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS})(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
+    ))
+    .expect("percent regex")
+});
+
+/// A number in digits followed (within two words) by what it counts.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?:new|more|extra|additional|permanent|agency|qualified|newly|full-time|part-time|vacant|open|active|unfilled|looked-after|experienced|social|front-line|frontline|other|different|separate|individual|of|the|its|their)){0,3}\s+(?:children|child|young people|cases|case|families|social workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care leavers|assessments|plans|homes|foster carers|carers|complaints|jobs|roles|councils|local authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy meetings|child protection plans|agency staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers))\b",
+    )
+    .expect("count regex")
+});
+
+/// Word numbers used with a unit ("six million pounds", "fifty per cent").
+fn word_number(w: &str) -> Option<f64> {
+    let v = match w.to_ascii_lowercase().as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    word_number(s).or_else(|| s.replace(',', "").parse().ok())
+}
+
+fn multiplier(unit: &str) -> f64 {
+    match unit.to_ascii_lowercase().as_str() {
+        "million" | "m" | "mn" => 1e6,
+        "billion" | "bn" => 1e9,
+        "thousand" | "k" => 1e3,
+        _ => 1.0,
+    }
+}
+
+/// Figures in body prose (not headers, captions, bullets or footers, where
+/// subscription prices and archive sizes live).
+pub fn figures(doc: &Doc) -> Vec<FigureFound> {
+    let text = doc.text;
+    let mut out: Vec<FigureFound> = Vec::new();
+    for b in doc
+        .layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+    {
+        let line = &text[b.range.clone()];
+        let base = b.range.start;
+        for c in MONEY.captures_iter(line) {
+            let Some(all) = c.get(0) else { continue };
+            let (n, u) = match (c.name("n"), c.name("n2")) {
+                (Some(n), _) => (n.as_str(), c.name("u").map_or("", |m| m.as_str())),
+                (None, Some(n)) => (n.as_str(), c.name("u2").map_or("", |m| m.as_str())),
+                _ => continue,
+            };
+            let Some(v) = parse_number(n) else { continue };
+            let range = base + all.start()..base + all.end();
+            push(
+                &mut out,
+                FigureKind::Money,
+                v * multiplier(u),
+                range,
+                line,
+                all.range(),
+            );
+        }
+        for c in PERCENT.captures_iter(line) {
+            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+                continue;
+            };
+            let Some(v) = parse_number(n.as_str()) else {
+                continue;
+            };
+            let range = base + all.start()..base + all.end();
+            push(&mut out, FigureKind::Percent, v, range, line, all.range());
+        }
+        for c in COUNT.captures_iter(line) {
+            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+                continue;
+            };
+            if is_not_a_count(line, n.range()) {
+                continue;
+            }
+            let Some(v) = parse_number(n.as_str()) else {
+                continue;
+            };
+            let range = base + n.start()..base + all.end();
+            push(&mut out, FigureKind::Count, v, range, line, all.range());
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// Years, ages, money amounts' digits and parts of larger numbers are not counts.
+fn is_not_a_count(line: &str, n: Range<usize>) -> bool {
+    let before = &line[..n.start];
+    let after = &line[n.end..];
+    let digits = &line[n.clone()];
+    let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    year_like
+        || before.ends_with(['£', '$', '.', '-', '/'])
+        || after.starts_with(['-', '%', '/'])
+        || after
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("per cent")
+}
+
+fn push(
+    out: &mut Vec<FigureFound>,
+    kind: FigureKind,
+    value: f64,
+    range: Range<usize>,
+    line: &str,
+    local: Range<usize>,
+) {
+    if out
+        .iter()
+        .any(|f| f.range.start < range.end && range.start < f.range.end)
+    {
+        return;
+    }
+    out.push(FigureFound {
+        kind,
+        value,
+        range,
+        context: context_words(line, local),
+    });
+}
+
+/// A few words saying what a number measures: the words after it up to a
+/// clause break, or else the words before it.
+fn context_words(line: &str, local: Range<usize>) -> String {
+    const STOP: &[&str] = &[
+        "the", "a", "an", "of", "to", "and", "in", "on", "at", "is", "was", "from", "this", "that",
+        "it", "by",
+    ];
+    let after: Vec<&str> = line[local.end..]
+        .split([',', '.', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(5)
+        .collect();
+    let useful = after
+        .iter()
+        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
+        .count();
+    if useful >= 2 {
+        return after.join(" ");
+    }
+    let before: Vec<&str> = line[..local.start]
+        .rsplit([',', '.', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let n = before.len();
+    before[n.saturating_sub(5)..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Doc;
+    use super::*;
+
+    fn figures_in(body: &str) -> Vec<(FigureKind, f64)> {
+        let text = format!("Headline\n\n{body}");
+        let doc = Doc::new(&text);
+        figures(&doc)
+            .into_iter()
+            .map(|f| (f.kind, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn money_in_its_forms() {
+        let f = figures_in(
+            "The cabinet agreed £461k this year, a further £1.2 million, £6m, £461,000 and six million pounds next year.",
+        );
+        assert_eq!(
+            f,
+            vec![
+                (FigureKind::Money, 461_000.0),
+                (FigureKind::Money, 1_200_000.0),
+                (FigureKind::Money, 6_000_000.0),
+                (FigureKind::Money, 461_000.0),
+                (FigureKind::Money, 6_000_000.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn percentages_and_counts() {
+        let f = figures_in(
+            "Agency use fell from 60 per cent to 41% since May, and 75 new starters have joined while 12 vacancies remain.",
+        );
+        assert_eq!(
+            f,
+            vec![
+                (FigureKind::Percent, 60.0),
+                (FigureKind::Percent, 41.0),
+                (FigureKind::Count, 75.0),
+                (FigureKind::Count, 12.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn not_figures() {
+        let f = figures_in(
+            "In 2018 several 16-year-olds waited two weeks; the 12 reasons campaign ran for six months and a third of staff left.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn footer_prices_are_not_figures() {
+        let text = "Headline\n\nA long enough first paragraph of the article that is prose text here.\n\nSubscribe\n\nFrom £15 / month";
+        let doc = Doc::new(text);
+        assert!(figures(&doc).is_empty());
+    }
+}

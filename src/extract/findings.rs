@@ -1,0 +1,175 @@
+//! Findings: sentences that report what inspectors found, with a theme and
+//! a polarity.
+
+use super::Doc;
+use super::quotes::QuoteFound;
+use crate::model::{Polarity, Theme};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingFound {
+    pub theme: Theme,
+    pub polarity: Polarity,
+    pub range: Range<usize>,
+}
+
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:inspectors?|ofsted|the\s+(?:report|letter|inspectorate|watchdog|regulator|visit)|hmi)\b[^.]{0,80}?\b(?:found|find|finds|said|say|says|noted|notes|praised|identified|highlighted|raised|concluded|stated|states|warned|criticised|observed|reported|discovered|saw|concerned|want|wanted|also|added|acknowledged|recognised|judged|considered|described)\b|\b(?:according\s+to\s+(?:ofsted|inspectors|the\s+report|the\s+letter))|\b(?:inspectors|ofsted)\s+(?:found|said|noted|praised)\b")
+        .expect("reported regex")
+});
+
+/// Theme keywords, most specific first.
+const THEMES: &[(Theme, &str)] = &[
+    (Theme::Caseloads, r"caseloads?|case\s*loads?"),
+    (
+        Theme::CareLeavers,
+        r"care\s+leavers?|leaving\s+care|education,\s+training\s+or\s+employment",
+    ),
+    (
+        Theme::LegalAction,
+        r"pre-proceedings|care\s+proceedings|legal\s+(?:action|planning|pathways?|gateway)|public\s+law|court",
+    ),
+    (
+        Theme::FrontDoor,
+        r"front[- ]door|re-referrals?|referrals?|contacts?\b|MASH|multi-agency\s+safeguarding\s+hub|thresholds?|screening",
+    ),
+    (
+        Theme::ManagementOversight,
+        r"management\s+oversight|oversight|supervision|quality\s+assurance|audits?|auditing",
+    ),
+    (
+        Theme::Workforce,
+        r"agency\s+(?:staff|workers|social\s+workers)|recruit\w*|retention|retain\w*|turnover|vacanc\w+|workforce|morale|permanent\s+(?:staff|managers|workforce)|staffing|staff\s+stability|changes?\s+of\s+social\s+worker",
+    ),
+    (
+        Theme::Placements,
+        r"placements?|sufficiency|unregulated|semi-independent|foster\s+carers?|accommodation",
+    ),
+    (
+        Theme::Partnership,
+        r"police|health\s+(?:colleagues|partners|representatives|visitors)|partners?\b|partnership|multi-agency|information\s+sharing|share\s+information|strategy\s+meetings",
+    ),
+    (
+        Theme::Timeliness,
+        r"delays?|drift|timel\w+|too\s+slow|too\s+long|waiting|swiftly|promptly|pace",
+    ),
+    (
+        Theme::Leadership,
+        r"leaders?\b|leadership|senior\s+(?:managers|officers)|governance|improvement\s+plan|scrutiny|awareness|grip|self-assessment",
+    ),
+    (
+        Theme::Resources,
+        r"funding|investment|budget|resources?|capacity|cash",
+    ),
+    (
+        Theme::PracticeQuality,
+        r"assessments?|plans?\b|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|decision[- ]making|child\s+protection",
+    ),
+];
+
+static THEME_RES: LazyLock<Vec<(Theme, Regex)>> = LazyLock::new(|| {
+    THEMES
+        .iter()
+        .filter_map(|(t, p)| Regex::new(&format!(r"(?i)\b(?:{p})")).ok().map(|r| (*t, r)))
+        .collect()
+});
+
+static CONCERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|too|weak\w*|poor\w*|delays?|drift|concerns?|concerned|insufficient\w*|lack\w*|inconsistent\w*|still|deteriorat\w+|fail\w*|unsuitable|slow|variable|fragmented|missing|hamper\w*|struggl\w*|shortfalls?|gaps?|cannot|limited|unassessed|neglect|risk|heavily|high\s+(?:number|caseloads|turnover)|remains?\s+(?:too|high|weak|variable)|however|but|despite|unplanned|misleading|little\s+impact|below)\b|n't\b")
+        .expect("concern regex")
+});
+static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:improv\w+|progress|praised?|positive\w*|good|strong\w*|effective\w*|stable|stability|reduc\w+|success\w*|well|welcome\w*|solid|high\s+quality|encouraging|appropriate|better|clear|committed|robust|decreased|timely|open)\b")
+        .expect("strength regex")
+});
+
+fn theme_of(s: &str) -> Theme {
+    THEME_RES
+        .iter()
+        .find(|(_, re)| re.is_match(s))
+        .map_or(Theme::Other, |(t, _)| *t)
+}
+
+fn polarity_of(s: &str) -> Polarity {
+    let concerns = CONCERN.find_iter(s).count();
+    let strengths = STRENGTH.find_iter(s).count();
+    if strengths > concerns {
+        Polarity::Strength
+    } else {
+        Polarity::Concern
+    }
+}
+
+/// Finding sentences: body sentences reporting inspectors' views, and
+/// quotations from the report or letter.
+pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
+    let text = doc.text;
+    let mut out: Vec<FindingFound> = Vec::new();
+    let mut push = |range: Range<usize>| {
+        let s = &text[range.clone()];
+        if s.split_whitespace().count() < 6
+            || out
+                .iter()
+                .any(|f| f.range.start < range.end && range.start < f.range.end)
+        {
+            return;
+        }
+        let theme = theme_of(s);
+        if theme == Theme::Other {
+            return;
+        }
+        out.push(FindingFound {
+            theme,
+            polarity: polarity_of(s),
+            range,
+        });
+    };
+    for q in quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Ofsted"))
+    {
+        push(q.range.clone());
+    }
+    for s in doc.layout.body_sentences() {
+        let sentence = &text[s.range.clone()];
+        let in_quote = quotes
+            .iter()
+            .any(|q| q.range.start <= s.range.start && s.range.end <= q.range.end + 2);
+        if !in_quote && REPORTED.is_match(sentence) {
+            push(s.range.clone());
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn themes_and_polarities() {
+        assert_eq!(
+            theme_of("caseloads are still high, inspectors found"),
+            Theme::Caseloads
+        );
+        assert_eq!(
+            theme_of("the workforce still relies too heavily on agency staff"),
+            Theme::Workforce
+        );
+        assert_eq!(
+            theme_of("health colleagues are not represented at strategy meetings"),
+            Theme::Partnership
+        );
+        assert_eq!(
+            polarity_of("caseloads are still too high"),
+            Polarity::Concern
+        );
+        assert_eq!(
+            polarity_of("staff morale has improved and practice is strong"),
+            Polarity::Strength
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! Inspection events: the visit or inspection that is the news, and every
+//! earlier judgement the article cites.
+//!
+//! Each sentence is read for kind cues ("fifth monitoring visit") and
+//! judgement cues ("rated inadequate"); a judgement joins the nearest kind
+//! that can carry one, or stands as a full inspection; dates join the
+//! nearest cue; the council is the nearest name in the sentence or the last
+//! one before it. Mentions of the same event across the article are then
+//! merged.
+
+use super::Doc;
+use super::cues::{self, KindCue};
+use super::dates::{self, PartialDate};
+use super::layout::BlockKind;
+use crate::gazetteer::Entity;
+use crate::model::{InspectionKind, Judgement, Service};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFound {
+    pub council: String,
+    pub trust: Option<String>,
+    pub service: Service,
+    pub kind: InspectionKind,
+    pub visit_number: Option<u32>,
+    pub date: Option<PartialDate>,
+    pub judgement: Option<Judgement>,
+    pub ranges: Vec<Range<usize>>,
+    /// Byte offset of the first cue, for ordering.
+    pub first_at: usize,
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    cue: Range<usize>,
+    kind: InspectionKind,
+    judgement: Option<Judgement>,
+    date: Option<PartialDate>,
+    visit_number: Option<u32>,
+    service: Service,
+}
+
+fn carries_judgement(kind: InspectionKind) -> bool {
+    matches!(kind, InspectionKind::FullInspection | InspectionKind::Other)
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// Candidates of one sentence `s` (offsets relative to it).
+fn sentence_candidates(s: &str, published: Option<PartialDate>) -> Vec<Candidate> {
+    let kinds: Vec<KindCue> = cues::kind_cues(s);
+    let judgements = cues::judgement_cues(s);
+    if kinds.is_empty() && judgements.is_empty() {
+        return Vec::new();
+    }
+    if cues::about_other_setting(s) {
+        return Vec::new();
+    }
+    let mut out: Vec<Candidate> = kinds
+        .iter()
+        .map(|k| Candidate {
+            cue: k.range.clone(),
+            kind: k.kind,
+            judgement: None,
+            date: None,
+            visit_number: if k.kind == InspectionKind::MonitoringVisit {
+                cues::visit_ordinal(s, &k.range)
+            } else {
+                None
+            },
+            service: Service::ChildrensServices,
+        })
+        .collect();
+    for j in &judgements {
+        let host = out
+            .iter_mut()
+            .filter(|c| carries_judgement(c.kind) && c.judgement.is_none())
+            .min_by_key(|c| distance(&c.cue, &j.range));
+        match host {
+            Some(c) if distance(&c.cue, &j.range) < 120 => {
+                c.judgement = Some(j.judgement);
+                c.cue = c.cue.start.min(j.range.start)..c.cue.end.max(j.range.end);
+            }
+            _ => out.push(Candidate {
+                cue: j.range.clone(),
+                kind: InspectionKind::FullInspection,
+                judgement: Some(j.judgement),
+                date: None,
+                visit_number: None,
+                service: Service::ChildrensServices,
+            }),
+        }
+    }
+    assign_dates(s, published, &mut out);
+    assign_services(s, &mut out)
+}
+
+/// Each date goes to the nearest cue; each cue takes at most its nearest date.
+fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut [Candidate]) {
+    let found = dates::prose_dates(s, published);
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (di, d) in found.iter().enumerate() {
+        for (ci, c) in out.iter().enumerate() {
+            let dist = distance(&d.range, &c.cue);
+            if dist <= 90 {
+                pairs.push((dist, di, ci));
+            }
+        }
+    }
+    pairs.sort();
+    let mut date_used = vec![false; found.len()];
+    for (_, di, ci) in pairs {
+        if date_used[di] || out[ci].date.is_some() {
+            continue;
+        }
+        // A date already closer to another cue belongs to that one.
+        out[ci].date = Some(found[di].date);
+        date_used[di] = true;
+    }
+}
+
+/// Services named in the clause before a judgement or after a kind cue
+/// ("a full inspection of the trust's fostering agency", "fostering and
+/// adoption, which were both rated good"); one candidate per service.
+fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for c in candidates.iter() {
+        let clause_start = s[..c.cue.start]
+            .rfind(['.', ';', '(', '—'])
+            .map_or(0, |i| i + 1);
+        let back = s[clause_start..c.cue.start].len().min(70);
+        let mut from = c.cue.start - back;
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (c.cue.end + 70).min(s.len());
+        while !s.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = &s[c.cue.end..to];
+        let after = after.split([',', ';', '.']).next().unwrap_or("");
+        let window = format!("{} {}", &s[from..c.cue.start], after);
+        let services = cues::services_in(&window);
+        if services.is_empty() {
+            out.push(c.clone());
+        } else {
+            for svc in services {
+                let mut one = c.clone();
+                one.service = svc;
+                out.push(one);
+            }
+        }
+    }
+    out
+}
+
+/// Inspection events of the article, in order of first mention.
+pub fn inspections(doc: &Doc) -> Vec<EventFound> {
+    let text = doc.text;
+    let mut events: Vec<EventFound> = Vec::new();
+    for sentence in &doc.layout.sentences {
+        let kind = doc.layout.blocks[sentence.block].kind;
+        if !matches!(
+            kind,
+            BlockKind::Body | BlockKind::Headline | BlockKind::Header
+        ) {
+            continue;
+        }
+        let r = sentence.range.clone();
+        let s = &text[r.clone()];
+        for c in sentence_candidates(s, doc.published) {
+            let at = r.start + c.cue.start;
+            let Some((council, trust)) =
+                council_for(doc, r.clone(), r.start + c.cue.start..r.start + c.cue.end)
+            else {
+                continue;
+            };
+            let found = EventFound {
+                council,
+                trust,
+                service: c.service,
+                kind: c.kind,
+                visit_number: c.visit_number,
+                date: c.date,
+                judgement: c.judgement,
+                ranges: vec![r.clone()],
+                first_at: at,
+                mentions: 1,
+            };
+            merge(&mut events, found);
+        }
+    }
+    for e in &mut events {
+        e.ranges.sort_by_key(|r| r.start);
+        e.ranges.dedup();
+        e.ranges.truncate(3);
+    }
+    events
+}
+
+/// The council (and trust, if a trust is named) an event at `cue` in
+/// `sentence` concerns.
+fn council_for(
+    doc: &Doc,
+    sentence: Range<usize>,
+    cue: Range<usize>,
+) -> Option<(String, Option<String>)> {
+    let in_sentence = doc
+        .mentions
+        .iter()
+        .filter(|m| sentence.start <= m.start && m.end <= sentence.end)
+        .min_by_key(|m| {
+            let d = distance(&(m.start..m.end), &cue);
+            // Names after the cue ("a visit to Dudley") are as good as names before.
+            if m.start >= cue.end { d } else { d + 10 }
+        });
+    let mention =
+        in_sentence.or_else(|| doc.mentions.iter().rev().find(|m| m.end <= sentence.start));
+    match mention {
+        Some(m) => {
+            let council = doc.council_of(m.entity);
+            let trust = match m.entity {
+                Entity::Trust(t) => Some(doc.gazetteer.trusts()[t].name.clone()),
+                Entity::Council(_) => None,
+            };
+            Some((council, trust))
+        }
+        None => doc.primary_council().map(|c| (c.to_string(), None)),
+    }
+}
+
+fn compatible<T: PartialEq + Copy>(a: Option<T>, b: Option<T>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn merge(events: &mut Vec<EventFound>, new: EventFound) {
+    let same = events.iter_mut().find(|e| {
+        e.council == new.council
+            && e.kind == new.kind
+            && e.service == new.service
+            && compatible(e.judgement, new.judgement)
+            && compatible(e.visit_number, new.visit_number)
+            && match (e.date, new.date) {
+                (Some(a), Some(b)) => a.compatible(b),
+                _ => true,
+            }
+    });
+    match same {
+        Some(e) => {
+            e.judgement = e.judgement.or(new.judgement);
+            e.visit_number = e.visit_number.or(new.visit_number);
+            e.date = match (e.date, new.date) {
+                (Some(a), Some(b)) => Some(if b.to_iso().len() > a.to_iso().len() {
+                    b
+                } else {
+                    a
+                }),
+                (a, b) => a.or(b),
+            };
+            e.trust = e.trust.take().or(new.trust);
+            e.ranges.extend(new.ranges);
+            e.mentions += 1;
+        }
+        None => events.push(new),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Doc;
+    use super::*;
+
+    fn events(text: &str) -> Vec<EventFound> {
+        inspections(&Doc::new(text))
+    }
+
+    #[test]
+    fn a_visit_and_the_judgement_it_follows() {
+        let e = events(
+            "Headline\n\nFriday, November 17, 2017\n\nFollowing its fifth monitoring visit to Dudley, which took place last month, inspectors found progress. The council was rated \"inadequate\" by Ofsted in July 2015.",
+        );
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].council, "Dudley");
+        assert_eq!(e[0].kind, InspectionKind::MonitoringVisit);
+        assert_eq!(e[0].visit_number, Some(5));
+        assert_eq!(e[0].date.map(|d| d.to_iso()).as_deref(), Some("2017-10"));
+        assert_eq!(e[1].judgement, Some(Judgement::Inadequate));
+        assert_eq!(e[1].date.map(|d| d.to_iso()).as_deref(), Some("2015-07"));
+        assert_eq!(e[1].kind, InspectionKind::FullInspection);
+    }
+
+    #[test]
+    fn trusts_resolve_to_their_council() {
+        let e = events(
+            "Headline\n\nA monitoring visit to Slough Children First found that practice was improving across the service.",
+        );
+        assert_eq!(e[0].council, "Slough");
+        assert_eq!(e[0].trust.as_deref(), Some("Slough Children First"));
+    }
+
+    #[test]
+    fn mentions_of_one_event_merge() {
+        let e = events(
+            "Headline\n\nOfsted carried out a focused visit to Tameside in May. The focused visit found delays in the service for children.",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].mentions, 2);
+    }
+
+    #[test]
+    fn fostering_and_adoption_are_their_own_services() {
+        let e = events(
+            "Headline\n\nIn Wigan, fostering and adoption were both rated good by Ofsted in 2018, the council said in a long statement.",
+        );
+        let services: Vec<Service> = e.iter().map(|x| x.service).collect();
+        assert_eq!(
+            services,
+            vec![Service::FosteringAgency, Service::AdoptionAgency]
+        );
+    }
+
+    #[test]
+    fn school_inspections_are_not_events() {
+        let e = events(
+            "Headline\n\nThe primary school in Wigan was rated good by Ofsted inspectors last week, the head said.",
+        );
+        assert!(e.is_empty());
+    }
+}

@@ -1,0 +1,284 @@
+//! The shape of a news article as plain text: a headline line, a header
+//! (standfirst, byline, dateline, captions), body paragraphs, and footer
+//! boilerplate; body paragraphs split into sentences.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Headline,
+    /// Before the first body paragraph: standfirst, byline, dateline, captions.
+    Header,
+    Body,
+    /// Subheadings, captions, ad furniture, bullets inside the article.
+    Furniture,
+    /// Everything from the first footer marker on.
+    Footer,
+}
+
+/// One non-empty line of the text (byte range, surrounding white space trimmed).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Layout {
+    pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(|s| self.blocks[s.block].kind == BlockKind::Body)
+    }
+
+    /// The sentence containing byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= at);
+        self.sentences
+            .get(i)
+            .filter(|s| s.range.start <= at)
+            .map(|_| i)
+    }
+
+    /// The block containing byte offset `at`, if any.
+    pub fn block_at(&self, at: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.range.end <= at);
+        self.blocks
+            .get(i)
+            .filter(|b| b.range.start <= at)
+            .map(|_| i)
+    }
+}
+
+static FOOTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(more from\b|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up\b|subscribe\b|copyright\b|©|\(c\) |read more\b|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*\bmagazine$|your email address will not be published)",
+    )
+    .expect("footer regex")
+});
+
+static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(hide ad|advertisement|photo\b|picture\b|image\b|credit\b|getty\b|pa wire|read more\b|also read\b|click here|follow us|listen\b|watch\b|[•·▪►*\-–] )",
+    )
+    .expect("furniture regex")
+});
+
+/// Splits `text` into blocks and body sentences.
+pub fn layout(text: &str) -> Layout {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            blocks.push(Block {
+                range: trimmed_start..trimmed_end,
+                kind: BlockKind::Header,
+            });
+        }
+        start = end;
+    }
+    classify(text, &mut blocks);
+    let mut sentences = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(
+            b.kind,
+            BlockKind::Body | BlockKind::Headline | BlockKind::Header
+        ) {
+            for r in split_sentences(text, b.range.clone()) {
+                sentences.push(Sentence { range: r, block: i });
+            }
+        }
+    }
+    Layout { blocks, sentences }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_like_prose(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')'])
+}
+
+/// A line that is the same text written twice ("Civic CentreCivic Centre"),
+/// as scraped image captions often are.
+fn is_doubled(s: &str) -> bool {
+    let n = s.len();
+    n % 2 == 0 && n > 0 && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..]
+}
+
+fn classify(text: &str, blocks: &mut [Block]) {
+    let mut seen_body = false;
+    let mut in_footer = false;
+    let mut previous: Option<&str> = None;
+    for (i, b) in blocks.iter_mut().enumerate() {
+        let line = &text[b.range.clone()];
+        let words = word_count(line);
+        b.kind = if i == 0 {
+            BlockKind::Headline
+        } else if in_footer || (seen_body && FOOTER_MARKER.is_match(line)) {
+            in_footer = true;
+            BlockKind::Footer
+        } else if FURNITURE_LINE.is_match(line) || is_doubled(line) || previous == Some(line) {
+            BlockKind::Furniture
+        } else if words >= 12 || (words >= 5 && ends_like_prose(line)) {
+            seen_body = true;
+            BlockKind::Body
+        } else if !seen_body {
+            BlockKind::Header
+        } else {
+            BlockKind::Furniture
+        };
+        previous = Some(line);
+    }
+    // A caption repeated later in the header (the same line twice) is furniture too.
+    for i in 0..blocks.len() {
+        if blocks[i].kind == BlockKind::Header {
+            let line = &text[blocks[i].range.clone()];
+            if blocks[i + 1..]
+                .iter()
+                .any(|o| &text[o.range.clone()] == line)
+            {
+                blocks[i].kind = BlockKind::Furniture;
+            }
+        }
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "cllr", "st", "no", "prof", "sir", "rev", "cllrs", "gov", "dept",
+    "co", "inc", "ltd", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "approx", "eg", "ie", "etc",
+];
+
+/// Sentence ranges inside `block`: split after `.`, `!` or `?` (and any
+/// closing quotes) when the next word starts a sentence.
+pub fn split_sentences(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[block.clone()];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            // Swallow closing quotes and brackets.
+            let mut j = i + 1;
+            loop {
+                let rest = &s[j..];
+                let Some(ch) = rest.chars().next() else { break };
+                if matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']') {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let ws_end = j + (s[j..].len() - s[j..].trim_start().len());
+            let next = s[ws_end..].chars().next();
+            let starts_sentence = ws_end > j
+                && next.is_some_and(|ch| {
+                    ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
+                });
+            if starts_sentence && (c != b'.' || !is_abbreviation(&s[start..i])) {
+                out.push(block.start + start..block.start + j);
+                start = ws_end;
+                i = ws_end;
+                continue;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        out.push(block.start + start..block.end);
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "J. Smith"
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn sentences_split_after_quotes_and_not_after_titles() {
+        let t = "Ms. Jones said it was “too slow.” Inspectors agreed. Dr. Who? No.";
+        let r = split_sentences(t, 0..t.len());
+        assert_eq!(
+            texts(t, &r),
+            vec![
+                "Ms. Jones said it was “too slow.”",
+                "Inspectors agreed.",
+                "Dr. Who?",
+                "No."
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_are_classified_by_shape() {
+        let t = "Council rated inadequate\n\nBy Ann Lee\n2 May 2019\n\nInspectors found that the council had failed children in many ways.\n\nCaseloads\n\nMore from Community Care\n\nSubscribe now.";
+        let l = layout(t);
+        let kinds: Vec<BlockKind> = l.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Headline,
+                BlockKind::Header,
+                BlockKind::Header,
+                BlockKind::Body,
+                BlockKind::Furniture,
+                BlockKind::Footer,
+                BlockKind::Footer
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_captions_are_furniture() {
+        assert!(is_doubled("Town HallTown Hall"));
+        assert!(!is_doubled("Town Hall"));
+    }
+
+    #[test]
+    fn crlf_lines_keep_exact_offsets() {
+        let t = "Headline here\r\n\r\nA body line that is long enough to count as a real paragraph of prose.\r\n";
+        let l = layout(t);
+        assert_eq!(
+            &t[l.blocks[1].range.clone()],
+            "A body line that is long enough to count as a real paragraph of prose."
+        );
+    }
+}

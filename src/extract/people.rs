@@ -1,0 +1,358 @@
+//! Named people in the body, with the role and organisation the article
+//! gives them ("Jane Doe, director of children's services at Wirral",
+//! "Tameside's director of children's services Jane Doe", "TfC chair Jane
+//! Doe", "chaired by former Home Secretary Jane Doe", "Cllr Jane Doe").
+
+use super::Doc;
+use super::layout::BlockKind;
+use super::names;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonFound {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    /// Every mention: the full name first, later surname mentions after.
+    pub ranges: Vec<Range<usize>>,
+}
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*){1,4}",
+    )
+    .expect("candidate regex")
+});
+
+const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief executive|chief inspector|chief social worker|principal social worker|national director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio holder|chief constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
+const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her majesty['’]s|his majesty['’]s|home|education|children['’]s|shadow)\s+)*";
+const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible for|with responsibility for)\s+(?:children['’]s services|children and (?:young people|families)|children,? young people and families|children['’]s social care|social care|social work|education(?: and skills)?|safeguarding|adult social care|the board|the trust|the council|children|families))?";
+
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE})(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){{0,5}}))?"
+    ))
+    .expect("role regex")
+});
+
+static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}),?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
+    ))
+    .expect("role regex")
+});
+
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(chaired|led|headed|run|founded)\s+by\s+(?:the\s+)?(?:(?:former|current|ex-)\s+)?(?:[A-Z][a-z]+\s+){0,3}$").expect("led-by regex")
+});
+
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|commented|warned|wrote|admitted|insisted|argued|claimed|responded|replied)\b|\b(?:said|says|told|added)\s*$").expect("speech regex")
+});
+
+/// People mentioned in body sentences, in order of first mention.
+pub fn people(doc: &Doc) -> Vec<PersonFound> {
+    let text = doc.text;
+    let mut found: Vec<PersonFound> = Vec::new();
+    for b in doc
+        .layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+    {
+        let line = &text[b.range.clone()];
+        for m in CANDIDATE.find_iter(line) {
+            let start = b.range.start + m.start();
+            let Some((range, title)) = trim_to_name(text, start..start + m.len()) else {
+                continue;
+            };
+            let name = &text[range.clone()];
+            if doc.overlaps_entity(&range) || is_byline(doc, name) {
+                continue;
+            }
+            let before = &text[b.range.start..range.start];
+            let after = &text[range.end..b.range.end];
+            let role = role_of(before, after);
+            let speaks = SPEECH.is_match(after) || SPEECH.is_match(before);
+            let led_by = LED_BY.captures(before);
+            let plausible = title
+                || names::starts_with_first_name(name)
+                || role.is_some()
+                || speaks
+                || led_by.is_some();
+            if !plausible {
+                continue;
+            }
+            let (role, organisation) = match (role, led_by) {
+                (_, Some(c)) => {
+                    let verb = c.get(1).map(|v| v.as_str()).unwrap_or("");
+                    let role = match verb {
+                        "chaired" => "chair",
+                        "founded" => "founder",
+                        _ => "leader",
+                    };
+                    (
+                        Some(role.to_string()),
+                        doc.last_entity_name_before(range.start),
+                    )
+                }
+                (Some(r), None) => (Some(r.0), r.1),
+                (None, None) => (None, None),
+            };
+            add_person(&mut found, name, range, role, organisation);
+        }
+    }
+    add_surname_mentions(doc, &mut found);
+    found
+}
+
+/// Trims capitalised non-name words off a candidate ("Home Secretary Jane
+/// Doe" -> "Jane Doe"), and says whether a title came right before it.
+fn trim_to_name(text: &str, range: Range<usize>) -> Option<(Range<usize>, bool)> {
+    let s = &text[range.clone()];
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let mut first = 0;
+    let mut title = false;
+    while first < words.len()
+        && (names::has_non_name_word(words[first].1) || names::is_title(words[first].1))
+    {
+        title = names::is_title(words[first].1);
+        first += 1;
+    }
+    let mut last = words.len();
+    while last > first && names::has_non_name_word(words[last - 1].1) {
+        last -= 1;
+    }
+    if last - first < 2 || last - first > 3 {
+        return None;
+    }
+    let (off, _) = words[first];
+    let (loff, lw) = words[last - 1];
+    let mut end = loff + lw.len();
+    // Possessive "Smith's" belongs to the sentence, not the name.
+    let tail = &s[loff..end];
+    if let Some(stripped) = tail.strip_suffix("'s").or_else(|| tail.strip_suffix("’s")) {
+        end = loff + stripped.len();
+    }
+    let name = &s[off..end];
+    if !names::could_be_person(name) {
+        return None;
+    }
+    if !title {
+        let before = text[..range.start + off].trim_end();
+        title = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(names::is_title);
+    }
+    Some((range.start + off..range.start + end, title))
+}
+
+fn is_byline(doc: &Doc, name: &str) -> bool {
+    doc.byline.as_deref() == Some(name)
+}
+
+/// The role (lower case, as worded) and organisation around a mention.
+fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
+    if let Some(c) = ROLE_AFTER.captures(after) {
+        let role = c.name("role")?.as_str();
+        let org = c
+            .name("org")
+            .or_else(|| c.name("porg"))
+            .map(|m| clean_org(m.as_str()));
+        return Some((role.to_lowercase(), org));
+    }
+    if let Some(c) = ROLE_BEFORE.captures(before) {
+        let role = c.name("role")?.as_str().trim();
+        let org = c
+            .name("org")
+            .map(|m| clean_org(m.as_str()))
+            .filter(|o| !o.is_empty() && !names::has_non_name_word(o) || o.len() > 2);
+        // "Council leader", "Cabinet member": a capitalised first word of the role.
+        if let Some(o) = &org {
+            let lower = o.to_lowercase();
+            if [
+                "council", "cabinet", "former", "chief", "deputy", "lead", "interim", "acting",
+            ]
+            .contains(&lower.as_str())
+            {
+                return Some((format!("{lower} {}", role.to_lowercase()), None));
+            }
+        }
+        let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
+        return Some((role.to_lowercase(), org));
+    }
+    None
+}
+
+fn clean_org(s: &str) -> String {
+    let s = s.trim().trim_end_matches(['.', ',']);
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+        .to_string()
+}
+
+fn add_person(
+    found: &mut Vec<PersonFound>,
+    name: &str,
+    range: Range<usize>,
+    role: Option<String>,
+    organisation: Option<String>,
+) {
+    if let Some(p) = found.iter_mut().find(|p| p.name == name) {
+        p.ranges.push(range);
+        if p.role.is_none() {
+            p.role = role;
+        }
+        if p.organisation.is_none() {
+            p.organisation = organisation;
+        }
+        return;
+    }
+    found.push(PersonFound {
+        name: name.to_string(),
+        role,
+        organisation,
+        ranges: vec![range],
+    });
+}
+
+/// Later mentions by surname ("Smith said", "Ms Thompson-Jones states"),
+/// allowing a misspelt surname one or two letters off.
+fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
+    static SURNAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*").expect("token regex")
+    });
+    let text = doc.text;
+    for b in doc
+        .layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+    {
+        for m in SURNAME_TOKEN.find_iter(&text[b.range.clone()]) {
+            let start = b.range.start + m.start();
+            let word = m.as_str();
+            for p in found.iter_mut() {
+                let surname = names::surname(&p.name);
+                let close =
+                    word == surname || (word.len() > 6 && edit_distance(word, surname) <= 2);
+                if close && !p.ranges.iter().any(|r| r.start <= start && start < r.end) {
+                    p.ranges.push(start..start + word.len());
+                }
+            }
+        }
+    }
+}
+
+/// Levenshtein distance, for surnames spelt two ways in one article.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Doc;
+    use super::*;
+
+    fn people_in(body: &str) -> Vec<PersonFound> {
+        let text = format!("Headline\n\n{body}");
+        let doc = Doc::new(&text);
+        people(&doc)
+    }
+
+    #[test]
+    fn appositive_role_and_organisation() {
+        let p = people_in(
+            "Paul Boyce, who was appointed director of children's services at Wirral last year, said the council had turned a corner.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Paul Boyce");
+        assert_eq!(
+            p[0].role.as_deref(),
+            Some("director of children's services")
+        );
+        assert_eq!(p[0].organisation.as_deref(), Some("Wirral"));
+    }
+
+    #[test]
+    fn role_before_the_name() {
+        let p = people_in(
+            "\"We are pleased with the progress so far,\" said TfC chair Deborah Jenkins at the meeting.",
+        );
+        assert_eq!(p[0].name, "Deborah Jenkins");
+        assert_eq!(p[0].role.as_deref(), Some("chair"));
+        assert_eq!(p[0].organisation.as_deref(), Some("TfC"));
+    }
+
+    #[test]
+    fn titles_and_councillors() {
+        let p = people_in(
+            "Cabinet member for children's services, Councillor Bill Fairfoull, told the meeting it was on track.",
+        );
+        assert_eq!(p[0].name, "Bill Fairfoull");
+        assert_eq!(
+            p[0].role.as_deref(),
+            Some("cabinet member for children's services")
+        );
+    }
+
+    #[test]
+    fn possessive_organisation_role_after() {
+        let p = people_in(
+            "Richard Hancock, Tameside’s director of children’s services, told a meeting of the cabinet it was difficult.",
+        );
+        assert_eq!(
+            p[0].role.as_deref(),
+            Some("director of children’s services")
+        );
+        assert_eq!(p[0].organisation.as_deref(), Some("Tameside"));
+    }
+
+    #[test]
+    fn chaired_by_takes_the_organisation_before() {
+        let p = people_in(
+            "Sandwell Children's Trust, which is chaired by former Home Secretary Jacqui Smith, took charge in April.",
+        );
+        assert_eq!(p[0].name, "Jacqui Smith");
+        assert_eq!(p[0].role.as_deref(), Some("chair"));
+        assert_eq!(
+            p[0].organisation.as_deref(),
+            Some("Sandwell Children's Trust")
+        );
+    }
+
+    #[test]
+    fn organisations_are_not_people_and_surnames_link_back() {
+        let p = people_in(
+            "Northumbria Police and Sunderland Safeguarding Children’s Board agreed. Inspector Paula Thomson-Jones led the visit. Ms Thompson-Jones said more work was needed.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Paula Thomson-Jones");
+        assert_eq!(p[0].ranges.len(), 2);
+    }
+
+    #[test]
+    fn edit_distance_counts_letters() {
+        assert_eq!(edit_distance("Thomson-Jones", "Thompson-Jones"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+}
