@@ -207,7 +207,7 @@ static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b(?:'s|’s)?").expect("year regex"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(last month|this month|earlier this month|last year|this year|earlier this year|previous year|the previous month|(?:in|earlier|later) (?:the )?(?:spring|summer|autumn|winter) (?:of )?this year)\b",
+        r"(?i)\b(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)\b",
     )
     .expect("relative regex")
 });

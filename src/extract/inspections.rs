@@ -86,7 +86,7 @@ fn sentence_candidates(s: &str, published: Option<PartialDate>) -> Vec<Candidate
             .filter(|c| carries_judgement(c.kind) && c.judgement.is_none())
             .min_by_key(|c| distance(&c.cue, &j.range));
         match host {
-            Some(c) if distance(&c.cue, &j.range) < 120 => {
+            Some(c) if distance(&c.cue, &j.range) < 200 => {
                 c.judgement = Some(j.judgement);
                 c.cue = c.cue.start.min(j.range.start)..c.cue.end.max(j.range.end);
             }
@@ -148,7 +148,13 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
         }
         let after = &s[c.cue.end..to];
         let after = after.split([',', ';', '.']).next().unwrap_or("");
-        let window = format!("{} {}", &s[from..c.cue.start], after);
+        // Only an "of ..." phrase after the cue names what was inspected.
+        let after = if after.trim_start().starts_with("of ") {
+            after
+        } else {
+            ""
+        };
+        let window = format!("{} {} {}", &s[from..c.cue.start], &s[c.cue.clone()], after);
         let services = cues::services_in(&window);
         if services.is_empty() {
             out.push(c.clone());

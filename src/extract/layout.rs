@@ -117,6 +117,18 @@ fn ends_like_prose(s: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')'])
 }
 
+/// A short line that is all one quotation is a subheading ("‘Too much
+/// focus on process’"), not a paragraph.
+fn is_quoted_subhead(line: &str, words: usize) -> bool {
+    words < 9
+        && line.starts_with(['‘', '\'', '"', '“'])
+        && line.ends_with(['’', '\'', '"', '”'])
+        && !line
+            .trim_end_matches(['’', '\'', '"', '”'])
+            .trim_end()
+            .ends_with(['.', '!', '?', ','])
+}
+
 /// A line that is the same text written twice ("Civic CentreCivic Centre"),
 /// as scraped image captions often are.
 fn is_doubled(s: &str) -> bool {
@@ -138,7 +150,9 @@ fn classify(text: &str, blocks: &mut [Block]) {
             BlockKind::Footer
         } else if FURNITURE_LINE.is_match(line) || is_doubled(line) || previous == Some(line) {
             BlockKind::Furniture
-        } else if words >= 12 || (words >= 5 && ends_like_prose(line)) {
+        } else if words >= 12
+            || (words >= 5 && ends_like_prose(line) && !is_quoted_subhead(line, words))
+        {
             seen_body = true;
             BlockKind::Body
         } else if !seen_body {

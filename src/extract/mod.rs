@@ -54,6 +54,7 @@ impl<'a> Doc<'a> {
                     .is_some_and(|b| layout.blocks[b].kind != BlockKind::Footer)
             })
             .filter(|m| !ambiguous_without_context(text, m))
+            .filter(|m| !part_of_a_persons_name(text, m))
             .collect();
         let byline = article::byline(text, &layout).map(|b| b.value);
         let published = article::published(text, &layout).map(|p| p.value);
@@ -156,6 +157,16 @@ impl<'a> Doc<'a> {
             .map(|m| self.council_of(m.entity))
             .or_else(|| self.primary.clone())
     }
+}
+
+/// "Brenda Warrington", "Cllr Bolton": a council name that is a surname.
+fn part_of_a_persons_name(text: &str, m: &Mention) -> bool {
+    let previous = text[..m.start]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    text[..m.start].ends_with(' ') && (names::is_first_name(previous) || names::is_title(previous))
 }
 
 /// Council names that are also ordinary words ("Reading", "Bury") count

@@ -26,9 +26,9 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("candidate regex")
 });
 
-const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief executive|chief inspector|chief social worker|principal social worker|national director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio holder|chief constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
-const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her majesty['’]s|his majesty['’]s|home|education|children['’]s|shadow)\s+)*";
-const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible for|with responsibility for)\s+(?:children['’]s services|children and (?:young people|families)|children,? young people and families|children['’]s social care|social care|social work|education(?: and skills)?|safeguarding|adult social care|the board|the trust|the council|children|families))?";
+const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
+const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
+const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+families|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -165,7 +165,7 @@ fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
             .name("org")
             .or_else(|| c.name("porg"))
             .map(|m| clean_org(m.as_str()));
-        return Some((role.to_lowercase(), org));
+        return Some((tidy_role(role), org));
     }
     if let Some(c) = ROLE_BEFORE.captures(before) {
         let role = c.name("role")?.as_str().trim();
@@ -181,13 +181,22 @@ fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
             ]
             .contains(&lower.as_str())
             {
-                return Some((format!("{lower} {}", role.to_lowercase()), None));
+                return Some((format!("{lower} {}", tidy_role(role)), None));
             }
         }
         let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
-        return Some((role.to_lowercase(), org));
+        return Some((tidy_role(role), org));
     }
     None
+}
+
+/// A role as worded, lower case, with white space (non-breaking spaces
+/// included) made single spaces.
+fn tidy_role(role: &str) -> String {
+    role.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn clean_org(s: &str) -> String {

@@ -148,7 +148,7 @@ static BODY_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)spokes(?:wo)?(?:man|person)\s+(?:for|from|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})|(?P<org2>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+spokes(?:wo)?(?:man|person)").expect("spokesperson regex")
+    Regex::new(r"[Ss]pokes(?:wo)?(?:man|person)\s+(?:for|from|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})|(?P<org2>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]*){0,4})\s+[Ss]pokes(?:wo)?(?:man|person)").expect("spokesperson regex")
 });
 
 static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,6 +157,23 @@ static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:he|she|they|it|we)$").expect("pronoun regex"));
+
+static SPEAKER_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{VERBS}\b")).expect("attribution regex")
+});
+
+/// Quotation marks around a name rather than words spoken: "a campaign
+/// called “12 reasons to work here”".
+static NAMING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:called|named|titled|entitled|dubbed|branded|labelled|known\s+as|slogan|campaign|hashtag|headlined)\s*$").expect("naming regex")
+});
+
+/// What an attribution phrase can name, with where it names it.
+#[derive(Debug, Clone)]
+enum Named {
+    Speaker(String),
+    Pronoun,
+}
 
 /// Every quotation of five words or more in the body, with its speaker.
 pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
@@ -192,27 +209,53 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
                 found[k - 1].outer.end
             };
             let before = &text[before_start..p.outer.start.max(before_start)];
-            let phrase = AFTER_ATTRIBUTION
-                .captures(after)
-                .and_then(|c| c.name("speaker1").or_else(|| c.name("speaker2")))
-                .map(|m| m.as_str())
-                .filter(|s| word_count(s) <= 12)
+            if NAMING.is_match(before) {
+                continue;
+            }
+            let context = Context {
+                doc,
+                people,
+                at: p.outer.start,
+                last_speaker: &last_speaker,
+                statement_by: &statement_by,
+            };
+            let after_phrase = AFTER_ATTRIBUTION.captures(after).and_then(|c| {
+                c.name("speaker1")
+                    .map(|m| (m.as_str(), true))
+                    .or_else(|| c.name("speaker2").map(|m| (m.as_str(), false)))
+            });
+            let speaker = after_phrase
+                .filter(|(ph, _)| word_count(ph) <= 12)
+                .and_then(|(ph, from_end)| context.resolve(ph, from_end))
                 .or_else(|| {
                     BEFORE_ATTRIBUTION
                         .captures(before)
                         .and_then(|c| c.name("speaker"))
-                        .map(|m| m.as_str())
+                        .and_then(|m| context.resolve(m.as_str(), true))
+                })
+                .or_else(|| {
+                    // "Jane Doe told a meeting that the report had found ‘…’"
+                    let sentence_start = doc
+                        .layout
+                        .sentence_at(p.outer.start)
+                        .map_or(b.range.start, |i| doc.layout.sentences[i].range.start)
+                        .max(b.range.start);
+                    let before_in_sentence =
+                        &text[sentence_start..p.outer.start.max(sentence_start)];
+                    SPEAKER_IN_SENTENCE
+                        .captures(before_in_sentence)
+                        .and_then(|c| c.name("speaker"))
+                        .and_then(|m| context.resolve(m.as_str(), true))
+                })
+                .or_else(|| {
+                    let continues =
+                        p.outer.start == b.range.start && (previous_open_ended || k > 0);
+                    if continues {
+                        last_speaker.clone()
+                    } else {
+                        last_speaker.clone()
+                    }
                 });
-            let starts_paragraph = p.outer.start == b.range.start;
-            let speaker = match phrase {
-                Some(ph) => resolve_speaker(doc, ph, people, &last_speaker, &statement_by),
-                None if starts_paragraph
-                    && (previous_open_ended || k > 0 || last_speaker.is_some()) =>
-                {
-                    last_speaker.clone()
-                }
-                None => last_speaker.clone(),
-            };
             if speaker.is_some() {
                 last_speaker.clone_from(&speaker);
             }
@@ -228,59 +271,97 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
     out
 }
 
-/// Turns an attribution phrase ("TfC chair Deborah Jenkins", "the report",
-/// "she", "a spokeswoman for the trust") into a speaker name.
-fn resolve_speaker(
-    doc: &Doc,
-    phrase: &str,
-    people: &[PersonFound],
-    last_speaker: &Option<String>,
-    statement_by: &Option<String>,
-) -> Option<String> {
-    let phrase = phrase.trim();
-    if PRONOUN.is_match(phrase) {
-        return last_speaker
-            .clone()
-            .or_else(|| people.last().map(|p| p.name.clone()));
-    }
-    // The person named last in the phrase ("Ofsted's letter to Sue Carty" names
-    // the recipient, so a body noun before a name wins).
-    let person = people.iter().find(|p| {
-        phrase.contains(&p.name)
-            || phrase
-                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-                .any(|w| {
-                    let s = names::surname(&p.name);
-                    w == s || (w.len() > 6 && edit_distance(w, s) <= 2)
-                })
-    });
-    let body_noun = BODY_SPEAKER.find(phrase);
-    match (person, body_noun) {
-        (Some(p), Some(b)) if !phrase[..b.start()].contains(names::surname(&p.name)) => {
-            return Some("Ofsted".to_string());
+struct Context<'a, 'd> {
+    doc: &'a Doc<'d>,
+    people: &'a [PersonFound],
+    /// Byte offset of the quotation being attributed.
+    at: usize,
+    last_speaker: &'a Option<String>,
+    statement_by: &'a Option<String>,
+}
+
+impl Context<'_, '_> {
+    /// Turns an attribution phrase ("TfC chair Deborah Jenkins", "the
+    /// report", "she", "a spokeswoman for the trust") into a speaker: the
+    /// party named nearest the verb (`from_end` when the phrase comes
+    /// before the verb).
+    fn resolve(&self, phrase: &str, from_end: bool) -> Option<String> {
+        let mut named: Vec<(usize, Named)> = Vec::new();
+        for p in self.people {
+            if let Some(i) = phrase.find(&p.name) {
+                named.push((i + p.name.len(), Named::Speaker(p.name.clone())));
+                continue;
+            }
+            let s = names::surname(&p.name);
+            for (i, w) in words_with_offsets(phrase) {
+                if w == s || (w.len() > 6 && edit_distance(w, s) <= 2) {
+                    named.push((i + w.len(), Named::Speaker(p.name.clone())));
+                }
+            }
         }
-        (Some(p), _) => return Some(p.name.clone()),
-        (None, Some(_)) => return Some("Ofsted".to_string()),
-        (None, None) => {}
-    }
-    if let Some(c) = SPOKESPERSON.captures(phrase) {
-        if let Some(m) = c.name("org").or_else(|| c.name("org2")) {
-            return Some(doc.canonical_organisation(m.as_str()));
+        for m in BODY_SPEAKER.find_iter(phrase) {
+            named.push((m.end(), Named::Speaker("Ofsted".to_string())));
+        }
+        if let Some(c) = SPOKESPERSON.captures(phrase) {
+            if let Some(m) = c.name("org").or_else(|| c.name("org2")) {
+                if !matches!(m.as_str(), "The" | "An" | "A") {
+                    named.push((
+                        m.end(),
+                        Named::Speaker(self.doc.canonical_organisation(m.as_str())),
+                    ));
+                }
+            }
+        }
+        for (i, w) in words_with_offsets(phrase) {
+            if PRONOUN.is_match(w) {
+                named.push((i + w.len(), Named::Pronoun));
+            }
+            let lower = w.to_lowercase();
+            if lower == "statement" {
+                if let Some(s) = self.statement_by {
+                    named.push((i + w.len(), Named::Speaker(s.clone())));
+                }
+            }
+            if lower == "council" || lower.starts_with("spokes") {
+                if let Some(c) = self.doc.primary_council() {
+                    named.push((i, Named::Speaker(format!("{c} Council"))));
+                }
+            }
+        }
+        let chosen = if from_end {
+            named.into_iter().max_by_key(|(i, _)| *i)
+        } else {
+            named.into_iter().min_by_key(|(i, _)| *i)
+        };
+        match chosen?.1 {
+            Named::Speaker(s) => Some(s),
+            Named::Pronoun => self
+                .last_person_before()
+                .or_else(|| self.last_speaker.clone()),
         }
     }
-    let lower = phrase.to_lowercase();
-    if lower.contains("statement") {
-        return statement_by.clone();
+
+    /// The person mentioned last before the quotation, for "she said".
+    fn last_person_before(&self) -> Option<String> {
+        self.people
+            .iter()
+            .filter_map(|p| {
+                p.ranges
+                    .iter()
+                    .filter(|r| r.end <= self.at)
+                    .map(|r| r.start)
+                    .max()
+                    .map(|at| (at, &p.name))
+            })
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, n)| n.clone())
     }
-    if lower.contains("spokes") {
-        return doc.primary_council().map(|c| format!("{c} Council"));
-    }
-    if lower.ends_with("the council") || lower == "the council" {
-        return doc.primary_council().map(|c| format!("{c} Council"));
-    }
-    // A capitalised name of a person not found among the people (single
-    // surname of someone only titled, for instance) is not guessed at.
-    None
+}
+
+fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 #[cfg(test)]
