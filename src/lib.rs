@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod pipeline;
 pub mod samples;
 pub mod store;
 pub mod text;

@@ -1,7 +1,25 @@
 //! Reading and writing record sidecars.
+//!
+//! Records are written in the contract's layout (`layout`), always atomically,
+//! and read strictly: malformed JSON and unknown format versions are errors
+//! that name the file, unknown fields are warnings. `validate` checks a
+//! record against its article; `protect` decides when a record may be
+//! replaced.
+
+mod layout;
+mod protect;
+mod validate;
+
+pub use layout::to_contract_json;
+pub use protect::{
+    Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,
+};
+pub use validate::{MIN_QUOTE_WORDS, Problem, validate_record, validate_record_without_text};
 
 use crate::discover::SIDECAR_SUFFIX;
-use crate::model::Record;
+use crate::model::{FORMAT, Record};
+use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +36,39 @@ pub enum StoreError {
     },
     #[error("{path}: not a valid record: {message}")]
     Malformed { path: PathBuf, message: String },
+    #[error("{path}: line {line}, column {column}: {message}")]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: record format {found:?} is not supported by this version \
+         (it reads {FORMAT:?})"
+    )]
+    UnsupportedFormat { path: PathBuf, found: String },
+}
+
+impl StoreError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            StoreError::Read { path, .. }
+            | StoreError::Write { path, .. }
+            | StoreError::Malformed { path, .. }
+            | StoreError::Json { path, .. }
+            | StoreError::UnsupportedFormat { path, .. } => path,
+        }
+    }
+}
+
+/// A record read from disk, with what looked odd but did not stop it.
+#[derive(Debug, Clone)]
+pub struct ReadRecord {
+    pub record: Record,
+    /// E.g. `inspections[0].colour: unknown field, ignored`.
+    pub warnings: Vec<String>,
 }
 
 /// Where the record of `article` lives: beside it, or in `out_dir`.
@@ -33,35 +84,258 @@ pub fn sidecar_path(article: &Path, out_dir: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The record as the contract writes it: pretty JSON, two-space indent.
+/// The article a sidecar belongs to: beside it, its name without the suffix;
+/// `None` if `sidecar` is not named like one.
+pub fn article_path_for_sidecar(sidecar: &Path) -> Option<PathBuf> {
+    let name = sidecar.file_name()?.to_str()?;
+    let article = name.strip_suffix(SIDECAR_SUFFIX)?;
+    (!article.is_empty()).then(|| sidecar.with_file_name(article))
+}
+
+/// The record as the contract writes it: pretty JSON, two-space indent,
+/// evidence spans on one line, trailing newline.
 pub fn record_to_json(record: &Record) -> String {
-    let mut s = serde_json::to_string_pretty(record).unwrap_or_default();
-    s.push('\n');
-    s
+    // Serialising our own types to a Value cannot fail: every map key is a
+    // string and every float the model holds is written by serde_json as a
+    // number or null.
+    let value = serde_json::to_value(record).unwrap_or(Value::Null);
+    let mut json = to_contract_json(&value);
+    json.push('\n');
+    json
 }
 
 /// Parses a record from JSON text; `path` is only used in errors.
 pub fn parse_record(path: &Path, json: &str) -> Result<Record, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError::Malformed {
+    parse_record_with_warnings(path, json).map(|read| read.record)
+}
+
+/// Parses a record, reporting fields this version does not know as warnings.
+pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord, StoreError> {
+    let json_error = |e: serde_json::Error| StoreError::Json {
         path: path.to_path_buf(),
-        message: e.to_string(),
-    })
+        line: e.line(),
+        column: e.column(),
+        message: describe_json_error(&e),
+    };
+    let value: Value = serde_json::from_str(json).map_err(json_error)?;
+    match value.get("format") {
+        Some(Value::String(found)) if found != FORMAT => {
+            return Err(StoreError::UnsupportedFormat {
+                path: path.to_path_buf(),
+                found: found.clone(),
+            });
+        }
+        Some(Value::String(_)) => {}
+        Some(_) => {
+            return Err(StoreError::Malformed {
+                path: path.to_path_buf(),
+                message: "\"format\" is not a string".to_string(),
+            });
+        }
+        None if value.is_object() => {
+            return Err(StoreError::Malformed {
+                path: path.to_path_buf(),
+                message: format!("no \"format\" field (expected {FORMAT:?})"),
+            });
+        }
+        None => {
+            return Err(StoreError::Malformed {
+                path: path.to_path_buf(),
+                message: "the top level is not a JSON object".to_string(),
+            });
+        }
+    }
+    // Parsing the text again (rather than the Value) keeps line and column
+    // in type errors such as a misspelt judgement.
+    let record: Record = serde_json::from_str(json).map_err(json_error)?;
+    let mut warnings = Vec::new();
+    unknown_fields(&value, &known_shape(), "", &mut warnings);
+    Ok(ReadRecord { record, warnings })
+}
+
+/// serde_json's message without its own " at line L column C" tail, which
+/// our error repeats in front.
+fn describe_json_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let tail = format!(" at line {} column {}", e.line(), e.column());
+    message
+        .strip_suffix(&tail)
+        .map(str::to_string)
+        .unwrap_or(message)
+}
+
+/// A record with one of every item and every optional value set, serialised:
+/// the set of keys this version knows, at every level.
+fn known_shape() -> Value {
+    use crate::model::*;
+    let field = || Some(Field::extracted(String::new(), Vec::new()));
+    let mut record = Record::empty(Source {
+        path: String::new(),
+        text_sha256: String::new(),
+        chars: 0,
+    });
+    record.article = ArticleFields {
+        headline: field(),
+        byline: field(),
+        published: field(),
+        outlet: field(),
+    };
+    record.inspections.push(Inspection {
+        local_authority: None,
+        provider: None,
+        service: Service::default(),
+        kind: InspectionKind::default(),
+        visit_number: None,
+        date: None,
+        judgement: None,
+        inspector: None,
+        findings: vec![Finding {
+            theme: Theme::default(),
+            polarity: Polarity::default(),
+            text: String::new(),
+            evidence: Vec::new(),
+            origin: Origin::Extracted,
+        }],
+        evidence: Vec::new(),
+        origin: Origin::Extracted,
+    });
+    record.people.push(Person {
+        name: String::new(),
+        role: None,
+        organisation: None,
+        evidence: Vec::new(),
+        origin: Origin::Extracted,
+    });
+    record.quotes.push(Quote {
+        speaker: None,
+        text: String::new(),
+        evidence: Vec::new(),
+        origin: Origin::Extracted,
+    });
+    record.figures.push(Figure {
+        kind: FigureKind::default(),
+        value: 0.0,
+        unit: None,
+        text: String::new(),
+        context: None,
+        local_authority: None,
+        evidence: Vec::new(),
+        origin: Origin::Extracted,
+    });
+    serde_json::to_value(&record).unwrap_or(Value::Null)
+}
+
+fn unknown_fields(value: &Value, known: &Value, location: &str, warnings: &mut Vec<String>) {
+    match (value, known) {
+        (Value::Object(map), Value::Object(known_map)) => {
+            for (key, item) in map {
+                let here = if location.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{location}.{key}")
+                };
+                match known_map.get(key) {
+                    Some(known_item) => unknown_fields(item, known_item, &here, warnings),
+                    None => warnings.push(format!("{here}: unknown field, ignored")),
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(known_items)) => {
+            if let Some(known_item @ Value::Object(_)) = known_items.first() {
+                for (i, item) in items.iter().enumerate() {
+                    unknown_fields(item, known_item, &format!("{location}[{i}]"), warnings);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Reads and parses the record at `path`.
 pub fn read_record(path: &Path) -> Result<Record, StoreError> {
+    read_record_with_warnings(path).map(|read| read.record)
+}
+
+/// Reads and parses the record at `path`, with warnings about fields this
+/// version does not know.
+pub fn read_record_with_warnings(path: &Path) -> Result<ReadRecord, StoreError> {
     let json = std::fs::read_to_string(path).map_err(|source| StoreError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_record(path, &json)
+    parse_record_with_warnings(path, &json)
 }
 
 /// Writes `record` to `path` so that the file is always either the old or the
-/// new complete record.
+/// new complete record: a temporary file in the same folder is written,
+/// flushed to disk and renamed over the target. On error the old file is
+/// untouched and the temporary file removed.
 pub fn save_record_atomically(path: &Path, record: &Record) -> Result<(), StoreError> {
-    std::fs::write(path, record_to_json(record)).map_err(|source| StoreError::Write {
+    write_atomically(path, record_to_json(record).as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically (see [`save_record_atomically`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let write_error = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (temp_path, mut file) = create_temp_file(folder, path).map_err(write_error)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temp_path, path)
+        });
+    if let Err(source) = written {
+        // Best effort: the temporary file is ours and useless now.
+        let _ = std::fs::remove_file(&temp_path);
+        return Err(write_error(source));
+    }
+    sync_folder(folder);
+    Ok(())
 }
+
+/// Creates `.<name>.<pid>.<n>.tmp` beside `target`; hidden and ending in
+/// `.tmp` so that discovery and people skip it if a crash leaves it behind.
+fn create_temp_file(folder: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "record".to_string());
+    let pid = std::process::id();
+    let mut attempt = 0u32;
+    loop {
+        let temp = folder.join(format!(".{name}.{pid}.{attempt}.tmp"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Makes the rename durable across a power cut. Failure is ignored: the new
+/// file is already in place, and some file systems refuse to sync folders.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+#[cfg(test)]
+mod tests;
