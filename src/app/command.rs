@@ -50,7 +50,7 @@ pub enum Command {
     // Saving and leaving
     Save,
     SaveAll,
-    /// The window's close button or File ▸ Quit.
+    /// The window's close button or File > Quit.
     Quit,
     /// Answer to the unsaved-changes question.
     Guard(GuardChoice),

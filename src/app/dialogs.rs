@@ -76,7 +76,7 @@ impl Dialogs {
         egui::Panel::top("messages").show(ui, |ui| {
             for (i, m) in self.messages.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         dismiss = Some(i);
                     }
                     let color = if m.error {

@@ -399,3 +399,39 @@ fn revert(record: &mut Record, machine: Option<&Record>, path: FieldPath) -> boo
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_from_a_selection_are_added_and_prefilled() {
+        let Some(NewItem::Figure(f)) =
+            NewItem::from_selection(ItemKind::Figure, None, " £4.5 million ", vec![Span(3, 15)])
+        else {
+            panic!("expected a figure");
+        };
+        assert_eq!(f.value, 4_500_000.0);
+        assert_eq!(f.unit.as_deref(), Some("GBP"));
+        assert_eq!(f.text, "£4.5 million");
+        assert_eq!(f.origin, Origin::Added);
+
+        let Some(NewItem::Quote(q)) =
+            NewItem::from_selection(ItemKind::Quote, None, "“We will act”", vec![])
+        else {
+            panic!("expected a quote");
+        };
+        assert_eq!(q.text, "We will act");
+
+        assert!(
+            NewItem::from_selection(ItemKind::Finding, None, "x", vec![]).is_none(),
+            "a finding needs an inspection"
+        );
+        let Some(NewItem::Figure(p)) =
+            NewItem::from_selection(ItemKind::Figure, None, "40 per cent", vec![])
+        else {
+            panic!("expected a figure");
+        };
+        assert_eq!((p.value, p.unit.as_deref()), (40.0, Some("%")));
+    }
+}

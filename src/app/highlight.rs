@@ -100,3 +100,99 @@ pub fn evidence_extent(record: &Record, path: FieldPath) -> Option<Range<usize>>
     let end = ev.iter().map(|s| s.end()).max()?;
     Some(start..end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fields::ArticleKey;
+    use crate::model::{Field, Origin, Person, Quote, Source, Span};
+
+    fn record() -> Record {
+        let mut r = Record::empty(Source {
+            path: "a.txt".into(),
+            text_sha256: String::new(),
+            chars: 100,
+        });
+        r.article.headline = Some(Field::extracted("Head".into(), vec![Span(0, 10)]));
+        // A quote containing a person's name: the name is inside the quote.
+        r.quotes.push(Quote {
+            speaker: Some("Sam Patel".into()),
+            text: "we will act".into(),
+            evidence: vec![Span(20, 60)],
+            origin: Origin::Extracted,
+        });
+        r.people.push(Person {
+            name: "Sam Patel".into(),
+            role: None,
+            organisation: None,
+            evidence: vec![Span(30, 39)],
+            origin: Origin::Extracted,
+        });
+        r
+    }
+
+    #[test]
+    fn overlapping_spans_become_disjoint_segments_innermost_colour_first() {
+        let spans = evidence_spans(&record(), None, 100);
+        let ranges: Vec<_> = spans.iter().map(|s| s.range.clone()).collect();
+        assert_eq!(ranges, vec![0..10, 20..30, 30..39, 39..60]);
+        assert_eq!(spans[0].family, Family::Article);
+        assert_eq!(spans[1].family, Family::Quote);
+        // The name inside the quote is drawn as a person and supports both.
+        assert_eq!(spans[2].family, Family::Person);
+        assert_eq!(
+            spans[2].fields,
+            vec![FieldPath::Person(0), FieldPath::Quote(0)]
+        );
+        assert!(spans.iter().all(|s| !s.emphasis));
+    }
+
+    #[test]
+    fn the_selected_field_wins_the_colour_where_it_overlaps() {
+        let spans = evidence_spans(&record(), Some(FieldPath::Quote(0)), 100);
+        let inner = spans
+            .iter()
+            .find(|s| s.range == (30..39))
+            .expect("inner segment");
+        assert_eq!(inner.family, Family::Quote);
+        assert!(inner.emphasis);
+        let head = &spans[0];
+        assert!(!head.emphasis);
+        assert_eq!(head.fields, vec![FieldPath::Article(ArticleKey::Headline)]);
+    }
+
+    #[test]
+    fn spans_past_the_end_of_the_text_are_clipped_or_dropped() {
+        let mut r = record();
+        r.figures.push(crate::model::Figure {
+            kind: Default::default(),
+            value: 1.0,
+            unit: None,
+            text: "1".into(),
+            context: None,
+            local_authority: None,
+            evidence: vec![Span(95, 400), Span(500, 510)],
+            origin: Origin::Added,
+        });
+        let spans = evidence_spans(&r, None, 100);
+        let last = spans.last().expect("segments");
+        assert_eq!(last.range, 95..100);
+        assert_eq!(last.family, Family::Figure);
+    }
+
+    #[test]
+    fn fields_at_finds_the_fields_under_an_offset() {
+        let spans = evidence_spans(&record(), None, 100);
+        assert_eq!(
+            fields_at(&spans, 5),
+            vec![FieldPath::Article(ArticleKey::Headline)]
+        );
+        assert_eq!(fields_at(&spans, 35)[0], FieldPath::Person(0));
+        assert!(fields_at(&spans, 15).is_empty());
+        assert!(fields_at(&spans, 99).is_empty());
+        assert_eq!(
+            evidence_extent(&record(), FieldPath::Quote(0)),
+            Some(20..60)
+        );
+    }
+}

@@ -170,6 +170,30 @@ impl CuratorApp {
         self.dialogs.messages()
     }
 
+    /// Selects `range` (code points) of the article text, as a drag with the
+    /// mouse would.
+    pub fn set_source_selection(&mut self, range: Option<std::ops::Range<usize>>) {
+        let id = self.source.text_id();
+        let mut state = egui::text_edit::TextEditState::load(&self.ctx, id).unwrap_or_default();
+        state.cursor.set_char_range(range.clone().map(|r| {
+            egui::text_selection::CCursorRange::two(
+                egui::text::CCursor::new(r.start),
+                egui::text::CCursor::new(r.end),
+            )
+        }));
+        state.store(&self.ctx, id);
+        self.source.selection = range;
+    }
+
+    /// The evidence highlights of the current article as drawn now.
+    pub fn highlight_spans(&self) -> Vec<highlight::HighlightSpan> {
+        let Some(doc) = self.workspace.current_loaded() else {
+            return Vec::new();
+        };
+        let emphasised = self.selected.or(self.record.hovered());
+        highlight::evidence_spans(&doc.record, emphasised, doc.offsets.chars())
+    }
+
     /// Takes the workers' messages into the workspace.
     fn poll_workers(&mut self) {
         while let Ok(msg) = self.workers.rx.try_recv() {
@@ -348,7 +372,7 @@ impl CuratorApp {
         if let Some(doc) = self.workspace.current_doc() {
             title = format!("{} — {title}", doc.name);
             if doc.is_dirty() {
-                title = format!("● {title}");
+                title = format!("• {title}");
             }
         }
         let unsaved = self.workspace.dirty_count();

@@ -72,7 +72,7 @@ pub struct QueueRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QueueCounts {
     pub total: usize,
-    /// Reviewed or off-topic: done.
+    /// Reviewed, or judged off-topic by a person: done.
     pub reviewed: usize,
     pub unsaved: usize,
     pub failed: usize,
@@ -153,7 +153,12 @@ pub fn queue_counts(workspace: &Workspace) -> QueueCounts {
             DocState::Loading => c.loading += 1,
             DocState::Failed(_) => c.failed += 1,
             DocState::Ready(d) => {
-                if matches!(d.record.status, Status::Reviewed | Status::OffTopic) {
+                // A machine record can say off-topic; only a person's
+                // decision counts as done.
+                let by_person = d.record.curator.is_some() || d.is_dirty();
+                if d.record.status == Status::Reviewed
+                    || (d.record.status == Status::OffTopic && by_person)
+                {
                     c.reviewed += 1;
                 }
                 if d.is_dirty() {
@@ -163,4 +168,130 @@ pub fn queue_counts(workspace: &Workspace) -> QueueCounts {
         }
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::workspace::{Document, History, LoadedDoc};
+    use crate::model::{Field, Inspection, Origin, Record, Source, Span};
+    use crate::text::OffsetMap;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn doc(name: &str, headline: &str, status: Status, council: Option<&str>) -> Document {
+        let mut record = Record::empty(Source {
+            path: name.into(),
+            text_sha256: String::new(),
+            chars: 10,
+        });
+        record.status = status;
+        record.article.headline = Some(Field::extracted(headline.into(), vec![Span(0, 4)]));
+        if let Some(c) = council {
+            record.inspections.push(Inspection {
+                local_authority: Some(c.into()),
+                provider: None,
+                service: Default::default(),
+                kind: Default::default(),
+                visit_number: None,
+                date: None,
+                judgement: None,
+                inspector: None,
+                findings: vec![],
+                evidence: vec![],
+                origin: Origin::Extracted,
+            });
+        }
+        let mut d = Document::new(PathBuf::from(format!("/x/{name}")));
+        d.state = DocState::Ready(Box::new(LoadedDoc {
+            text: Arc::from("0123456789"),
+            offsets: Arc::new(OffsetMap::new("0123456789")),
+            record,
+            machine: None,
+            history: History::default(),
+            revision: 0,
+            saved_revision: Some(0),
+            saving: None,
+            notices: vec![],
+            save_error: None,
+            sidecar: PathBuf::from("/x/side"),
+        }));
+        d
+    }
+
+    fn workspace() -> Workspace {
+        let mut w = Workspace::default();
+        w.docs.push(doc(
+            "a.txt",
+            "Sandwell trust improves",
+            Status::Reviewed,
+            Some("Sandwell"),
+        ));
+        w.docs.push(doc(
+            "b.txt",
+            "Council rated inadequate",
+            Status::Unreviewed,
+            Some("Kent"),
+        ));
+        w.docs.push(doc("c.txt", "Weather", Status::OffTopic, None));
+        w.docs.push(Document::new(PathBuf::from("/x/d.txt")));
+        let mut failed = Document::new(PathBuf::from("/x/e.txt"));
+        failed.state = DocState::Failed("e.txt: file is empty".into());
+        w.docs.push(failed);
+        w
+    }
+
+    #[test]
+    fn all_rows_in_order_with_their_states() {
+        let rows = queue_rows(&workspace(), &QueueFilter::default());
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]);
+        assert_eq!(rows[0].state, RowState::Ready(Status::Reviewed));
+        assert_eq!(rows[0].headline, "Sandwell trust improves");
+        assert_eq!(rows[3].state, RowState::Loading);
+        assert!(matches!(rows[4].state, RowState::Failed(_)));
+    }
+
+    #[test]
+    fn status_filter_and_search_narrow_the_rows() {
+        let w = workspace();
+        let todo = QueueFilter {
+            status: StatusFilter::ToDo,
+            search: String::new(),
+        };
+        let rows = queue_rows(&w, &todo);
+        assert_eq!(rows.iter().map(|r| r.doc).collect::<Vec<_>>(), vec![1]);
+
+        let by_council = QueueFilter {
+            status: StatusFilter::All,
+            search: "kent".into(),
+        };
+        assert_eq!(queue_rows(&w, &by_council)[0].name, "b.txt");
+        let by_headline = QueueFilter {
+            status: StatusFilter::All,
+            search: "TRUST".into(),
+        };
+        assert_eq!(queue_rows(&w, &by_headline)[0].name, "a.txt");
+        let by_name = QueueFilter {
+            status: StatusFilter::All,
+            search: "c.t".into(),
+        };
+        assert_eq!(queue_rows(&w, &by_name).len(), 1);
+    }
+
+    #[test]
+    fn counts_say_how_many_are_done_and_unsaved() {
+        let mut w = workspace();
+        if let DocState::Ready(d) = &mut w.docs[1].state {
+            d.revision = 3;
+        }
+        let c = queue_counts(&w);
+        assert_eq!(c.total, 5);
+        assert_eq!(c.reviewed, 1, "a machine's off-topic is not a review");
+        assert_eq!(c.unsaved, 1);
+        assert_eq!(c.loading, 1);
+        assert_eq!(c.failed, 1);
+        let rows = queue_rows(&w, &QueueFilter::default());
+        assert!(rows[1].dirty && !rows[0].dirty);
+    }
 }

@@ -53,7 +53,7 @@ impl QueuePanel {
                 if counts.unsaved > 0 || counts.failed > 0 {
                     ui.horizontal(|ui| {
                         if counts.unsaved > 0 {
-                            ui.label(format!("● {} unsaved", counts.unsaved));
+                            ui.label(format!("• {} unsaved", counts.unsaved));
                         }
                         if counts.failed > 0 {
                             ui.colored_label(
@@ -75,7 +75,7 @@ impl QueuePanel {
                     }
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Show");
+                    let label = ui.label("Show");
                     egui::ComboBox::from_id_salt("queue-status-filter")
                         .selected_text(self.filter.status.label())
                         .show_ui(ui, |ui| {
@@ -86,91 +86,144 @@ impl QueuePanel {
                                     choice.label(),
                                 );
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label.id);
                 });
                 ui.separator();
                 let dark = ui.visuals().dark_mode;
                 let current = workspace.current;
                 let scroll_needed = current != self.scrolled_to;
                 self.scrolled_to = current;
-                let rows = self.rows(workspace).to_vec();
-                if rows.is_empty() {
+                self.rows(workspace);
+                let rows = self.cache.take().unwrap_or_default();
+                if rows.2.is_empty() {
                     ui.weak(if workspace.docs.is_empty() {
-                        "No articles open. Use File ▸ Open, or drop a folder here."
+                        "No articles open. Use File > Open, or drop a folder here."
                     } else {
                         "No article matches the filter."
                     });
                 }
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-                        for row in &rows[range] {
-                            let selected = current == Some(row.doc);
-                            let response = row_ui(ui, row, selected, dark);
-                            if response.clicked() {
-                                out.push(Command::SelectDocument(row.doc));
-                            }
-                            if selected && scroll_needed {
-                                response.scroll_to_me(None);
-                            }
+                let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+                if scroll_needed
+                    && let Some(pos) = rows.2.iter().position(|r| Some(r.doc) == current)
+                {
+                    scroll =
+                        scroll.vertical_scroll_offset((pos as f32 - 3.0).max(0.0) * ROW_HEIGHT);
+                }
+                let row_height = ROW_HEIGHT - ui.spacing().item_spacing.y;
+                scroll.show_rows(ui, row_height, rows.2.len(), |ui, range| {
+                    for row in &rows.2[range] {
+                        let selected = current == Some(row.doc);
+                        if row_ui(ui, row, selected, dark).clicked() {
+                            out.push(Command::SelectDocument(row.doc));
                         }
-                    });
+                    }
+                });
+                self.cache = Some(rows);
             });
         out
     }
 }
 
 fn row_ui(ui: &mut egui::Ui, row: &QueueRow, selected: bool, dark: bool) -> egui::Response {
-    let (icon, color, status_text) = match &row.state {
-        RowState::Loading => ("…", ui.visuals().weak_text_color(), "loading".to_string()),
-        RowState::Failed(e) => ("⚠", ui.visuals().error_fg_color, e.clone()),
-        RowState::Ready(s) => {
-            let icon = match s {
-                Status::Unreviewed => "○",
-                Status::InProgress => "◐",
-                Status::Reviewed => "✔",
-                Status::OffTopic => "⊘",
-            };
-            (icon, palette::status_color(*s, dark), s.label().to_string())
-        }
+    let visuals = ui.visuals().clone();
+    let (status, color, status_text) = match &row.state {
+        RowState::Loading => (None, visuals.weak_text_color(), "loading".to_string()),
+        RowState::Failed(e) => (None, visuals.error_fg_color, e.clone()),
+        RowState::Ready(s) => (
+            Some(*s),
+            palette::status_color(*s, dark),
+            s.label().to_string(),
+        ),
     };
-    let dirty = if row.dirty { "● " } else { "" };
-    let warn = if row.warning { " ⚠" } else { "" };
     let headline = if row.headline.is_empty() {
         match &row.state {
             RowState::Failed(e) => e.clone(),
-            _ => "(no headline)".to_string(),
+            RowState::Loading => "reading…".to_string(),
+            RowState::Ready(_) => "(no headline)".to_string(),
         }
     } else {
         row.headline.clone()
     };
-    let mut job = egui::text::LayoutJob::default();
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let small = egui::TextStyle::Small.resolve(ui.style());
-    let text_color = ui.visuals().text_color();
-    job.append(
-        &format!("{icon} "),
-        0.0,
-        egui::TextFormat::simple(body.clone(), color),
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(width, ROW_HEIGHT - ui.spacing().item_spacing.y),
+        egui::Sense::click(),
     );
-    job.append(
-        &format!("{dirty}{}{warn}\n", row.name),
-        0.0,
-        egui::TextFormat::simple(body, text_color),
-    );
-    job.append(
-        &headline,
-        0.0,
-        egui::TextFormat::simple(small, ui.visuals().weak_text_color()),
-    );
-    job.wrap = egui::text::TextWrapping::truncate_at_width(ui.available_width());
-    job.wrap.max_rows = 2;
-    let response = ui.add_sized(
-        [
-            ui.available_width(),
-            ROW_HEIGHT - ui.spacing().item_spacing.y,
-        ],
-        egui::Button::selectable(selected, job),
-    );
+    let label = format!("{}{}", if row.dirty { "• " } else { "" }, row.name);
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter_at(rect);
+        let fill = if selected {
+            Some(visuals.selection.bg_fill)
+        } else if response.hovered() {
+            Some(visuals.widgets.hovered.weak_bg_fill)
+        } else {
+            None
+        };
+        if let Some(fill) = fill {
+            painter.rect_filled(rect, 4.0, fill);
+        }
+        let text_color = if selected {
+            visuals.selection.stroke.color
+        } else {
+            visuals.text_color()
+        };
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let left = rect.left() + 6.0;
+        // Status as a dot: hollow to do, half in progress, full when done.
+        let centre = egui::pos2(left + 6.0, rect.top() + 12.0);
+        match status {
+            Some(Status::Reviewed) => {
+                painter.circle_filled(centre, 5.5, color);
+            }
+            Some(Status::OffTopic) => {
+                painter.circle_stroke(centre, 5.0, egui::Stroke::new(1.5, color));
+                painter.line_segment(
+                    [
+                        centre + egui::vec2(-3.5, 3.5),
+                        centre + egui::vec2(3.5, -3.5),
+                    ],
+                    egui::Stroke::new(1.5, color),
+                );
+            }
+            Some(Status::InProgress) => {
+                painter.circle_stroke(centre, 5.0, egui::Stroke::new(1.5, color));
+                painter.circle_filled(centre, 2.5, color);
+            }
+            Some(Status::Unreviewed) => {
+                painter.circle_stroke(centre, 5.0, egui::Stroke::new(1.5, color));
+            }
+            None => {
+                painter.circle_filled(centre, 2.0, color);
+            }
+        }
+        let text_left = left + 20.0;
+        let max = (rect.right() - text_left - 4.0).max(10.0);
+        let mut name = format!("{label}{}", if row.warning { "  ⚠" } else { "" });
+        let galley = ui.fonts_mut(|f| {
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                std::mem::take(&mut name),
+                body,
+                text_color,
+            );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(max);
+            f.layout_job(job)
+        });
+        painter.galley(egui::pos2(text_left, rect.top() + 3.0), galley, text_color);
+        let weak = if selected {
+            text_color
+        } else {
+            visuals.weak_text_color()
+        };
+        let galley = ui.fonts_mut(|f| {
+            let mut job = egui::text::LayoutJob::simple_singleline(headline, small, weak);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(max);
+            f.layout_job(job)
+        });
+        painter.galley(egui::pos2(text_left, rect.top() + 22.0), galley, weak);
+    }
     response.on_hover_text(format!("{}\n{status_text}", row.name))
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// How many recent folders File ▸ Recent remembers.
+/// How many recent folders File > Recent remembers.
 const RECENT_LIMIT: usize = 10;
 
 pub const DEFAULT_FONT_SIZE: f32 = 15.0;

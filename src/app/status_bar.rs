@@ -28,7 +28,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, load: &LoadState)
             let unsaved = workspace.dirty_count();
             if unsaved > 0 {
                 ui.separator();
-                ui.label(format!("● {unsaved} unsaved"));
+                ui.label(format!("• {unsaved} unsaved"));
             }
             if let Some(doc) = workspace.current_doc() {
                 ui.separator();

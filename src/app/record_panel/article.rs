@@ -21,7 +21,7 @@ pub fn article_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                         origin_ui(ui, path, f.origin, form.can_revert(path), &mut form.out);
                         evidence_summary_ui(ui, &f.evidence);
                         if ui
-                            .small_button("✕")
+                            .small_button("×")
                             .on_hover_text("Clear: the article does not say this")
                             .clicked()
                         {

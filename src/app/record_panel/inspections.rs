@@ -295,7 +295,13 @@ fn findings_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, out: &mut Ve
             });
             ui.horizontal(|ui| {
                 choice_ui(ui, "Theme", ("theme", i, j), &mut f.theme, THEMES);
-                choice_ui(ui, "", ("polarity", i, j), &mut f.polarity, POLARITIES);
+                choice_ui(
+                    ui,
+                    "Polarity",
+                    ("polarity", i, j),
+                    &mut f.polarity,
+                    POLARITIES,
+                );
             });
             text_ui(ui, "Text", ("finding-text", i, j), &mut f.text, true);
         });

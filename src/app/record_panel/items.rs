@@ -160,7 +160,7 @@ pub fn quotes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                 if r.changed() {
                     q.speaker = (!text.trim().is_empty()).then_some(text);
                 }
-                egui::ComboBox::from_id_salt(("quote-speaker-pick", i))
+                let pick = egui::ComboBox::from_id_salt(("quote-speaker-pick", i))
                     .selected_text("people…")
                     .show_ui(ui, |ui| {
                         for name in &speakers {
@@ -180,6 +180,9 @@ pub fn quotes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                             }
                         }
                     });
+                pick.response
+                    .labelled_by(label.id)
+                    .on_hover_text("Pick a speaker");
             });
             text_ui(ui, "Text", ("quote-text", i), &mut q.text, true);
         });

@@ -70,6 +70,8 @@ impl RecordPanel {
             .default_size(430.0)
             .size_range(320.0..=760.0)
             .show(ui, |ui| {
+                // Labels pass clicks to the card they are on (selecting it).
+                ui.style_mut().interaction.selectable_labels = false;
                 let Some(doc) = workspace.current_loaded() else {
                     ui.add_space(8.0);
                     ui.weak("No record to show.");
@@ -133,7 +135,7 @@ fn header_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
             form.out.push(Command::Save);
         }
         if dirty {
-            ui.label("● unsaved");
+            ui.label("• unsaved");
         } else if form.doc.saved_revision.is_some() {
             ui.weak("saved");
         }

@@ -21,7 +21,7 @@ pub fn origin_ui(
         .on_hover_text(tip);
     if can_revert
         && ui
-            .small_button("↺")
+            .small_button("↩")
             .on_hover_text("Revert to the machine's value (Ctrl+R)")
             .clicked()
     {
@@ -38,21 +38,21 @@ pub fn item_buttons_ui(
     out: &mut Vec<Command>,
 ) {
     if ui
-        .small_button("🗑")
+        .small_button("×")
         .on_hover_text("Remove (Delete)")
         .clicked()
     {
         out.push(Command::Edit(Edit::Remove(path)));
     }
     if ui
-        .add_enabled(index + 1 < len, egui::Button::new("⏷").small())
+        .add_enabled(index + 1 < len, egui::Button::new("⬇").small())
         .on_hover_text("Move down")
         .clicked()
     {
         out.push(Command::Edit(Edit::Move(path, 1)));
     }
     if ui
-        .add_enabled(index > 0, egui::Button::new("⏶").small())
+        .add_enabled(index > 0, egui::Button::new("⬆").small())
         .on_hover_text("Move up")
         .clicked()
     {
@@ -111,7 +111,7 @@ pub fn choice_ui<T: Copy + PartialEq>(
     value: &mut T,
     choices: &[(T, &str)],
 ) {
-    ui.label(label);
+    let label = ui.label(label);
     let current = choices
         .iter()
         .find(|(c, _)| c == value)
@@ -123,7 +123,9 @@ pub fn choice_ui<T: Copy + PartialEq>(
             for (c, l) in choices {
                 ui.selectable_value(value, *c, *l);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// A warning under a field.
@@ -154,15 +156,18 @@ pub fn card_ui(
     } else {
         egui::Color32::TRANSPARENT
     };
-    let inner = egui::Frame::group(ui.style())
-        .stroke(stroke)
-        .fill(fill)
-        .inner_margin(6.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            add_contents(ui);
-        });
-    inner.response.interact(egui::Sense::click())
+    // The card senses clicks below its fields, so that fields stay usable.
+    ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::click()), |ui| {
+        egui::Frame::group(ui.style())
+            .stroke(stroke)
+            .fill(fill)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                add_contents(ui);
+            });
+    })
+    .response
 }
 
 /// "N spans" label that shows what the field's evidence is.
