@@ -135,6 +135,45 @@ pub fn save_unless_protected(
     })
 }
 
+/// Two articles whose records would go to the same sidecar: with `--out`,
+/// articles of the same name from different folders.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{article}: its record would overwrite that of {first} ({sidecar}); \
+     extract them into different output folders"
+)]
+pub struct SidecarClash {
+    pub article: PathBuf,
+    pub first: PathBuf,
+    pub sidecar: PathBuf,
+}
+
+/// Splits `articles` into those that can be processed together and those
+/// whose sidecar an earlier article already claims.
+pub fn without_sidecar_clashes(
+    articles: &[PathBuf],
+    out_dir: Option<&Path>,
+) -> (Vec<PathBuf>, Vec<SidecarClash>) {
+    let mut claimed: std::collections::HashMap<PathBuf, &PathBuf> = Default::default();
+    let mut clear = Vec::new();
+    let mut clashes = Vec::new();
+    for article in articles {
+        let sidecar = sidecar_path(article, out_dir);
+        match claimed.get(&sidecar) {
+            Some(first) => clashes.push(SidecarClash {
+                article: article.clone(),
+                first: (*first).clone(),
+                sidecar,
+            }),
+            None => {
+                claimed.insert(sidecar, article);
+                clear.push(article.clone());
+            }
+        }
+    }
+    (clear, clashes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +249,19 @@ mod tests {
         let now = store::read_record(&sidecar).expect("reads");
         assert_eq!(now.status, machine.status);
         assert_ne!(now.status, Status::Reviewed);
+    }
+
+    #[test]
+    fn articles_of_the_same_name_clash_only_in_an_out_folder() {
+        let articles = vec![PathBuf::from("a/x.txt"), PathBuf::from("b/x.txt")];
+        let (clear, clashes) = without_sidecar_clashes(&articles, None);
+        assert_eq!(clear, articles);
+        assert!(clashes.is_empty());
+        let (clear, clashes) = without_sidecar_clashes(&articles, Some(Path::new("out")));
+        assert_eq!(clear, vec![PathBuf::from("a/x.txt")]);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(clashes[0].article, PathBuf::from("b/x.txt"));
+        assert_eq!(clashes[0].sidecar, PathBuf::from("out/x.txt.curation.json"));
     }
 
     #[test]
