@@ -139,3 +139,36 @@ fn a_path_that_is_not_a_record_is_reported() {
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("a.txt"), "{run:?}");
 }
+
+#[test]
+fn records_extracted_from_the_seed_articles_validate() {
+    let seeds = Path::new("/work/shared/seeds");
+    let Ok(entries) = std::fs::read_dir(seeds) else {
+        eprintln!("skipping: {} is not here", seeds.display());
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut copied = 0;
+    for entry in entries {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().expect("name");
+            std::fs::copy(&path, dir.path().join(name)).expect("copy");
+            copied += 1;
+        }
+    }
+    let extract = run([Path::new("extract"), dir.path()]);
+    assert_eq!(extract.code, Some(0), "{extract:?}");
+    assert_eq!(
+        extract.stdout.trim(),
+        format!("{copied} written, 0 skipped, 0 failed")
+    );
+    let checked = validate(dir.path());
+    assert_eq!(checked.code, Some(0), "{checked:?}");
+    assert!(
+        checked
+            .stdout
+            .contains(&format!("{copied} records checked: {copied} ok")),
+        "{checked:?}"
+    );
+}

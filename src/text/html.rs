@@ -186,7 +186,15 @@ impl TextBuilder {
         let first = lines.iter().position(|l| !l.is_empty());
         let last = lines.iter().rposition(|l| !l.is_empty());
         if let (Some(first), Some(last)) = (first, last) {
-            self.paragraphs.push(lines[first..=last].join("\n"));
+            // `<br><br><br>` reads as one paragraph break, not a gap wider
+            // than the one between paragraphs.
+            let mut kept: Vec<&str> = Vec::new();
+            for line in &lines[first..=last] {
+                if !(line.is_empty() && kept.last().is_some_and(|l| l.is_empty())) {
+                    kept.push(line);
+                }
+            }
+            self.paragraphs.push(kept.join("\n"));
         }
     }
 
@@ -253,6 +261,12 @@ mod tests {
     fn br_starts_a_line_within_a_paragraph() {
         let html = "<p>By Jo Bloggs<br>3 October 2018<br/></p><p>Next</p>";
         assert_eq!(html_to_text(html), "By Jo Bloggs\n3 October 2018\n\nNext\n");
+    }
+
+    #[test]
+    fn runs_of_br_make_at_most_one_blank_line() {
+        let html = "<div>First<br><br><br><br>Second</div>";
+        assert_eq!(html_to_text(html), "First\n\nSecond\n");
     }
 
     #[test]

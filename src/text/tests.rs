@@ -199,3 +199,55 @@ fn load_refuses_a_fifo_without_opening_it() {
         "{err}"
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn decoding_never_panics_and_counts_what_it_returns(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            html in any::<bool>(),
+        ) {
+            let name = if html { "a.html" } else { "a.txt" };
+            if let Ok(article) = decode_article(Path::new(name), &bytes) {
+                prop_assert_eq!(article.chars, article.text.chars().count());
+                prop_assert_eq!(&article.sha256, &text_sha256(&article.text));
+                prop_assert!(!article.text.trim().is_empty());
+            }
+        }
+
+        #[test]
+        fn plain_utf8_prose_is_kept_exactly(text in "[a-zA-Z£’é .,\r\n]{0,200}[a-z]") {
+            let article = decode_article(Path::new("a.txt"), text.as_bytes())
+                .expect("prose decodes");
+            prop_assert_eq!(article.text, text);
+            prop_assert!(article.notices.is_empty());
+        }
+
+        #[test]
+        fn html_text_has_no_runs_of_spaces_or_triple_newlines(
+            words in proptest::collection::vec("[a-z]{1,8}", 1..30),
+            tags in proptest::collection::vec(
+                prop_oneof![Just("<p>"), Just("</p>"), Just("<br>"), Just(" "), Just("\n"),
+                            Just("<div>"), Just("</div>"), Just("<b>"), Just("</b>")],
+                1..30,
+            ),
+        ) {
+            let mut html = String::new();
+            for (i, word) in words.iter().enumerate() {
+                html.push_str(tags[i % tags.len()]);
+                html.push_str(word);
+                html.push(' ');
+            }
+            let text = html_to_text(&html);
+            prop_assert!(!text.contains("  "), "{:?}", text);
+            prop_assert!(!text.contains("\n\n\n"), "{:?}", text);
+            prop_assert!(!text.starts_with(char::is_whitespace), "{:?}", text);
+            for word in &words {
+                prop_assert!(text.contains(word.as_str()));
+            }
+        }
+    }
+}
