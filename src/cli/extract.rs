@@ -22,6 +22,13 @@ use std::process::ExitCode;
 /// record a person has worked on only with --force (the old one is then kept
 /// as `<record>.bak`), and a file that cannot be read as a record never.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Existing records are protected: one is replaced only with --overwrite, a record a \
+person has worked on (reviewed, in progress, off-topic, edited or added values, notes, a \
+curator) only with --force, which keeps the old one as <record>.bak, and a file \
+that cannot be read as a record of this version never.
+
+Prints \"N written, N skipped, N failed\"; exits with 1 if anything failed.")]
 pub struct ExtractArgs {
     /// Article files, or folders searched recursively.
     #[arg(required = true, value_name = "PATH")]

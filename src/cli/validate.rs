@@ -18,6 +18,12 @@ use std::process::ExitCode;
 /// Each record's article is the file beside it with the record's name minus
 /// `.curation.json`. Exits with 1 if any record has a problem.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Checks dates, evidence spans inside the article text, the article's fingerprint \
+(has it changed since the record was made?), figure units and quote lengths. Each \
+record's article is the file beside it named like the record without \
+.curation.json. Problems are printed as FILE: location: message; exits with 1 if \
+any record has a problem or cannot be read.")]
 pub struct ValidateArgs {
     /// Record files, or folders searched recursively for them.
     #[arg(required = true, value_name = "PATH")]
