@@ -3,6 +3,7 @@
 use super::dates::{self, PartialDate};
 use super::layout::{BlockKind, Layout};
 use super::names;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -79,7 +80,8 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
 }
 
 static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Bb]y\s+([A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+){1,2})\b").expect("by regex")
+    Regex::new(r"(?-u:\b)[Bb]y\s+([A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+){1,2})(?-u:\b)")
+        .expect("by regex")
 });
 
 fn name_after_by(text: &str, range: Range<usize>) -> Option<Found<String>> {
@@ -96,7 +98,7 @@ fn name_after_by(text: &str, range: Range<usize>) -> Option<Found<String>> {
 }
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(published|posted|first published|date)\b").expect("label regex")
+    Regex::new(r"(?i)(?-u:\b)(published|posted|first published|date)(?-u:\b)").expect("label regex")
 });
 
 /// The publication date from the dateline: a short header line that is
@@ -158,6 +160,25 @@ static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Canonical outlet names longer than four letters, one pattern per outlet
+/// in table order, so that a pattern index is an `OUTLETS` index.
+static OUTLET_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns: Vec<&str> = OUTLETS
+        .iter()
+        .map(|o| {
+            if o.name.len() > 4 {
+                o.name.as_str()
+            } else {
+                "\u{0}\u{0}never\u{0}"
+            }
+        })
+        .collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("outlet names")
+});
+
 /// Known outlet name (canonical) for a surface form.
 fn known_outlet(surface: &str) -> Option<&'static str> {
     let s = surface.trim().trim_start_matches("the ").trim();
@@ -173,14 +194,14 @@ fn known_outlet(surface: &str) -> Option<&'static str> {
 
 static FOOTER_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:More from|Subscribe to|Sign up to|Follow|Copyright ©?|©|\(c\))\s*(?:\d{4}\s+)?(?:the\s+)?([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,4})|^([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:Digital membership|Magazine|newsletter)\b",
+        r"^(?:More from|Subscribe to|Sign up to|Follow|Copyright ©?|©|\(c\))\s*(?:\d{4}\s+)?(?:the\s+)?([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,4})|^([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:Digital membership|Magazine|newsletter)(?-u:\b)",
     )
     .expect("footer outlet regex")
 });
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:told|speaking to|seen by|obtained by|contacted by|according to|in an interview with)\s+((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})|\b((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers)\b",
+        r"(?-u:\b)(?:told|speaking to|seen by|obtained by|contacted by|according to|in an interview with)\s+((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})|(?-u:\b)((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers)(?-u:\b)",
     )
     .expect("attribution regex")
 });
@@ -219,17 +240,12 @@ pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
             BlockKind::Footer | BlockKind::Furniture | BlockKind::Header
         )
     }) {
-        let line = &text[b.range.clone()];
-        for o in OUTLETS.iter() {
-            if o.name.len() > 4 {
-                if let Some(i) = line.find(o.name.as_str()) {
-                    let start = b.range.start + i;
-                    return Some(Found {
-                        value: o.name.clone(),
-                        range: start..start + o.name.len(),
-                    });
-                }
-            }
+        if let Some(m) = OUTLET_NAMES.find(&text[b.range.clone()]) {
+            let start = b.range.start + m.start();
+            return Some(Found {
+                value: OUTLETS[m.pattern().as_usize()].name.clone(),
+                range: start..b.range.start + m.end(),
+            });
         }
     }
     None

@@ -20,7 +20,7 @@ pub struct JudgementCue {
 
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<mv>monitoring\s+(?:visit|inspection)s?)\b|\b(?P<fv>focused\s+(?:visit|inspection)s?)\b|\b(?P<jtai>joint\s+targeted\s+area\s+inspections?|JTAIs?)\b|\b(?P<full>(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?|ILACS|inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services)\b|\b(?P<other>assurance\s+visits?)\b",
+        r"(?i)(?-u:\b)(?P<mv>monitoring\s+(?:visit|inspection)s?)(?-u:\b)|(?-u:\b)(?P<fv>focused\s+(?:visit|inspection)s?)(?-u:\b)|(?-u:\b)(?P<jtai>joint\s+targeted\s+area\s+inspections?|JTAIs?)(?-u:\b)|(?-u:\b)(?P<full>(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?|ILACS|inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services)(?-u:\b)|(?-u:\b)(?P<other>assurance\s+visits?)(?-u:\b)",
     )
     .expect("kind regex")
 });
@@ -49,22 +49,22 @@ pub fn kind_cues(s: &str) -> Vec<KindCue> {
 }
 
 static JUDGEMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<ri>requires?\s+improvement(?:\s+to\s+be\s+good)?)\b|\b(?P<inad>inadequate)\b|\b(?P<good>good)\b|\b(?P<out>outstanding)\b|\b(?-i:(?P<ri2>RI))\b|\b(?P<low>(?:lowest|worst)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))\b|\b(?P<high>(?:highest|top)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))\b")
+    Regex::new(r"(?i)(?-u:\b)(?P<ri>requires?\s+improvement(?:\s+to\s+be\s+good)?)(?-u:\b)|(?-u:\b)(?P<inad>inadequate)(?-u:\b)|(?-u:\b)(?P<good>good)(?-u:\b)|(?-u:\b)(?P<out>outstanding)(?-u:\b)|(?-u:\b)(?-i:(?P<ri2>RI))(?-u:\b)|(?-u:\b)(?P<low>(?:lowest|worst)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))(?-u:\b)|(?-u:\b)(?P<high>(?:highest|top)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement))(?-u:\b)")
         .expect("judgement regex")
 });
 
 static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
+    Regex::new(r"(?i)(?-u:\b)(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
         .expect("rating verb regex")
 });
 
 static STRONG_RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|awarded|upgraded\s+to|downgraded\s+to|improved?\s+to|improving\s+to|moved\s+(?:up\s+|down\s+)?to|rose\s+to|fell\s+to|dropped\s+to|retained|kept)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|awarded|upgraded\s+to|downgraded\s+to|improved?\s+to|improving\s+to|moved\s+(?:up\s+|down\s+)?to|rose\s+to|fell\s+to|dropped\s+to|retained|kept)(?-u:\b)")
         .expect("rating verb regex")
 });
 
 static RATING_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|label|status|overall|by\s+ofsted|children['’]s\s+services|local\s+authority|council)\b")
+    Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|label|status|overall|by\s+ofsted|children['’]s\s+services|local\s+authority|council)(?-u:\b)")
         .expect("rating noun regex")
 });
 
@@ -139,15 +139,17 @@ pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
 
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bfrom\s+\W?(?:inadequate|requires\s+improvement|RI|good|outstanding)\W?\s+to\s+\W?$",
+        r"(?i)(?-u:\b)from\s+\W?(?:inadequate|requires\s+improvement|RI|good|outstanding)\W?\s+to\s+\W?$",
     )
     .expect("from-to regex")
 });
 
 fn noun_after_strict(after: &str) -> bool {
     static STRICT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|overall)\b")
-            .expect("noun regex")
+        Regex::new(
+            r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|overall)(?-u:\b)",
+        )
+        .expect("noun regex")
     });
     STRICT.is_match(after)
 }
@@ -160,7 +162,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 static SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<fost>fostering(?:\s+(?:agency|service|services))?)\b|\b(?P<adop>adoption(?:\s+(?:agency|service|services|performance))?)\b|\b(?P<home>children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?P<fost>fostering(?:\s+(?:agency|service|services))?)(?-u:\b)|(?-u:\b)(?P<adop>adoption(?:\s+(?:agency|service|services|performance))?)(?-u:\b)|(?-u:\b)(?P<home>children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)(?-u:\b)")
         .expect("service regex")
 });
 
@@ -183,7 +185,7 @@ pub fn services_in(clause: &str) -> Vec<Service> {
 }
 
 static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:schools?|academy|academies|pupils?|nurser(?:y|ies)|colleges?|headteachers?|primary|secondary|sixth[- ]form|early\s+years\s+setting|childminders?|universit(?:y|ies)|prisons?|hospitals?|GP)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:schools?|academy|academies|pupils?|nurser(?:y|ies)|colleges?|headteachers?|primary|secondary|sixth[- ]form|early\s+years\s+setting|childminders?|universit(?:y|ies)|prisons?|hospitals?|GP)(?-u:\b)")
         .expect("school regex")
 });
 static CHILDRENS_SERVICES: LazyLock<Regex> = LazyLock::new(|| {
@@ -216,11 +218,11 @@ pub fn ordinal_value(word: &str) -> Option<u32> {
 }
 
 static ORDINAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:ofsted|such|quarterly|consecutive|successive|and\s+final|and\s+latest)\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:ofsted|such|quarterly|consecutive|successive|and\s+final|and\s+latest)\s+)?$")
         .expect("ordinal regex")
 });
 static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^['’”\x22]?(?:[^.;]{0,60}?)?,\s+(?:its|the|which\s+was\s+(?:its|the))\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b")
+    Regex::new(r"(?i)^['’”\x22]?(?:[^.;]{0,60}?)?,\s+(?:its|the|which\s+was\s+(?:its|the))\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?-u:\b)")
         .expect("ordinal regex")
 });
 

@@ -100,18 +100,18 @@ pub fn month_number(name: &str) -> Option<u32> {
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+(\d{{4}})\b"
+        r"(?-u:\b){WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+(\d{{4}})(?-u:\b)"
     ))
     .expect("date regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY}{MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?-u:\b){WEEKDAY}{MONTHS}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
     ))
     .expect("date regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+    Regex::new(r"(?-u:\b)(\d{1,2})([/.])(\d{1,2})[/.](\d{4})(?-u:\b)|(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)")
         .expect("date regex")
 });
 
@@ -193,29 +193,31 @@ fn push_day(
     }
 }
 
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{MONTHS}\s+(\d{{4}})\b")).expect("date regex"));
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(\d{{4}})(?-u:\b)")).expect("date regex")
+});
 /// A month name without a year needs a preposition before it, so that
 /// "May" the verb and "March" the verb are not taken for months.
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){MONTHS}\b|\b{MONTHS}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
+        r"(?-u:\b)(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){MONTHS}(?-u:\b)|(?-u:\b){MONTHS}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
     ))
     .expect("date regex")
 });
-static BARE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b(?:'s|’s)?").expect("year regex"));
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:19|20)\d{2})(?-u:\b)(?:'s|’s)?").expect("year regex")
+});
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)\b",
+        r"(?i)(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)",
     )
     .expect("relative regex")
 });
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTHS}\s+(this|last)\s+year\b")).expect("date regex")
+    Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(this|last)\s+year(?-u:\b)")).expect("date regex")
 });
 static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)\b").expect("shift regex")
+    Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)(?-u:\b)").expect("shift regex")
 });
 
 fn small_number(word: &str) -> Option<u32> {

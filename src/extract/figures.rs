@@ -19,14 +19,14 @@ const NUMBER_WORDS: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|el
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)£\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<u>million|m|mn|billion|bn|thousand|k)\b)?|\b(?P<n2>\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\s+(?P<u2>million|billion|thousand)?\s*pounds\b"
+        r"(?i)£\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<u>million|m|mn|billion|bn|thousand|k)(?-u:\b))?|(?-u:\b)(?P<n2>\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\s+(?P<u2>million|billion|thousand)?\s*pounds(?-u:\b)"
     ))
     .expect("money regex")
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS})(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
+        r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS})(?:\s?%|\s+per\s?cent(?-u:\b)|\s+percent(?-u:\b))"
     ))
     .expect("percent regex")
 });
@@ -34,7 +34,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A number in digits followed (within two words) by what it counts.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?:new|more|extra|additional|permanent|agency|qualified|newly|full-time|part-time|vacant|open|active|unfilled|looked-after|experienced|social|front-line|frontline|other|different|separate|individual|of|the|its|their)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers))\b",
+        r"(?i)(?-u:\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?:new|more|extra|additional|permanent|agency|qualified|newly|full-time|part-time|vacant|open|active|unfilled|looked-after|experienced|social|front-line|frontline|other|different|separate|individual|of|the|its|their)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers))(?-u:\b)",
     )
     .expect("count regex")
 });

@@ -4,7 +4,7 @@
 use super::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,7 +16,7 @@ pub struct FindingFound {
 }
 
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:inspectors?|ofsted|the\s+(?:report|letter|inspectorate|watchdog|regulator|visit)|hmi)\b[^.]{0,80}?\b(?:found|find|finds|said|say|says|noted|notes|praised|identified|highlighted|raised|concluded|stated|states|warned|criticised|observed|reported|discovered|saw|concerned|want|wanted|also|added|acknowledged|recognised|judged|considered|described)\b|\b(?:according\s+to\s+(?:ofsted|inspectors|the\s+report|the\s+letter))|\b(?:inspectors|ofsted)\s+(?:found|said|noted|praised)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:inspectors?|ofsted|the\s+(?:report|letter|inspectorate|watchdog|regulator|visit)|hmi)(?-u:\b)[^.]{0,80}?(?-u:\b)(?:found|find|finds|said|say|says|noted|notes|praised|identified|highlighted|raised|concluded|stated|states|warned|criticised|observed|reported|discovered|saw|concerned|want|wanted|also|added|acknowledged|recognised|judged|considered|described)(?-u:\b)|(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+report|the\s+letter))|(?-u:\b)(?:inspectors|ofsted)\s+(?:found|said|noted|praised)(?-u:\b)")
         .expect("reported regex")
 });
 
@@ -33,7 +33,7 @@ const THEMES: &[(Theme, &str)] = &[
     ),
     (
         Theme::FrontDoor,
-        r"front[- ]door|re-referrals?|referrals?|contacts?\b|MASH|multi-agency\s+safeguarding\s+hub|thresholds?|screening",
+        r"front[- ]door|re-referrals?|referrals?|contacts?(?-u:\b)|MASH|multi-agency\s+safeguarding\s+hub|thresholds?|screening",
     ),
     (
         Theme::ManagementOversight,
@@ -49,7 +49,7 @@ const THEMES: &[(Theme, &str)] = &[
     ),
     (
         Theme::Partnership,
-        r"police|health\s+(?:colleagues|partners|representatives|visitors)|partners?\b|partnership|multi-agency|information\s+sharing|share\s+information|strategy\s+meetings",
+        r"police|health\s+(?:colleagues|partners|representatives|visitors)|partners?(?-u:\b)|partnership|multi-agency|information\s+sharing|share\s+information|strategy\s+meetings",
     ),
     (
         Theme::Timeliness,
@@ -57,7 +57,7 @@ const THEMES: &[(Theme, &str)] = &[
     ),
     (
         Theme::Leadership,
-        r"leaders?\b|leadership|senior\s+(?:managers|officers)|governance|improvement\s+plan|scrutiny|awareness|grip|self-assessment",
+        r"leaders?(?-u:\b)|leadership|senior\s+(?:managers|officers)|governance|improvement\s+plan|scrutiny|awareness|grip|self-assessment",
     ),
     (
         Theme::Resources,
@@ -65,31 +65,31 @@ const THEMES: &[(Theme, &str)] = &[
     ),
     (
         Theme::PracticeQuality,
-        r"assessments?|plans?\b|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|decision[- ]making|child\s+protection",
+        r"assessments?|plans?(?-u:\b)|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|decision[- ]making|child\s+protection",
     ),
 ];
 
-static THEME_RES: LazyLock<Vec<(Theme, Regex)>> = LazyLock::new(|| {
-    THEMES
-        .iter()
-        .filter_map(|(t, p)| Regex::new(&format!(r"(?i)\b(?:{p})")).ok().map(|r| (*t, r)))
-        .collect()
+/// All theme patterns in one automaton; the first pattern that matches wins.
+static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(THEMES.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})")))
+        .expect("theme regexes")
 });
 
 static CONCERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|too|weak\w*|poor\w*|delays?|drift|concerns?|concerned|insufficient\w*|lack\w*|inconsistent\w*|still|deteriorat\w+|fail\w*|unsuitable|slow|variable|fragmented|missing|hamper\w*|struggl\w*|shortfalls?|gaps?|cannot|limited|unassessed|neglect|risk|heavily|high\s+(?:number|caseloads|turnover)|remains?\s+(?:too|high|weak|variable)|however|but|despite|unplanned|misleading|little\s+impact|below)\b|n't\b")
+    Regex::new(r"(?i)(?-u:\b)(?:not|too|weak\w*|poor\w*|delays?|drift|concerns?|concerned|insufficient\w*|lack\w*|inconsistent\w*|still|deteriorat\w+|fail\w*|unsuitable|slow|variable|fragmented|missing|hamper\w*|struggl\w*|shortfalls?|gaps?|cannot|limited|unassessed|neglect|risk|heavily|high\s+(?:number|caseloads|turnover)|remains?\s+(?:too|high|weak|variable)|however|but|despite|unplanned|misleading|little\s+impact|below)(?-u:\b)|n't(?-u:\b)")
         .expect("concern regex")
 });
 static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:improv\w+|progress|praised?|positive\w*|good|strong\w*|effective\w*|stable|stability|reduc\w+|success\w*|well|welcome\w*|solid|high\s+quality|encouraging|appropriate|better|clear|committed|robust|decreased|timely|open)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:improv\w+|progress|praised?|positive\w*|good|strong\w*|effective\w*|stable|stability|reduc\w+|success\w*|well|welcome\w*|solid|high\s+quality|encouraging|appropriate|better|clear|committed|robust|decreased|timely|open)(?-u:\b)")
         .expect("strength regex")
 });
 
 fn theme_of(s: &str) -> Theme {
-    THEME_RES
+    THEME_SET
+        .matches(s)
         .iter()
-        .find(|(_, re)| re.is_match(s))
-        .map_or(Theme::Other, |(t, _)| *t)
+        .next()
+        .map_or(Theme::Other, |i| THEMES[i].0)
 }
 
 fn polarity_of(s: &str) -> Polarity {

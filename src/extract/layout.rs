@@ -65,14 +65,14 @@ impl Layout {
 
 static FOOTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(more from\b|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up\b|subscribe\b|copyright\b|©|\(c\) |read more\b|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*\bmagazine$|your email address will not be published)",
+        r"(?i)^(more from(?-u:\b)|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up(?-u:\b)|subscribe(?-u:\b)|copyright(?-u:\b)|©|\(c\) |read more(?-u:\b)|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*(?-u:\b)magazine$|your email address will not be published)",
     )
     .expect("footer regex")
 });
 
 static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(hide ad|advertisement|photo\b|picture\b|image\b|credit\b|getty\b|pa wire|read more\b|also read\b|click here|follow us|listen\b|watch\b|[•·▪►*\-–] )",
+        r"(?i)^(hide ad|advertisement|photo(?-u:\b)|picture(?-u:\b)|image(?-u:\b)|credit(?-u:\b)|getty(?-u:\b)|pa wire|read more(?-u:\b)|also read(?-u:\b)|click here|follow us|listen(?-u:\b)|watch(?-u:\b)|[•·▪►*\-–] )",
     )
     .expect("furniture regex")
 });

@@ -21,7 +21,7 @@ pub struct PersonFound {
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*){1,4}",
+        r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*){1,4}",
     )
     .expect("candidate regex")
 });
@@ -45,11 +45,11 @@ static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(chaired|led|headed|run|founded)\s+by\s+(?:the\s+)?(?:(?:former|current|ex-)\s+)?(?:[A-Z][a-z]+\s+){0,3}$").expect("led-by regex")
+    Regex::new(r"(?-u:\b)(chaired|led|headed|run|founded)\s+by\s+(?:the\s+)?(?:(?:former|current|ex-)\s+)?(?:[A-Z][a-z]+\s+){0,3}$").expect("led-by regex")
 });
 
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|commented|warned|wrote|admitted|insisted|argued|claimed|responded|replied)\b|\b(?:said|says|told|added)\s*$").expect("speech regex")
+    Regex::new(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|commented|warned|wrote|admitted|insisted|argued|claimed|responded|replied)(?-u:\b)|(?-u:\b)(?:said|says|told|added)\s*$").expect("speech regex")
 });
 
 /// People mentioned in body sentences, in order of first mention.
@@ -72,8 +72,10 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             if doc.overlaps_entity(&range) || is_byline(doc, name) {
                 continue;
             }
-            let before = &text[b.range.start..range.start];
-            let after = &text[range.end..b.range.end];
+            // Roles and speech verbs sit next to the name; a bounded window
+            // keeps the anchored patterns from rescanning whole paragraphs.
+            let before = tail(&text[b.range.start..range.start], 160);
+            let after = head(&text[range.end..b.range.end], 200);
             let role = role_of(before, after);
             let speaks = SPEECH.is_match(after) || SPEECH.is_match(before);
             let led_by = LED_BY.captures(before);
@@ -106,6 +108,24 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
     }
     add_surname_mentions(doc, &mut found);
     found
+}
+
+/// The last `n` bytes of `s` (or a little more, to a character boundary).
+pub(crate) fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[i..]
+}
+
+/// The first `n` bytes of `s` (or a little more, to a character boundary).
+pub(crate) fn head(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[..i]
 }
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane
@@ -236,7 +256,7 @@ fn add_person(
 /// allowing a misspelt surname one or two letters off.
 fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
     static SURNAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*").expect("token regex")
+        Regex::new(r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*").expect("token regex")
     });
     let text = doc.text;
     for b in doc
@@ -250,8 +270,7 @@ fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
             let word = m.as_str();
             for p in found.iter_mut() {
                 let surname = names::surname(&p.name);
-                let close =
-                    word == surname || (word.len() > 6 && edit_distance(word, surname) <= 2);
+                let close = same_surname(word, surname);
                 if close && !p.ranges.iter().any(|r| r.start <= start && start < r.end) {
                     p.ranges.push(start..start + word.len());
                 }
@@ -265,16 +284,29 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// Whether `word` is `surname`, or a spelling of it at most two letters off
+/// (only for long names, where a near miss is not another name).
+pub fn same_surname(word: &str, surname: &str) -> bool {
+    if word == surname {
+        return true;
+    }
+    word.len() > 6
+        && word.len().abs_diff(surname.len()) <= 2
+        && word.as_bytes().first() == surname.as_bytes().first()
+        && edit_distance(word, surname) <= 2
 }
 
 #[cfg(test)]

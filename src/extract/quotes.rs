@@ -8,7 +8,7 @@
 use super::Doc;
 use super::layout::BlockKind;
 use super::names;
-use super::people::{PersonFound, edit_distance};
+use super::people::{PersonFound, head, same_surname, tail};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -131,20 +131,20 @@ const VERBS: &str = r"(?:said|says|say|added|adds|stated|states|state|told|tells
 
 static AFTER_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,.;:!?—–-]*(?:(?P<speaker1>[^.!?“”]{{1,120}}?)\s+{VERBS}\b|{VERBS}\s+(?P<speaker2>[^.!?“”,]{{1,120}}))"
+        r"^[\s,.;:!?—–-]*(?:(?P<speaker1>[^.!?“”]{{1,120}}?)\s+{VERBS}(?-u:\b)|{VERBS}\s+(?P<speaker2>[^.!?“”,]{{1,120}}))"
     ))
     .expect("attribution regex")
 });
 
 static BEFORE_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{VERBS}\b[^.!?“”:]{{0,60}}[:,]?\s*$"
+        r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{VERBS}(?-u:\b)[^.!?“”:]{{0,60}}[:,]?\s*$"
     ))
     .expect("attribution regex")
 });
 
 static BODY_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(report|letter|ofsted|inspectors?|inspectorate|watchdog|regulator|hmi|findings|summary|judgement)\b").expect("body regex")
+    Regex::new(r"(?i)(?-u:\b)(report|letter|ofsted|inspectors?|inspectorate|watchdog|regulator|hmi|findings|summary|judgement)(?-u:\b)").expect("body regex")
 });
 
 static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,13 +159,16 @@ static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:he|she|they|it|we)$").expect("pronoun regex"));
 
 static SPEAKER_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{VERBS}\b")).expect("attribution regex")
+    Regex::new(&format!(
+        r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{VERBS}(?-u:\b)"
+    ))
+    .expect("attribution regex")
 });
 
 /// Quotation marks around a name rather than words spoken: "a campaign
 /// called “12 reasons to work here”".
 static NAMING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:called|named|titled|entitled|dubbed|branded|labelled|known\s+as|slogan|campaign|hashtag|headlined)\s*$").expect("naming regex")
+    Regex::new(r"(?i)(?-u:\b)(?:called|named|titled|entitled|dubbed|branded|labelled|known\s+as|slogan|campaign|hashtag|headlined)\s*$").expect("naming regex")
 });
 
 /// What an attribution phrase can name, with where it names it.
@@ -192,7 +195,11 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         if let Some(c) = STATEMENT_BY.captures(line) {
             statement_by = c.get(1).map(|m| doc.canonical_organisation(m.as_str()));
         }
-        let found = passages(text, b.range.clone());
+        let found = if line.contains(['“', '"', '‘', '\'']) {
+            passages(text, b.range.clone())
+        } else {
+            Vec::new()
+        };
         let mut paragraph_open_ended = false;
         for (k, p) in found.iter().enumerate() {
             paragraph_open_ended = p.open_ended;
@@ -202,13 +209,13 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
             }
             // Attribution between this passage and the next, or before it.
             let after_end = found.get(k + 1).map_or(b.range.end, |n| n.outer.start);
-            let after = &text[p.outer.end.min(after_end)..after_end];
+            let after = head(&text[p.outer.end.min(after_end)..after_end], 200);
             let before_start = if k == 0 {
                 b.range.start
             } else {
                 found[k - 1].outer.end
             };
-            let before = &text[before_start..p.outer.start.max(before_start)];
+            let before = tail(&text[before_start..p.outer.start.max(before_start)], 240);
             if NAMING.is_match(before) {
                 continue;
             }
@@ -294,7 +301,7 @@ impl Context<'_, '_> {
             }
             let s = names::surname(&p.name);
             for (i, w) in words_with_offsets(phrase) {
-                if w == s || (w.len() > 6 && edit_distance(w, s) <= 2) {
+                if same_surname(w, s) {
                     named.push((i + w.len(), Named::Speaker(p.name.clone())));
                 }
             }
