@@ -5,8 +5,8 @@
 use crate::extract::extract_record;
 use crate::model::Record;
 use crate::store::{
-    self, Decision, KeepReason, StoreError, backup_path, inspect_sidecar, replace_decision,
-    sidecar_path,
+    self, Decision, ExistingSidecar, KeepReason, StoreError, backup_path, inspect_sidecar,
+    replace_decision, sidecar_path,
 };
 use crate::text::{Article, LoadOptions, TextError, load_article};
 use std::path::{Path, PathBuf};
@@ -109,7 +109,18 @@ pub fn save_unless_protected(
     options: &ExtractOptions,
 ) -> Result<Outcome, PipelineError> {
     let existing = inspect_sidecar(sidecar);
-    let backup = match replace_decision(&existing, options.overwrite, options.force) {
+    let mut decision = replace_decision(&existing, options.overwrite, options.force);
+    // The extractor marks records without an inspection off-topic, which
+    // counts as curated; a record that says exactly what the new one says
+    // holds no one's work, so `--overwrite` alone may replace it.
+    if let (Decision::Keep(KeepReason::Curated), ExistingSidecar::Parsed(old)) =
+        (&decision, &existing)
+        && options.overwrite
+        && same_content(old, &record)
+    {
+        decision = Decision::Write;
+    }
+    let backup = match decision {
         Decision::Keep(reason) => {
             return Ok(Outcome::Skipped {
                 sidecar: sidecar.to_path_buf(),
@@ -133,6 +144,17 @@ pub fn save_unless_protected(
         record: Box::new(record),
         backup,
     })
+}
+
+/// Whether two records say the same, ignoring when and by which version
+/// they were made.
+fn same_content(a: &Record, b: &Record) -> bool {
+    let stamp_free = |r: &Record| Record {
+        updated: String::new(),
+        extractor: String::new(),
+        ..r.clone()
+    };
+    stamp_free(a) == stamp_free(b)
 }
 
 /// Two articles whose records would go to the same sidecar: with `--out`,
@@ -262,6 +284,58 @@ mod tests {
         assert_eq!(clashes.len(), 1);
         assert_eq!(clashes[0].article, PathBuf::from("b/x.txt"));
         assert_eq!(clashes[0].sidecar, PathBuf::from("out/x.txt.curation.json"));
+    }
+
+    #[test]
+    fn an_off_topic_machine_record_is_replaced_with_overwrite_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "The weather was fine all week.\n").expect("write");
+        let first = extract_article(&article, &options());
+        let machine = first.outcome.expect("written").record().clone();
+        assert_eq!(
+            machine.status,
+            Status::OffTopic,
+            "premise: no inspection found"
+        );
+        let sidecar = sidecar_path(&article, None);
+        let mut stamped = machine.clone();
+        stamped.updated = "2000-01-01T00:00:00Z".into();
+        store::save_record_atomically(&sidecar, &stamped).expect("save");
+
+        let again = extract_article(
+            &article,
+            &ExtractOptions {
+                overwrite: true,
+                ..options()
+            },
+        );
+        assert!(
+            matches!(again.outcome, Ok(Outcome::Written { backup: None, .. })),
+            "{:?}",
+            again.outcome
+        );
+        let now = store::read_record(&sidecar).expect("reads");
+        assert_ne!(now.updated, "2000-01-01T00:00:00Z");
+
+        // Once a person has written a note it is curated work again.
+        let mut noted = now.clone();
+        noted.notes = "Checked: not about an inspection.".into();
+        store::save_record_atomically(&sidecar, &noted).expect("save");
+        let kept = extract_article(
+            &article,
+            &ExtractOptions {
+                overwrite: true,
+                ..options()
+            },
+        );
+        assert!(matches!(
+            kept.outcome,
+            Ok(Outcome::Skipped {
+                reason: KeepReason::Curated,
+                ..
+            })
+        ));
     }
 
     #[test]
