@@ -270,7 +270,9 @@ impl Record {
     /// True when a person has put work into this record, so that a machine
     /// record must not replace it.
     pub fn is_curated(&self) -> bool {
-        matches!(self.status, Status::Reviewed | Status::InProgress | Status::OffTopic)
+        // The extractor itself marks articles off-topic, so that status alone
+        // says nothing about a person; a person's save always sets `curator`.
+        matches!(self.status, Status::Reviewed | Status::InProgress)
             || self.curator.is_some()
             || !self.notes.is_empty()
             || self.origins().any(|o| o != Origin::Extracted)
@@ -283,9 +285,10 @@ impl Record {
             .into_iter()
             .flatten()
             .map(|f| f.origin);
-        let inspections = self.inspections.iter().flat_map(|i| {
-            std::iter::once(i.origin).chain(i.findings.iter().map(|f| f.origin))
-        });
+        let inspections = self
+            .inspections
+            .iter()
+            .flat_map(|i| std::iter::once(i.origin).chain(i.findings.iter().map(|f| f.origin)));
         article
             .chain(inspections)
             .chain(self.people.iter().map(|p| p.origin))
@@ -318,9 +321,7 @@ impl Record {
 
 /// The current time as RFC 3339 UTC with second precision.
 pub fn now_rfc3339() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Whether `s` is an ISO 8601 date at year, month or day precision that

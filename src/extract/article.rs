@@ -56,10 +56,8 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         }
         let Some(c) = BYLINE.captures(line) else {
             // "Posted on 2 May 2019 by Jane Doe"
-            if explicit_by {
-                if let Some(found) = name_after_by(text, b.range.clone()) {
-                    return Some(found);
-                }
+            if explicit_by && let Some(found) = name_after_by(text, b.range.clone()) {
+                return Some(found);
             }
             continue;
         };
@@ -123,13 +121,14 @@ pub fn published(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
     }
     for b in &layout.blocks {
         let line = &text[b.range.clone()];
-        if line.chars().count() <= 100 && PUBLISHED_LABEL.is_match(line) {
-            if let Some(d) = dates::day_dates(line).into_iter().next() {
-                return Some(Found {
-                    value: d.date,
-                    range: b.range.start + d.range.start..b.range.start + d.range.end,
-                });
-            }
+        if line.chars().count() <= 100
+            && PUBLISHED_LABEL.is_match(line)
+            && let Some(d) = dates::day_dates(line).into_iter().next()
+        {
+            return Some(Found {
+                value: d.date,
+                range: b.range.start + d.range.start..b.range.start + d.range.end,
+            });
         }
     }
     None
@@ -215,22 +214,22 @@ pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
         .filter(|b| matches!(b.kind, BlockKind::Footer | BlockKind::Furniture))
     {
         let line = &text[b.range.clone()];
-        if let Some(c) = FOOTER_OUTLET.captures(line) {
-            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
-                let surface = m.as_str().trim_end_matches(['.', ',']);
-                let trimmed_year =
-                    surface.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
-                if let Some(found) = outlet_found(b.range.start + m.start(), trimmed_year, true) {
-                    return Some(found);
-                }
+        if let Some(c) = FOOTER_OUTLET.captures(line)
+            && let Some(m) = c.get(1).or_else(|| c.get(2))
+        {
+            let surface = m.as_str().trim_end_matches(['.', ',']);
+            let trimmed_year =
+                surface.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
+            if let Some(found) = outlet_found(b.range.start + m.start(), trimmed_year, true) {
+                return Some(found);
             }
         }
     }
     for c in ATTRIBUTION.captures_iter(text) {
-        if let Some(m) = c.get(1).or_else(|| c.get(2)) {
-            if let Some(found) = outlet_found(m.start(), m.as_str(), false) {
-                return Some(found);
-            }
+        if let Some(m) = c.get(1).or_else(|| c.get(2))
+            && let Some(found) = outlet_found(m.start(), m.as_str(), false)
+        {
+            return Some(found);
         }
     }
     // A known outlet named in the footer or furniture (photo credits, promos).

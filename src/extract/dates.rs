@@ -263,13 +263,14 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        if let (Some(m), Ok(y)) = (month_number(m.as_str()), y.as_str().parse()) {
-            if !taken(&out, &all.range()) && (1990..=2100).contains(&y) {
-                out.push(FoundDate {
-                    range: all.range(),
-                    date: PartialDate::Month(y, m),
-                });
-            }
+        if let (Some(m), Ok(y)) = (month_number(m.as_str()), y.as_str().parse())
+            && !taken(&out, &all.range())
+            && (1990..=2100).contains(&y)
+        {
+            out.push(FoundDate {
+                range: all.range(),
+                date: PartialDate::Month(y, m),
+            });
         }
     }
     for c in RELATIVE.captures_iter(text) {

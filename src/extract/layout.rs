@@ -133,7 +133,7 @@ fn is_quoted_subhead(line: &str, words: usize) -> bool {
 /// as scraped image captions often are.
 fn is_doubled(s: &str) -> bool {
     let n = s.len();
-    n % 2 == 0 && n > 0 && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..]
+    n.is_multiple_of(2) && n > 0 && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..]
 }
 
 fn classify(text: &str, blocks: &mut [Block]) {

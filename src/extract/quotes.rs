@@ -24,8 +24,6 @@ pub struct QuoteFound {
 #[derive(Debug, Clone)]
 struct Passage {
     range: Range<usize>,
-    /// The paragraph ended before the closing mark.
-    open_ended: bool,
     /// Byte offsets of the opening mark and just past the closing mark.
     outer: Range<usize>,
 }
@@ -91,9 +89,11 @@ fn passages(text: &str, block: Range<usize>) -> Vec<Passage> {
             }
             j += 1;
         }
-        let (end, open_ended, next_i) = match close {
-            Some(p) => (p, false, j + 1),
-            None if kind == 'd' => (s.len(), true, chars.len()),
+        // A double mark left open runs to the paragraph's end: the quotation
+        // goes on in the next paragraph.
+        let (end, next_i) = match close {
+            Some(p) => (p, j + 1),
+            None if kind == 'd' => (s.len(), chars.len()),
             // An unclosed single mark is an apostrophe, not a quotation.
             None => {
                 i += 1;
@@ -103,7 +103,6 @@ fn passages(text: &str, block: Range<usize>) -> Vec<Passage> {
         let inner = trim_range(s, start..end);
         out.push(Passage {
             range: block.start + inner.start..block.start + inner.end,
-            open_ended,
             outer: block.start + pos
                 ..block.start
                     + close.map_or(s.len(), |p| {
@@ -183,7 +182,6 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
     let text = doc.text;
     let mut out = Vec::new();
     let mut last_speaker: Option<String> = None;
-    let mut previous_open_ended = false;
     let mut statement_by: Option<String> = None;
     for b in doc
         .layout
@@ -200,9 +198,7 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         } else {
             Vec::new()
         };
-        let mut paragraph_open_ended = false;
         for (k, p) in found.iter().enumerate() {
-            paragraph_open_ended = p.open_ended;
             let quote_text = &text[p.range.clone()];
             if word_count(quote_text) < 5 {
                 continue;
@@ -254,15 +250,9 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
                         .and_then(|c| c.name("speaker"))
                         .and_then(|m| context.resolve(m.as_str(), true))
                 })
-                .or_else(|| {
-                    let continues =
-                        p.outer.start == b.range.start && (previous_open_ended || k > 0);
-                    if continues {
-                        last_speaker.clone()
-                    } else {
-                        last_speaker.clone()
-                    }
-                });
+                // A paragraph of quotation without attribution continues
+                // the last speaker's words.
+                .or_else(|| last_speaker.clone());
             if speaker.is_some() {
                 last_speaker.clone_from(&speaker);
             }
@@ -272,7 +262,6 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
                 range: p.range.clone(),
             });
         }
-        previous_open_ended = paragraph_open_ended;
     }
     out.retain(|q| q.speaker.is_some());
     out
@@ -309,30 +298,27 @@ impl Context<'_, '_> {
         for m in BODY_SPEAKER.find_iter(phrase) {
             named.push((m.end(), Named::Speaker("Ofsted".to_string())));
         }
-        if let Some(c) = SPOKESPERSON.captures(phrase) {
-            if let Some(m) = c.name("org").or_else(|| c.name("org2")) {
-                if !matches!(m.as_str(), "The" | "An" | "A") {
-                    named.push((
-                        m.end(),
-                        Named::Speaker(self.doc.canonical_organisation(m.as_str())),
-                    ));
-                }
-            }
+        if let Some(c) = SPOKESPERSON.captures(phrase)
+            && let Some(m) = c.name("org").or_else(|| c.name("org2"))
+            && !matches!(m.as_str(), "The" | "An" | "A")
+        {
+            let org = self.doc.canonical_organisation(m.as_str());
+            named.push((m.end(), Named::Speaker(org)));
         }
         for (i, w) in words_with_offsets(phrase) {
             if PRONOUN.is_match(w) {
                 named.push((i + w.len(), Named::Pronoun));
             }
             let lower = w.to_lowercase();
-            if lower == "statement" {
-                if let Some(s) = self.statement_by {
-                    named.push((i + w.len(), Named::Speaker(s.clone())));
-                }
+            if lower == "statement"
+                && let Some(s) = self.statement_by
+            {
+                named.push((i + w.len(), Named::Speaker(s.clone())));
             }
-            if lower == "council" || lower.starts_with("spokes") {
-                if let Some(c) = self.doc.primary_council() {
-                    named.push((i, Named::Speaker(format!("{c} Council"))));
-                }
+            if (lower == "council" || lower.starts_with("spokes"))
+                && let Some(c) = self.doc.primary_council()
+            {
+                named.push((i, Named::Speaker(format!("{c} Council"))));
             }
         }
         let chosen = if from_end {
