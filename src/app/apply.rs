@@ -13,6 +13,18 @@ use std::path::PathBuf;
 
 impl CuratorApp {
     pub fn apply_command(&mut self, command: Command) {
+        let saves = matches!(
+            command,
+            Command::Save
+                | Command::SaveAll
+                | Command::MarkReviewedAndNext
+                | Command::MarkOffTopicAndNext
+        );
+        if saves && !self.settings.asked_name && self.settings.curator_name().is_none() {
+            // Ask once who is curating, then carry on.
+            self.dialogs.name_prompt = Some(command);
+            return;
+        }
         match command {
             Command::Open(paths) => self.open_guarded(paths),
             Command::OpenSamples => match super::install_bundled_samples() {
@@ -95,8 +107,9 @@ impl CuratorApp {
             self.dialogs.help_open = false;
         } else if self.dialogs.settings_open {
             self.dialogs.settings_open = false;
-        } else if !self.settings.asked_name {
+        } else if let Some(then) = self.dialogs.name_prompt.take() {
             self.settings.asked_name = true;
+            self.apply_command(then);
         } else if self.ctx.memory(|m| m.focused()).is_some() {
             self.ctx.memory_mut(|m| {
                 if let Some(id) = m.focused() {

@@ -34,6 +34,8 @@ pub struct Dialogs {
     pub help_open: bool,
     pub settings_open: bool,
     pub open: OpenDialog,
+    /// The name prompt is open; this command runs once it is answered.
+    pub name_prompt: Option<Command>,
     messages: Vec<Message>,
     name_draft: String,
 }
@@ -63,7 +65,7 @@ impl Dialogs {
     }
     /// A modal is on screen: shortcuts of the review screen are off.
     pub fn is_modal_open(&self) -> bool {
-        self.pending.is_some() || self.open.is_open()
+        self.pending.is_some() || self.open.is_open() || self.name_prompt.is_some()
     }
 
     /// The message strip under the menu bar (errors in red, with a close
@@ -105,7 +107,7 @@ impl Dialogs {
         commands.extend(self.open.path_box_ui(ctx));
         if let Some(pending) = &self.pending {
             commands.extend(guard_ui(ctx, workspace, pending));
-        } else if !settings.asked_name {
+        } else if self.name_prompt.is_some() {
             commands.extend(self.name_prompt_ui(ctx));
         }
         if self.settings_open {
@@ -118,8 +120,8 @@ impl Dialogs {
         let mut commands = Vec::new();
         egui::Modal::new(egui::Id::unique("name-prompt")).show(ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading("Welcome");
-            ui.label("Your name is written into the records you save, so others know who checked them. You can change it later in Settings.");
+            ui.heading("Who is curating?");
+            ui.label("Your name is written into the records you save, so others know who checked them. You are asked once; change it any time in File > Settings.");
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.name_draft)
                     .id_salt("curator-name-prompt")
@@ -136,6 +138,11 @@ impl Dialogs {
                 }
             });
         });
+        if !commands.is_empty()
+            && let Some(then) = self.name_prompt.take()
+        {
+            commands.push(then);
+        }
         commands
     }
 
