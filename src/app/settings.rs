@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(
             s.recent
                 .iter()
-                .filter(|p| **p == PathBuf::from("/f3"))
+                .filter(|p| p.as_path() == std::path::Path::new("/f3"))
                 .count(),
             1
         );

@@ -278,9 +278,8 @@ fn findings_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, out: &mut Ve
         }
     });
     let len = findings.len();
-    for j in 0..len {
+    for (j, original) in findings.iter().enumerate() {
         let path = FieldPath::Finding(i, j);
-        let original = &findings[j];
         let mut f = original.clone();
         let selected = form.selected == Some(path);
         let can_revert = form.can_revert(path);

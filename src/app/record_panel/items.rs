@@ -21,12 +21,13 @@ fn item_header_ui(
     form: &mut FormCtx<'_>,
     title: String,
     path: FieldPath,
-    origin: Origin,
-    evidence: &[crate::model::Span],
     index: usize,
     len: usize,
 ) {
     let can_revert = form.can_revert(path);
+    let record = &form.doc.record;
+    let origin = path.origin(record).unwrap_or_default();
+    let evidence = path.evidence(record).unwrap_or_default();
     ui.horizontal(|ui| {
         ui.strong(title);
         origin_ui(ui, path, origin, can_revert, &mut form.out);
@@ -86,16 +87,7 @@ pub fn people_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
             } else {
                 p.name.clone()
             };
-            item_header_ui(
-                ui,
-                form,
-                title,
-                path,
-                p.origin,
-                &p.evidence,
-                i,
-                people.len(),
-            );
+            item_header_ui(ui, form, title, path, i, people.len());
             egui::Grid::new(("person", i))
                 .num_columns(2)
                 .show(ui, |ui| {
@@ -136,16 +128,7 @@ pub fn quotes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
         let mut q = original.clone();
         let selected = form.selected == Some(path);
         let response = card_ui(ui, path, selected, |ui| {
-            item_header_ui(
-                ui,
-                form,
-                format!("Quote {}", i + 1),
-                path,
-                q.origin,
-                &q.evidence,
-                i,
-                quotes.len(),
-            );
+            item_header_ui(ui, form, format!("Quote {}", i + 1), path, i, quotes.len());
             ui.horizontal(|ui| {
                 let label = ui.label("Speaker");
                 let mut text = q.speaker.clone().unwrap_or_default();
@@ -224,16 +207,7 @@ pub fn figures_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
             } else {
                 f.text.clone()
             };
-            item_header_ui(
-                ui,
-                form,
-                title,
-                path,
-                f.origin,
-                &f.evidence,
-                i,
-                figures.len(),
-            );
+            item_header_ui(ui, form, title, path, i, figures.len());
             egui::Grid::new(("figure", i))
                 .num_columns(2)
                 .show(ui, |ui| {
