@@ -193,6 +193,16 @@ fn push_day(
     }
 }
 
+/// Any month name or abbreviation, as a cheap test before the date patterns.
+static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ])
+        .expect("month hint")
+});
+
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(\d{{4}})(?-u:\b)")).expect("date regex")
 });
@@ -236,12 +246,27 @@ fn small_number(word: &str) -> Option<u32> {
 /// Every date mentioned in `text` (a sentence), resolved against
 /// `published` where it is relative; unresolvable ones are left out.
 pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
-    let mut out: Vec<FoundDate> = day_dates(text);
+    // Most sentences hold no date at all; cheap tests spare them the
+    // patterns that cannot match (an empty haystack yields nothing).
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let has_month = MONTH_HINT.is_match(text);
+    let lower_has = |w: &str| {
+        text.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let has_relative = lower_has("month") || lower_has("year");
+    let hay = |wanted: bool| if wanted { text } else { "" };
+    let mut out: Vec<FoundDate> = if has_digit {
+        day_dates(text)
+    } else {
+        Vec::new()
+    };
     let taken = |out: &Vec<FoundDate>, r: &Range<usize>| {
         out.iter()
             .any(|f| f.range.start < r.end && r.start < f.range.end)
     };
-    for c in MONTH_THIS_YEAR.captures_iter(text) {
+    for c in MONTH_THIS_YEAR.captures_iter(hay(has_month && has_relative)) {
         let (Some(all), Some(m), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -259,7 +284,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             }
         }
     }
-    for c in MONTH_YEAR.captures_iter(text) {
+    for c in MONTH_YEAR.captures_iter(hay(has_month && has_digit)) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -273,7 +298,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for c in RELATIVE.captures_iter(text) {
+    for c in RELATIVE.captures_iter(hay(has_relative)) {
         let (Some(all), Some(p)) = (c.get(0), published) else {
             continue;
         };
@@ -298,7 +323,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for c in BARE_MONTH.captures_iter(text) {
+    for c in BARE_MONTH.captures_iter(hay(has_month)) {
         let Some(all) = c.get(0) else { continue };
         let Some(m) = c.get(1).or_else(|| c.get(2)) else {
             continue;
@@ -319,7 +344,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             date: PartialDate::Month(year, month),
         });
     }
-    for c in BARE_YEAR.captures_iter(text) {
+    for c in BARE_YEAR.captures_iter(hay(has_digit)) {
         let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
             continue;
         };

@@ -95,7 +95,15 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
     {
         let line = &text[b.range.clone()];
         let base = b.range.start;
-        for c in MONEY.captures_iter(line) {
+        // Cheap tests first: most lines carry no number at all.
+        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+        let money = line.contains('£') || line.contains("pounds");
+        let percent = line.contains('%') || line.contains("per") || line.contains("percent");
+        if !has_digit && !money && !percent {
+            continue;
+        }
+        let hay = |wanted: bool| if wanted { line } else { "" };
+        for c in MONEY.captures_iter(hay(money)) {
             let Some(all) = c.get(0) else { continue };
             let (n, u) = match (c.name("n"), c.name("n2")) {
                 (Some(n), _) => (n.as_str(), c.name("u").map_or("", |m| m.as_str())),
@@ -113,7 +121,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
                 all.range(),
             );
         }
-        for c in PERCENT.captures_iter(line) {
+        for c in PERCENT.captures_iter(hay(percent)) {
             let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
                 continue;
             };
@@ -123,7 +131,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
             let range = base + all.start()..base + all.end();
             push(&mut out, FigureKind::Percent, v, range, line, all.range());
         }
-        for c in COUNT.captures_iter(line) {
+        for c in COUNT.captures_iter(hay(has_digit)) {
             let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
                 continue;
             };

@@ -4,6 +4,7 @@
 use super::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -75,13 +76,96 @@ static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         .expect("theme regexes")
 });
 
-static CONCERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:not|too|weak\w*|poor\w*|delays?|drift|concerns?|concerned|insufficient\w*|lack\w*|inconsistent\w*|still|deteriorat\w+|fail\w*|unsuitable|slow|variable|fragmented|missing|hamper\w*|struggl\w*|shortfalls?|gaps?|cannot|limited|unassessed|neglect|risk|heavily|high\s+(?:number|caseloads|turnover)|remains?\s+(?:too|high|weak|variable)|however|but|despite|unplanned|misleading|little\s+impact|below)(?-u:\b)|n't(?-u:\b)")
-        .expect("concern regex")
-});
-static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:improv\w+|progress|praised?|positive\w*|good|strong\w*|effective\w*|stable|stability|reduc\w+|success\w*|well|welcome\w*|solid|high\s+quality|encouraging|appropriate|better|clear|committed|robust|decreased|timely|open)(?-u:\b)")
-        .expect("strength regex")
+/// Words that lean a finding towards concern or strength. A trailing `*`
+/// matches any ending ("weak*" also matches "weakness"); other entries are
+/// whole words.
+const CONCERN_WORDS: &[&str] = &[
+    "not",
+    "too",
+    "weak*",
+    "poor*",
+    "delay*",
+    "drift*",
+    "concern*",
+    "insufficient*",
+    "lack*",
+    "inconsistent*",
+    "still",
+    "deteriorat*",
+    "fail*",
+    "unsuitable",
+    "slow",
+    "variable",
+    "fragmented",
+    "missing",
+    "hamper*",
+    "struggl*",
+    "shortfall*",
+    "gap",
+    "gaps",
+    "cannot",
+    "limited",
+    "unassessed",
+    "neglect",
+    "risk",
+    "heavily",
+    "high number",
+    "high caseloads",
+    "high turnover",
+    "remains too",
+    "remain too",
+    "remains high",
+    "remains weak",
+    "remains variable",
+    "however",
+    "but",
+    "despite",
+    "unplanned",
+    "misleading",
+    "little impact",
+    "below",
+    "n't*",
+];
+const STRENGTH_WORDS: &[&str] = &[
+    "improv*",
+    "progress*",
+    "praise*",
+    "positive*",
+    "good",
+    "strong*",
+    "effective*",
+    "stable",
+    "stability",
+    "reduc*",
+    "success*",
+    "well",
+    "welcome*",
+    "solid",
+    "high quality",
+    "encouraging",
+    "appropriate",
+    "better",
+    "clear",
+    "committed",
+    "robust",
+    "decreased",
+    "timely",
+    "open",
+];
+
+/// One automaton for both lists; pattern ids below `CONCERN_WORDS.len()`
+/// are concerns.
+static POLARITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(
+            CONCERN_WORDS
+                .iter()
+                .chain(STRENGTH_WORDS)
+                .map(|w| w.trim_end_matches('*')),
+        )
+        .expect("polarity words")
 });
 
 fn theme_of(s: &str) -> Theme {
@@ -93,8 +177,31 @@ fn theme_of(s: &str) -> Theme {
 }
 
 fn polarity_of(s: &str) -> Polarity {
-    let concerns = CONCERN.find_iter(s).count();
-    let strengths = STRENGTH.find_iter(s).count();
+    let bytes = s.as_bytes();
+    let (mut concerns, mut strengths) = (0, 0);
+    for m in POLARITY_WORDS.find_iter(s) {
+        let id = m.pattern().as_usize();
+        let word = CONCERN_WORDS
+            .iter()
+            .chain(STRENGTH_WORDS)
+            .nth(id)
+            .copied()
+            .unwrap_or("");
+        let starts_word = m.start() == 0
+            || !bytes[m.start() - 1].is_ascii_alphanumeric()
+            || word.starts_with('n');
+        let ends_word = word.ends_with('*')
+            || bytes
+                .get(m.end())
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if starts_word && ends_word {
+            if id < CONCERN_WORDS.len() {
+                concerns += 1;
+            } else {
+                strengths += 1;
+            }
+        }
+    }
     if strengths > concerns {
         Polarity::Strength
     } else {

@@ -190,7 +190,9 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         .filter(|b| b.kind == BlockKind::Body)
     {
         let line = &text[b.range.clone()];
-        if let Some(c) = STATEMENT_BY.captures(line) {
+        if line.contains("statement")
+            && let Some(c) = STATEMENT_BY.captures(line)
+        {
             statement_by = c.get(1).map(|m| doc.canonical_organisation(m.as_str()));
         }
         let found = if line.contains(['“', '"', '‘', '\'']) {
