@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod discover;
 pub mod eval;
 pub mod export;
