@@ -169,9 +169,10 @@ impl Gazetteer {
         if let Some(&i) = self.council_by_name.get(&key) {
             return Some(&self.councils[i]);
         }
-        let trust = self.trusts.iter().find(|t| {
-            fold(&t.name) == key || t.aliases.iter().any(|a| fold(a) == key)
-        })?;
+        let trust = self
+            .trusts
+            .iter()
+            .find(|t| fold(&t.name) == key || t.aliases.iter().any(|a| fold(a) == key))?;
         self.council(&trust.local_authority)
     }
 
@@ -340,8 +341,14 @@ mod tests {
         assert_eq!(g.canonical_name("Wirral Borough Council"), None);
         assert_eq!(g.canonical_name("Wirral Council"), Some("Wirral"));
         assert_eq!(g.canonical_name("tameside council"), Some("Tameside"));
-        assert_eq!(g.canonical_name("Together for Children"), Some("Sunderland"));
-        assert_eq!(g.canonical_name("Sandwell Children’s Trust"), Some("Sandwell"));
+        assert_eq!(
+            g.canonical_name("Together for Children"),
+            Some("Sunderland")
+        );
+        assert_eq!(
+            g.canonical_name("Sandwell Children’s Trust"),
+            Some("Sandwell")
+        );
         assert_eq!(g.canonical_name("Hull"), Some("Kingston upon Hull"));
     }
 

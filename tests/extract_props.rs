@@ -14,14 +14,61 @@ fn spans_in_bounds(text: &str) {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "Wirral", "Sunderland's", "Together for Children", "Slough Children’s Services Trust", "Reading",
-    " rated ", "‘inadequate’", "\"good\"", "requires improvement to be good", " RI ", "monitoring visit",
-    "fifth", "focused visit", "JTAI", "full inspection", " in July 2015", " last month", "2 October 2018",
-    "02/10/2018", "£6m", "£461,000", "41 per cent", "41%", "75 new starters", "“", "”", "‘", "’", "\"", "'",
-    " said ", ", she said.", "Cllr Jane Doe", "Jane Doe, director of children's services at Dudley,",
-    "chaired by former Home Secretary Jane Doe", "the report said", ".", ". ", ",", ":", "\n", "\n\n", "\r\n",
-    "é", "\u{200f}", "\u{0301}", "🙂", "\u{0}", "\u{a0}", "By Ann Lee\n", "More from CYP Now", "© Echo 2019",
-    "Inspectors found caseloads too high", "drift and delay", "fostering and adoption were rated good",
+    "Wirral",
+    "Sunderland's",
+    "Together for Children",
+    "Slough Children’s Services Trust",
+    "Reading",
+    " rated ",
+    "‘inadequate’",
+    "\"good\"",
+    "requires improvement to be good",
+    " RI ",
+    "monitoring visit",
+    "fifth",
+    "focused visit",
+    "JTAI",
+    "full inspection",
+    " in July 2015",
+    " last month",
+    "2 October 2018",
+    "02/10/2018",
+    "£6m",
+    "£461,000",
+    "41 per cent",
+    "41%",
+    "75 new starters",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    " said ",
+    ", she said.",
+    "Cllr Jane Doe",
+    "Jane Doe, director of children's services at Dudley,",
+    "chaired by former Home Secretary Jane Doe",
+    "the report said",
+    ".",
+    ". ",
+    ",",
+    ":",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "é",
+    "\u{200f}",
+    "\u{0301}",
+    "🙂",
+    "\u{0}",
+    "\u{a0}",
+    "By Ann Lee\n",
+    "More from CYP Now",
+    "© Echo 2019",
+    "Inspectors found caseloads too high",
+    "drift and delay",
+    "fostering and adoption were rated good",
 ];
 
 fn article_like() -> impl Strategy<Value = String> {
@@ -46,5 +93,7 @@ proptest! {
 fn regression_quoted_subhead_with_curly_closing_mark() {
     // A short quoted line ending in a multi-byte quotation mark once sliced
     // inside the character.
-    spans_in_bounds("Headline\n\n‘Too much focus on process’\n\nA paragraph that is long enough to count as prose here.");
+    spans_in_bounds(
+        "Headline\n\n‘Too much focus on process’\n\nA paragraph that is long enough to count as prose here.",
+    );
 }
