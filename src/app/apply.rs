@@ -98,6 +98,18 @@ impl CuratorApp {
             Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
             Command::ZoomText(delta) => self.settings.zoom(delta),
             Command::Escape => self.escape(),
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::OpenInspection { doc, inspection } => {
+                self.tab = super::Tab::Review;
+                self.select_document(doc);
+                self.selected = Some(FieldPath::Inspection(inspection));
+            }
+            Command::Export(format) => self.export_dialog(format),
+            Command::ExportTo {
+                format,
+                path,
+                overwrite,
+            } => self.export_to(format, path, overwrite),
         }
         self.workspace.touch();
     }

@@ -5,6 +5,7 @@
 use super::edit::Edit;
 use super::fields::{FieldPath, ItemKind};
 use super::queue::StatusFilter;
+use crate::export::ExportFormat;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,33 @@ pub enum Command {
     ZoomText(f32),
     /// Close the overlay or dialog on top, else clear the field selection.
     Escape,
+
+    // The corpus tab and exports
+    ShowTab(Tab),
+    /// Show document `doc` in the review tab with inspection `inspection`
+    /// selected (and its evidence highlighted).
+    OpenInspection {
+        doc: usize,
+        inspection: usize,
+    },
+    /// Ask where to export the open records as `format`.
+    Export(ExportFormat),
+    /// Export the open records (unsaved edits included) to `path`.
+    ExportTo {
+        format: ExportFormat,
+        path: PathBuf,
+        overwrite: bool,
+    },
+}
+
+/// The app's two screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// One article at a time: queue, source text, record.
+    #[default]
+    Review,
+    /// Every inspection across the open folder: table, timeline, summary.
+    Corpus,
 }
 
 /// The answers to "You have unsaved changes".

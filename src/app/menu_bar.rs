@@ -69,6 +69,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                     out.push(Command::SaveAll);
                 }
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    let any = workspace.docs.iter().any(|d| d.loaded().is_some());
+                    for format in crate::export::ExportFormat::ALL {
+                        if item(ui, &format!("Export {}…", format.label()), None, any) {
+                            out.push(Command::Export(format));
+                        }
+                    }
+                });
+                ui.separator();
                 if item(ui, "Settings…", None, true) {
                     out.push(Command::ShowSettings);
                 }
@@ -123,6 +132,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                 }
             });
             ui.menu_button("View", |ui| {
+                if item(ui, "Review tab", None, true) {
+                    out.push(Command::ShowTab(super::Tab::Review));
+                }
+                if item(ui, "Corpus tab", None, true) {
+                    out.push(Command::ShowTab(super::Tab::Corpus));
+                }
+                ui.separator();
                 let dark = settings.dark_mode;
                 if item(
                     ui,

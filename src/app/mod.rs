@@ -8,9 +8,15 @@
 //! and saving happen on worker threads (`worker`).
 
 mod apply;
+mod apply_export;
 pub mod command;
+mod corpus_panel;
+mod corpus_summary;
+mod corpus_table;
+pub mod corpus_view;
 mod dialogs;
 pub mod edit;
+mod export_dialog;
 pub mod fields;
 mod help_overlay;
 pub mod highlight;
@@ -24,13 +30,16 @@ pub mod settings;
 pub mod shortcuts;
 mod source_panel;
 mod status_bar;
+mod timeline_panel;
 pub mod worker;
 pub mod workspace;
 
-pub use command::{Command, GuardChoice};
+pub use command::{Command, GuardChoice, Tab};
 pub use fields::FieldPath;
 
+use corpus_panel::CorpusPanel;
 use dialogs::{Dialogs, Pending};
+use export_dialog::ExportDialog;
 use queue_panel::QueuePanel;
 use record_panel::RecordPanel;
 use settings::Settings;
@@ -104,6 +113,10 @@ pub struct CuratorApp {
     pub load: LoadState,
     /// The selected field of the current record.
     pub selected: Option<FieldPath>,
+    /// The screen shown: review or corpus.
+    pub tab: Tab,
+    corpus: CorpusPanel,
+    export: ExportDialog,
     queue: QueuePanel,
     source: SourcePanel,
     record: RecordPanel,
@@ -130,6 +143,9 @@ impl CuratorApp {
             settings,
             load: LoadState::Idle,
             selected: None,
+            tab: Tab::default(),
+            corpus: CorpusPanel::default(),
+            export: ExportDialog::default(),
             queue: QueuePanel::default(),
             source: SourcePanel::default(),
             record: RecordPanel::default(),
@@ -163,6 +179,33 @@ impl CuratorApp {
     /// Whether the unsaved-changes question is on screen.
     pub fn is_asking_about_unsaved_changes(&self) -> bool {
         self.dialogs.pending.is_some()
+    }
+
+    /// Whether the corpus tab shows the workspace as it is now (its
+    /// corpus is built off the UI thread).
+    pub fn corpus_ready(&self) -> bool {
+        self.corpus.view.is_current(&self.workspace)
+    }
+
+    /// The corpus rows the table shows now (filtered and sorted), as
+    /// (article file name, inspection index).
+    pub fn corpus_rows_shown(&self) -> Vec<(String, usize)> {
+        let Some(built) = self.corpus.view.built() else {
+            return Vec::new();
+        };
+        self.corpus
+            .view
+            .derived_cached()
+            .rows
+            .iter()
+            .filter_map(|&i| built.corpus.rows().get(i))
+            .map(|r| (r.file_name.to_string(), r.inspection))
+            .collect()
+    }
+
+    /// Exports under way.
+    pub fn exports_running(&self) -> usize {
+        self.export.running
     }
 
     /// Error and information messages currently shown.
@@ -292,6 +335,13 @@ impl CuratorApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_workers();
+        for (text, error) in self.export.results() {
+            if error {
+                self.dialogs.error(text);
+            } else {
+                self.dialogs.info(text);
+            }
+        }
         self.apply_theme(&ctx);
         let mut commands = Vec::new();
 
@@ -325,30 +375,42 @@ impl CuratorApp {
             }
             self.last_focus = focus;
         }
-        let typing = ctx.text_edit_focused() && focus != Some(self.source.text_id());
-        if !self.dialogs.is_modal_open() {
+        let typing = (ctx.text_edit_focused() && focus != Some(self.source.text_id()))
+            || self.tab == Tab::Corpus;
+        if !self.dialogs.is_modal_open() && !self.export.is_modal_open() {
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
         }
 
         commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));
         self.dialogs.messages_ui(ui);
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
-        commands.extend(self.queue.ui(ui, &self.workspace));
-        commands.extend(self.record.ui(ui, &self.workspace, self.selected));
-        let hovered = self.record.hovered();
-        commands.extend(self.source.ui(
-            ui,
-            &self.workspace,
-            self.selected,
-            hovered,
-            &self.settings,
-        ));
+        commands.extend(tab_bar_ui(ui, self.tab));
+        if self.tab == Tab::Corpus {
+            let waker_ctx = ctx.clone();
+            self.corpus.view.refresh(&self.workspace, || {
+                Arc::new(move || waker_ctx.request_repaint())
+            });
+            commands.extend(self.corpus.ui(ui, &self.workspace));
+        } else {
+            commands.extend(self.queue.ui(ui, &self.workspace));
+            commands.extend(self.record.ui(ui, &self.workspace, self.selected));
+            let hovered = self.record.hovered();
+            commands.extend(self.source.ui(
+                ui,
+                &self.workspace,
+                self.selected,
+                hovered,
+                &self.settings,
+            ));
+        }
         commands.extend(help_overlay::help_overlay_ui(
             &ctx,
             &mut self.dialogs.help_open,
             &self.shortcuts,
         ));
         commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
+        commands.extend(self.export.poll());
+        commands.extend(self.export.path_box_ui(&ctx));
 
         for command in commands {
             self.apply_command(command);
@@ -384,6 +446,33 @@ impl CuratorApp {
             self.title = title;
         }
     }
+}
+
+/// The Review | Corpus switch under the menu bar.
+fn tab_bar_ui(ui: &mut egui::Ui, tab: Tab) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::Panel::top("tab-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            for (t, label, hint) in [
+                (Tab::Review, "Review", "One article at a time"),
+                (
+                    Tab::Corpus,
+                    "Corpus",
+                    "Every inspection across the open folder",
+                ),
+            ] {
+                if ui
+                    .selectable_label(tab == t, label)
+                    .on_hover_text(hint)
+                    .clicked()
+                    && tab != t
+                {
+                    out.push(Command::ShowTab(t));
+                }
+            }
+        });
+    });
+    out
 }
 
 impl eframe::App for CuratorApp {

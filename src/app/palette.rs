@@ -60,3 +60,45 @@ pub fn origin_color(origin: Origin, dark: bool) -> Color32 {
         (Origin::Added, true) => Color32::from_rgb(110, 180, 255),
     }
 }
+
+/// Colour of a judgement on the timeline and in the corpus table: green to
+/// red, as Ofsted's own reports colour them, with grey for none.
+pub fn judgement_color(judgement: Option<crate::model::Judgement>, dark: bool) -> Color32 {
+    use crate::model::Judgement;
+    match (judgement, dark) {
+        (Some(Judgement::Outstanding), false) => Color32::from_rgb(0, 110, 60),
+        (Some(Judgement::Outstanding), true) => Color32::from_rgb(60, 200, 130),
+        (Some(Judgement::Good), false) => Color32::from_rgb(60, 150, 40),
+        (Some(Judgement::Good), true) => Color32::from_rgb(150, 220, 90),
+        (Some(Judgement::RequiresImprovement), false) => Color32::from_rgb(200, 120, 0),
+        (Some(Judgement::RequiresImprovement), true) => Color32::from_rgb(250, 180, 60),
+        (Some(Judgement::Inadequate), false) => Color32::from_rgb(200, 30, 30),
+        (Some(Judgement::Inadequate), true) => Color32::from_rgb(255, 100, 100),
+        (None, false) => Color32::from_rgb(110, 110, 110),
+        (None, true) => Color32::from_rgb(170, 170, 170),
+    }
+}
+
+/// How a judgement is written for people.
+pub fn judgement_label(judgement: Option<crate::model::Judgement>) -> &'static str {
+    use crate::model::Judgement;
+    match judgement {
+        Some(Judgement::Outstanding) => "outstanding",
+        Some(Judgement::Good) => "good",
+        Some(Judgement::RequiresImprovement) => "requires improvement",
+        Some(Judgement::Inadequate) => "inadequate",
+        None => "none",
+    }
+}
+
+/// How an inspection kind is written for people.
+pub fn kind_label(kind: crate::model::InspectionKind) -> &'static str {
+    use crate::model::InspectionKind;
+    match kind {
+        InspectionKind::FullInspection => "full inspection",
+        InspectionKind::MonitoringVisit => "monitoring visit",
+        InspectionKind::FocusedVisit => "focused visit",
+        InspectionKind::JointTargetedAreaInspection => "JTAI",
+        InspectionKind::Other => "other",
+    }
+}
