@@ -6,10 +6,14 @@
 //! record against its article; `protect` decides when a record may be
 //! replaced.
 
+mod anchor;
+mod conflict;
 mod layout;
 mod protect;
 mod validate;
 
+pub use anchor::{Fit, check_fit, stale_evidence};
+pub use conflict::{DiskState, FieldChange, disk_state, record_changes};
 pub use layout::to_contract_json;
 pub use protect::{
     Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,

@@ -214,6 +214,8 @@ mod tests {
             saving: None,
             notices: vec![],
             save_error: None,
+            read_only: None,
+            disk: crate::store::DiskState::Missing,
             sidecar: PathBuf::from("/x/side"),
         }));
         d

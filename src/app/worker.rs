@@ -181,29 +181,17 @@ pub fn load_document(path: &Path) -> DocState {
         let name = file_name.clone();
         std::panic::catch_unwind(move || extract::extract_record(&text, &name)).ok()
     };
-    let mut notices = article.notices.clone();
+    let mut notices: Vec<String> = article
+        .notices
+        .iter()
+        .map(|n| format!("{}: {n}", path.display()))
+        .collect();
     let sidecar = store::sidecar_path(path, None);
-    let (record, saved_revision) = if sidecar.exists() {
-        match store::read_record(&sidecar) {
-            Ok(r) => {
-                if r.source.text_sha256 != article.sha256 {
-                    notices.push(format!(
-                        "{}: the record was made for a different version of this text; \
-                         its evidence may point at the wrong words",
-                        sidecar.display()
-                    ));
-                }
-                (r, Some(0))
-            }
-            Err(e) => {
-                notices.push(format!(
-                    "{e}. Showing a fresh extraction; saving will replace the file."
-                ));
-                (fresh_record(machine.as_ref(), &text, &file_name), None)
-            }
-        }
-    } else {
-        (fresh_record(machine.as_ref(), &text, &file_name), None)
+    let opened = open_sidecar(&sidecar, &article, &file_name);
+    notices.extend(opened.notices);
+    let (record, saved_revision) = match opened.record {
+        Some(r) => (r, Some(0)),
+        None => (fresh_record(machine.as_ref(), &text, &file_name), None),
     };
     if machine.is_none() {
         notices.push(format!(
@@ -222,6 +210,8 @@ pub fn load_document(path: &Path) -> DocState {
         saving: None,
         notices,
         save_error: None,
+        read_only: opened.read_only,
+        disk: opened.disk,
         sidecar,
     }))
 }
@@ -235,4 +225,77 @@ fn fresh_record(machine: Option<&Record>, text: &str, file_name: &str) -> Record
             chars: text.chars().count(),
         }),
     }
+}
+
+/// What was found beside an article.
+struct OpenedSidecar {
+    /// The record to show; `None`: show a fresh extraction.
+    record: Option<Record>,
+    notices: Vec<String>,
+    /// Why the article must not be edited or saved (the banner's text).
+    read_only: Option<String>,
+    disk: store::DiskState,
+}
+
+/// Reads the sidecar of `article`. A record this version cannot read, or
+/// one that does not fit the article, opens read-only so that saving can
+/// never replace it unasked; one made for another version of the text opens
+/// with a warning listing the evidence that no longer fits.
+fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> OpenedSidecar {
+    let mut opened = OpenedSidecar {
+        record: None,
+        notices: Vec::new(),
+        read_only: None,
+        disk: store::DiskState::Missing,
+    };
+    let present = std::fs::symlink_metadata(sidecar).is_ok();
+    if !present {
+        return opened;
+    }
+    opened.disk = match store::disk_state(sidecar) {
+        Ok(d) => d,
+        Err(e) => {
+            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
+            return opened;
+        }
+    };
+    let read = match store::read_record_with_warnings(sidecar) {
+        Ok(read) => read,
+        Err(e) => {
+            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
+            return opened;
+        }
+    };
+    for warning in &read.warnings {
+        opened.notices.push(format!(
+            "{}: {warning} (saving will drop it)",
+            sidecar.display()
+        ));
+    }
+    let fit = store::check_fit(&read.record, &article.text, file_name);
+    if !fit.blocking.is_empty() {
+        opened.read_only = Some(read_only_banner(sidecar, &fit.blocking.join("; ")));
+    } else if fit.text_changed {
+        let mut notice = format!(
+            "{}: the record was made for a different version of this text; \
+             its evidence may point at the wrong words",
+            sidecar.display()
+        );
+        if !fit.stale_evidence.is_empty() {
+            notice.push_str(". No longer fits: ");
+            notice.push_str(&fit.stale_evidence.join("; "));
+        }
+        opened.notices.push(notice);
+    }
+    opened.record = Some(read.record);
+    opened
+}
+
+fn read_only_banner(sidecar: &Path, why: &str) -> String {
+    format!(
+        "Read-only: the record file {} is kept as it is because {why}. \
+         Showing a fresh extraction; use \"Replace with a new record\" to save it \
+         (the old file is kept as .bak).",
+        sidecar.display()
+    )
 }

@@ -64,6 +64,12 @@ pub struct LoadedDoc {
     pub notices: Vec<String>,
     /// The last save failed with this message; edits are kept.
     pub save_error: Option<String>,
+    /// Why this record must not be edited or saved over: its sidecar cannot
+    /// be read or does not fit the article. Shown as a banner; cleared only
+    /// by an explicit replace (which keeps the old file as `.bak`).
+    pub read_only: Option<String>,
+    /// The sidecar as last read or written, to notice changes on disk.
+    pub disk: crate::store::DiskState,
     pub sidecar: PathBuf,
 }
 
@@ -229,6 +235,8 @@ mod tests {
             saving: None,
             notices: vec![],
             save_error: None,
+            read_only: None,
+            disk: crate::store::DiskState::Missing,
             sidecar: PathBuf::from("a.txt.curation.json"),
         }
     }
