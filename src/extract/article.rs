@@ -20,15 +20,36 @@ pub fn headline(text: &str, layout: &Layout) -> Option<Found<String>> {
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::Headline)?;
-    let line = &text[b.range.clone()];
+    let range = without_markup(text, b.range.clone());
+    let line = &text[range.clone()];
     // A file that opens with a long paragraph has no headline line.
-    if line.chars().count() > 220 || !dates::day_dates(line).is_empty() {
+    if line.is_empty() || line.chars().count() > 220 || !dates::day_dates(line).is_empty() {
         return None;
     }
     Some(Found {
         value: line.to_string(),
-        range: b.range.clone(),
+        range,
     })
+}
+
+/// A line without Markdown heading marks and emphasis around it
+/// ("# Headline", "*By Jane Doe*", "**2 May 2019**").
+fn without_markup(text: &str, range: Range<usize>) -> Range<usize> {
+    let line = &text[range.clone()];
+    let after_marks = line.trim_start_matches('#');
+    let start_trimmed = if after_marks.len() < line.len() && after_marks.starts_with(' ') {
+        after_marks
+    } else {
+        line
+    };
+    let inner = start_trimmed
+        .trim_start_matches(['*', '_', ' '])
+        .trim_end_matches(['*', '_', ' ']);
+    if inner.is_empty() {
+        return range;
+    }
+    let start = range.start + (inner.as_ptr() as usize - line.as_ptr() as usize);
+    start..start + inner.len()
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,7 +69,8 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         .take_while(|b| b.kind != BlockKind::Body)
         .filter(|b| b.kind == BlockKind::Header);
     for b in header {
-        let line = &text[b.range.clone()];
+        let range = without_markup(text, b.range.clone());
+        let line = &text[range.clone()];
         let explicit_by = line.to_ascii_lowercase().starts_with("by ")
             || line.to_ascii_lowercase().contains(" by ");
         if line.split_whitespace().count() > 10 {
@@ -56,7 +78,7 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         }
         let Some(c) = BYLINE.captures(line) else {
             // "Posted on 2 May 2019 by Jane Doe"
-            if explicit_by && let Some(found) = name_after_by(text, b.range.clone()) {
+            if explicit_by && let Some(found) = name_after_by(text, range.clone()) {
                 return Some(found);
             }
             continue;
@@ -71,7 +93,7 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         }
         return Some(Found {
             value: name.to_string(),
-            range: b.range.start + m.start()..b.range.start + m.end(),
+            range: range.start + m.start()..range.start + m.end(),
         });
     }
     None
@@ -159,24 +181,96 @@ static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Canonical outlet names longer than four letters, one pattern per outlet
-/// in table order, so that a pattern index is an `OUTLETS` index.
-static OUTLET_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let patterns: Vec<&str> = OUTLETS
-        .iter()
-        .map(|o| {
-            if o.name.len() > 4 {
-                o.name.as_str()
-            } else {
-                "\u{0}\u{0}never\u{0}"
-            }
-        })
-        .collect();
-    AhoCorasick::builder()
+/// Outlet names to look for in boilerplate: canonical names longer than
+/// four letters and the aliases that cannot be ordinary words (several
+/// words, acronyms, "KentOnline", domains), each with its `OUTLETS` index.
+static OUTLET_NAMES: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    for (i, o) in OUTLETS.iter().enumerate() {
+        if o.name.len() > 4 {
+            patterns.push(&o.name);
+            owners.push(i);
+        }
+        for a in o.aliases.iter().filter(|a| distinctive_alias(a)) {
+            patterns.push(a);
+            owners.push(i);
+        }
+    }
+    let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
-        .expect("outlet names")
+        .expect("outlet names");
+    (automaton, owners)
 });
+
+/// An alias that names the outlet wherever it appears: more than one word,
+/// an acronym, a word with a capital inside ("KentOnline") or a domain.
+fn distinctive_alias(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let inner_capital = alias.chars().skip(1).any(char::is_uppercase);
+    (alias.contains(' ') && alias.len() > 5) || acronym || inner_capital || alias.contains('.')
+}
+
+/// The first known outlet name in `line` standing as whole words.
+fn outlet_name_in(line: &str) -> Option<(Range<usize>, &'static str)> {
+    let (automaton, owners) = &*OUTLET_NAMES;
+    automaton
+        .find_iter(line)
+        .find(|m| {
+            let before = line[..m.start()].chars().next_back();
+            let after = line[m.end()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|m| {
+            let outlet = &OUTLETS[owners[m.pattern().as_usize()]];
+            (m.range(), outlet.name.as_str())
+        })
+}
+
+/// Whether a line is just an outlet's name ("BBC", "Community Care").
+pub(super) fn is_outlet_name(line: &str) -> bool {
+    known_outlet(line).is_some()
+}
+
+/// Letters and digits only, lower case: "Wigan Today" and the domain
+/// "wigantoday.net" both become "wigantoday".
+fn squashed(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:www\.)?([a-z0-9-]{3,40})\.(?:co\.uk|org\.uk|com|net|org|uk|news)(?-u:\b)",
+    )
+    .expect("domain regex")
+});
+
+/// A known outlet whose name or alias is a web domain's stem
+/// ("wigantoday.net" -> "Wigan Today").
+fn outlet_by_domain(line: &str) -> Option<(Range<usize>, &'static str)> {
+    for c in DOMAIN.captures_iter(line) {
+        let (Some(all), Some(stem)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let stem = squashed(stem.as_str());
+        let found = OUTLETS.iter().find(|o| {
+            let name = squashed(&o.name);
+            name == stem
+                || name.strip_prefix("the") == Some(stem.as_str())
+                || o.aliases.iter().any(|a| squashed(a) == stem)
+        });
+        if let Some(o) = found {
+            return Some((all.range(), o.name.as_str()));
+        }
+    }
+    None
+}
 
 /// Known outlet name (canonical) for a surface form.
 fn known_outlet(surface: &str) -> Option<&'static str> {
@@ -193,14 +287,14 @@ fn known_outlet(surface: &str) -> Option<&'static str> {
 
 static FOOTER_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:More from|Subscribe to|Sign up to|Follow|Copyright ©?|©|\(c\))\s*(?:\d{4}\s+)?(?:the\s+)?([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,4})|^([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:Digital membership|Magazine|newsletter)(?-u:\b)",
+        r"^(?:More (?:news |stories |articles )?from|Subscribe to|Sign up to|Follow|Copyright ©?|©|\(c\)|Issued by|Released by|Published by|This (?:article|story) (?:first )?appeared (?:in|on))\s*(?:\d{4}\s+)?(?:the\s+)?([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,4})|^([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:Digital membership|Magazine|newsletter)(?-u:\b)",
     )
     .expect("footer outlet regex")
 });
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:told|speaking to|seen by|obtained by|contacted by|according to|in an interview with)\s+((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})|(?-u:\b)((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers)(?-u:\b)",
+        r"(?-u:\b)(?:told|speaking to|seen by|obtained by|contacted by|according to|in an interview with|first appeared in|first appeared on|first published in|first published by)\s+((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})|(?-u:\b)((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers|asked|has asked|contacted|has contacted|approached|has approached|will publish|has published)(?-u:\b)",
     )
     .expect("attribution regex")
 });
@@ -223,6 +317,14 @@ pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
             if let Some(found) = outlet_found(b.range.start + m.start(), trimmed_year, true) {
                 return Some(found);
             }
+            // A press release's own organisation: "Issued by Kent County Council".
+            if let Some(org) = issuing_organisation(trimmed_year) {
+                let start = b.range.start + m.start();
+                return Some(Found {
+                    value: org.to_string(),
+                    range: start..start + org.len(),
+                });
+            }
         }
     }
     for c in ATTRIBUTION.captures_iter(text) {
@@ -239,15 +341,29 @@ pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
             BlockKind::Footer | BlockKind::Furniture | BlockKind::Header
         )
     }) {
-        if let Some(m) = OUTLET_NAMES.find(&text[b.range.clone()]) {
-            let start = b.range.start + m.start();
+        let line = &text[b.range.clone()];
+        let named = outlet_name_in(line).or_else(|| {
+            (b.kind != BlockKind::Header)
+                .then(|| outlet_by_domain(line))
+                .flatten()
+        });
+        if let Some((r, name)) = named {
             return Some(Found {
-                value: OUTLETS[m.pattern().as_usize()].name.clone(),
-                range: start..b.range.start + m.end(),
+                value: name.to_string(),
+                range: b.range.start + r.start..b.range.start + r.end,
             });
         }
     }
     None
+}
+
+/// A council or trust named in full, which a press release's footer gives
+/// as its publisher.
+fn issuing_organisation(surface: &str) -> Option<&str> {
+    let surface = surface.trim();
+    let mentions = crate::gazetteer::Gazetteer::get().mentions(surface);
+    let m = mentions.first()?;
+    (m.start == 0 && m.end == surface.len() && surface.contains(' ')).then_some(surface)
 }
 
 /// An outlet found at byte `start` with surface text `surface`: known
@@ -326,6 +442,66 @@ mod tests {
         assert_eq!(
             outlet(t, &l).map(|o| o.value),
             Some("Community Care".to_string())
+        );
+    }
+
+    fn outlet_of(t: &str) -> Option<String> {
+        outlet(t, &layout(t)).map(|o| o.value)
+    }
+
+    const BODY: &str =
+        "A long enough first paragraph of the article that is clearly prose text here.";
+
+    #[test]
+    fn outlet_from_an_alias_in_the_furniture() {
+        let t = format!(
+            "Headline\n\n{BODY}\n\n---\n\n*This article first appeared in Children and Young People Now.*"
+        );
+        assert_eq!(outlet_of(&t), Some("CYP Now".to_string()));
+        let t = format!("Headline\n\n{BODY}\n\nMore news from KentOnline");
+        assert_eq!(outlet_of(&t), Some("Kent Online".to_string()));
+    }
+
+    #[test]
+    fn outlet_from_a_bare_domain() {
+        let t = format!("Headline\n\n{BODY}\n\nwigantoday.net");
+        assert_eq!(outlet_of(&t), Some("Wigan Today".to_string()));
+    }
+
+    #[test]
+    fn outlet_as_subject_of_an_outlet_verb() {
+        let t = format!(
+            "Headline\n\n{BODY}\n\nLGC has asked the council for its response to the report on its services."
+        );
+        assert_eq!(
+            outlet_of(&t),
+            Some("Local Government Chronicle".to_string())
+        );
+    }
+
+    #[test]
+    fn press_release_issued_by_a_council() {
+        let t = format!(
+            "PRESS RELEASE\n\nHeadline of the release\n\n{BODY}\n\nNotes to editors\n\nIssued by the Slough Borough Council communications team."
+        );
+        assert_eq!(outlet_of(&t), Some("Slough Borough Council".to_string()));
+        assert_eq!(
+            headline(&t, &layout(&t)).map(|h| h.value),
+            Some("Headline of the release".to_string())
+        );
+    }
+
+    #[test]
+    fn markdown_marks_are_not_part_of_the_values() {
+        let t = format!("# Council rated good\n\n*By Ann Lee*\n\n*March 13, 2019*\n\n{BODY}");
+        let l = layout(&t);
+        let h = headline(&t, &l).expect("headline");
+        assert_eq!(&t[h.range.clone()], "Council rated good");
+        let b = byline(&t, &l).expect("byline");
+        assert_eq!(&t[b.range.clone()], "Ann Lee");
+        assert_eq!(
+            published(&t, &l).map(|p| p.value.to_iso()),
+            Some("2019-03-13".to_string())
         );
     }
 

@@ -65,7 +65,7 @@ impl Layout {
 
 static FOOTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(more from(?-u:\b)|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up(?-u:\b)|subscribe(?-u:\b)|copyright(?-u:\b)|©|\(c\) |read more(?-u:\b)|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*(?-u:\b)magazine$|your email address will not be published)",
+        r"(?i)^(more (?:news |stories |articles )?from(?-u:\b)|notes? to editors|-*\s*ends\s*-*$|issued by(?-u:\b)|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up(?-u:\b)|subscribe(?-u:\b)|copyright(?-u:\b)|©|\(c\) |read more(?-u:\b)|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*(?-u:\b)magazine$|your email address will not be published)",
     )
     .expect("footer regex")
 });
@@ -136,20 +136,42 @@ fn is_doubled(s: &str) -> bool {
     n.is_multiple_of(2) && n > 0 && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..]
 }
 
+/// A first line that names the publication or the kind of document
+/// ("BBC", "PRESS RELEASE") rather than being the headline.
+fn is_masthead(line: &str) -> bool {
+    let words = word_count(line);
+    let letters = line.chars().filter(|c| c.is_alphabetic());
+    let shouting = line.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+    words <= 3 && (super::article::is_outlet_name(line) || (shouting && letters.count() > 3))
+}
+
+/// A line before the body that does not end like a sentence is a header
+/// line (a standfirst) however long it is: body paragraphs end in
+/// punctuation.
+fn is_standfirst(line: &str, words: usize) -> bool {
+    words < 40 && !ends_like_prose(line)
+}
+
 fn classify(text: &str, blocks: &mut [Block]) {
     let mut seen_body = false;
     let mut in_footer = false;
+    let mut seen_headline = false;
     let mut previous: Option<&str> = None;
-    for (i, b) in blocks.iter_mut().enumerate() {
+    for b in blocks.iter_mut() {
         let line = &text[b.range.clone()];
         let words = word_count(line);
-        b.kind = if i == 0 {
+        b.kind = if !seen_headline && is_masthead(line) {
+            BlockKind::Furniture
+        } else if !seen_headline {
+            seen_headline = true;
             BlockKind::Headline
         } else if in_footer || (seen_body && FOOTER_MARKER.is_match(line)) {
             in_footer = true;
             BlockKind::Footer
         } else if FURNITURE_LINE.is_match(line) || is_doubled(line) || previous == Some(line) {
             BlockKind::Furniture
+        } else if !seen_body && is_standfirst(line, words) {
+            BlockKind::Header
         } else if words >= 12
             || (words >= 5 && ends_like_prose(line) && !is_quoted_subhead(line, words))
         {
@@ -276,6 +298,36 @@ mod tests {
                 BlockKind::Furniture,
                 BlockKind::Footer,
                 BlockKind::Footer
+            ]
+        );
+    }
+
+    #[test]
+    fn a_masthead_line_is_not_the_headline() {
+        for first in ["PRESS RELEASE", "BBC", "Community Care"] {
+            let t = format!(
+                "{first}\n\nCouncil rated inadequate\n\nInspectors found that the council had failed children in many ways."
+            );
+            let l = layout(&t);
+            assert_eq!(l.blocks[0].kind, BlockKind::Furniture, "{first}");
+            assert_eq!(l.blocks[1].kind, BlockKind::Headline, "{first}");
+        }
+        let t = "Ofsted rates Kent good\n\nInspectors found that the council had improved its work in many ways.";
+        assert_eq!(layout(t).blocks[0].kind, BlockKind::Headline);
+    }
+
+    #[test]
+    fn a_long_standfirst_without_a_full_stop_stays_in_the_header() {
+        let t = "Council rated inadequate\n\nThird monitoring visit to the trust finds a stronger front door but continued pressure on frontline staff\n\nby Ann Lee\n2 May 2019\n\nInspectors found that the council had failed children in many ways.";
+        let kinds: Vec<BlockKind> = layout(t).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Headline,
+                BlockKind::Header,
+                BlockKind::Header,
+                BlockKind::Header,
+                BlockKind::Body
             ]
         );
     }
