@@ -213,7 +213,8 @@ fn multi_choice<T: Copy + Eq + std::hash::Hash, const N: usize>(
             .filter(|(v, _)| set.contains(v))
             .map(|(_, l)| *l),
     );
-    egui::ComboBox::new(("corpus-filter", title), title)
+    let heading = ui.label(title);
+    egui::ComboBox::from_id_salt(("corpus-filter", title))
         .selected_text(summary)
         .show_ui(ui, |ui| {
             for (value, label) in options {
@@ -226,7 +227,9 @@ fn multi_choice<T: Copy + Eq + std::hash::Hash, const N: usize>(
                     }
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(heading.id);
 }
 
 /// A drop-down of checkboxes over a `BTreeSet` of optional names.
@@ -242,7 +245,8 @@ fn toggle_set(
             .filter(|(v, _)| set.contains(v))
             .map(|(_, l)| l.as_str()),
     );
-    egui::ComboBox::new(("corpus-filter", title), title)
+    let heading = ui.label(title);
+    egui::ComboBox::from_id_salt(("corpus-filter", title))
         .selected_text(summary)
         .show_ui(ui, |ui| {
             for (value, label) in options {
@@ -255,7 +259,9 @@ fn toggle_set(
                     }
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(heading.id);
 }
 
 fn choice_summary<'a>(mut chosen: impl Iterator<Item = &'a str>) -> String {

@@ -79,7 +79,10 @@ pub fn corpus_summary_ui(ui: &mut egui::Ui, summary: &Summary, conflicts: usize)
     if conflicts > 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("⚠ {conflicts} conflicts to look at"),
+            format!(
+                "⚠ {conflicts} conflict{} to look at (marked in the table)",
+                if conflicts == 1 { "" } else { "s" }
+            ),
         );
     }
     ui.add_space(6.0);

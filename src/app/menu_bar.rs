@@ -132,10 +132,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                 }
             });
             ui.menu_button("View", |ui| {
-                if item(ui, "Review tab", None, true) {
+                if item(ui, "Review tab", ctrl(Key::Num1), true) {
                     out.push(Command::ShowTab(super::Tab::Review));
                 }
-                if item(ui, "Corpus tab", None, true) {
+                if item(ui, "Corpus tab", ctrl(Key::Num2), true) {
                     out.push(Command::ShowTab(super::Tab::Corpus));
                 }
                 ui.separator();

@@ -264,6 +264,22 @@ pub fn shortcuts() -> Vec<Shortcut> {
             "Help",
             "Show or hide this help",
         ),
+        entry(
+            CTRL,
+            Key::Num1,
+            Global,
+            Command::ShowTab(super::command::Tab::Review),
+            "View",
+            "Review tab",
+        ),
+        entry(
+            CTRL,
+            Key::Num2,
+            Global,
+            Command::ShowTab(super::command::Tab::Corpus),
+            "View",
+            "Corpus tab",
+        ),
     ];
     // Most modifiers first, so that a more specific shortcut wins.
     table.sort_by_key(|s| {

@@ -52,6 +52,8 @@ pub fn timeline_ui(
                 .default_x_bounds(lo.floor() - 0.25, hi.ceil() + 0.25)
                 .default_y_bounds(-(lanes as f64) + 0.4, 0.6)
                 .y_axis_min_width(width)
+                // Years on top, so they stay in view when the lanes scroll.
+                .x_axis_position(egui_plot::VPlacement::Top)
                 .y_grid_spacer(|input| {
                     let (min, max) = input.bounds;
                     let first = max.floor().min(0.0) as i64;
