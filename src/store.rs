@@ -8,12 +8,16 @@
 
 mod anchor;
 mod conflict;
+mod drafts;
 mod layout;
 mod protect;
 mod validate;
 
 pub use anchor::{Fit, check_fit, stale_evidence};
 pub use conflict::{DiskState, FieldChange, disk_state, record_changes};
+pub use drafts::{
+    Draft, default_drafts_dir, draft_key, draft_path, find_drafts, remove_draft, write_draft,
+};
 pub use layout::to_contract_json;
 pub use protect::{
     Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,

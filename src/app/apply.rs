@@ -98,6 +98,7 @@ impl CuratorApp {
             Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
             Command::ZoomText(delta) => self.settings.zoom(delta),
             Command::Escape => self.escape(),
+            Command::Safety(c) => self.apply_safety(c),
             Command::ShowTab(tab) => self.tab = tab,
             Command::OpenInspection { doc, inspection } => {
                 self.tab = super::Tab::Review;
@@ -196,6 +197,13 @@ impl CuratorApp {
         let Some(doc) = self.workspace.current_loaded_mut() else {
             return;
         };
+        if doc.read_only.is_some() {
+            self.dialogs.info(
+                "This record is read-only: its file is kept as it is. \
+                 Use \"Replace with a new record\" to edit and save a new one",
+            );
+            return;
+        }
         // Where the selection goes after a structural change.
         let new_selection = match &edit {
             Edit::Remove(p) if Some(*p) == selected => Some(None),
@@ -296,6 +304,7 @@ impl CuratorApp {
     /// Sends document `i` to the saver, stamped with the curator and time.
     fn save(&mut self, i: usize) {
         let curator = self.settings.curator_name();
+        let draft = self.draft_file(i);
         let Some(doc) = self.workspace.docs.get_mut(i) else {
             return;
         };
@@ -303,7 +312,7 @@ impl CuratorApp {
         let Some(loaded) = doc.loaded_mut() else {
             return;
         };
-        if loaded.saving == Some(loaded.revision) {
+        if loaded.saving == Some(loaded.revision) || loaded.read_only.is_some() {
             return;
         }
         if loaded.record.status == Status::Unreviewed && loaded.record.is_curated() {
@@ -319,6 +328,9 @@ impl CuratorApp {
             sidecar: loaded.sidecar.clone(),
             record: loaded.record.clone(),
             revision: loaded.revision,
+            expected: Some(loaded.disk.clone()),
+            backup: false,
+            draft,
         };
         if let Err(e) = self.workers.save(job) {
             loaded.saving = None;

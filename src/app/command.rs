@@ -64,6 +64,8 @@ pub enum Command {
     ZoomText(f32),
     /// Close the overlay or dialog on top, else clear the field selection.
     Escape,
+    /// Read-only records, Save As, on-disk conflicts and drafts.
+    Safety(super::safety::SafetyCommand),
 
     // The corpus tab and exports
     ShowTab(Tab),

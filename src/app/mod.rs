@@ -26,6 +26,9 @@ mod palette;
 pub mod queue;
 mod queue_panel;
 mod record_panel;
+pub mod safety;
+mod safety_dialogs;
+mod saver;
 pub mod settings;
 pub mod shortcuts;
 mod source_panel;
@@ -81,6 +84,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
                 .unwrap_or_default();
             let mut app = CuratorApp::new(&cc.egui_ctx, settings, paths);
+            app.safety.drafts_dir = crate::store::default_drafts_dir();
             if let Some(e) = startup_error {
                 app.dialogs.error(e);
             }
@@ -121,6 +125,7 @@ pub struct CuratorApp {
     source: SourcePanel,
     record: RecordPanel,
     dialogs: Dialogs,
+    safety: safety::SafetyState,
     workers: Workers,
     /// Job number of the load whose messages are current.
     job: u64,
@@ -150,6 +155,7 @@ impl CuratorApp {
             source: SourcePanel::default(),
             record: RecordPanel::default(),
             dialogs: Dialogs::default(),
+            safety: safety::SafetyState::default(),
             workers: Workers::new(waker),
             job: 0,
             shortcuts: shortcuts::shortcuts(),
@@ -288,12 +294,14 @@ impl CuratorApp {
                 } else {
                     LoadState::Idle
                 };
+                self.look_for_drafts();
             }
             WorkerMsg::Saved {
                 article,
                 revision,
                 result,
             } => self.take_save_result(&article, revision, result),
+            WorkerMsg::Safety(msg) => self.take_safety_msg(msg),
             _ => {} // a message of a load that was replaced
         }
     }
@@ -335,6 +343,7 @@ impl CuratorApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_workers();
+        self.safety_tick();
         for (text, error) in self.export.results() {
             if error {
                 self.dialogs.error(text);
@@ -377,12 +386,16 @@ impl CuratorApp {
         }
         let typing = (ctx.text_edit_focused() && focus != Some(self.source.text_id()))
             || self.tab == Tab::Corpus;
-        if !self.dialogs.is_modal_open() && !self.export.is_modal_open() {
+        if !self.dialogs.is_modal_open()
+            && !self.export.is_modal_open()
+            && !self.safety.is_modal_open()
+        {
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
         }
 
         commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));
         self.dialogs.messages_ui(ui);
+        commands.extend(self.safety_ui(ui));
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
         commands.extend(tab_bar_ui(ui, self.tab));
         if self.tab == Tab::Corpus {

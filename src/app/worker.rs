@@ -2,6 +2,7 @@
 //! articles (or reads their sidecars), and a saver that writes records.
 //! Both report over one channel and wake the UI with `request_repaint`.
 
+pub use super::saver::{SafetyMsg, SaveJob, SaverJob};
 use super::workspace::{DocState, History, LoadedDoc};
 use crate::model::Record;
 use crate::text::{LoadOptions, OffsetMap};
@@ -34,15 +35,8 @@ pub enum WorkerMsg {
         revision: u64,
         result: Result<(), String>,
     },
-}
-
-/// A record to write to its sidecar.
-#[derive(Debug)]
-pub struct SaveJob {
-    pub article: PathBuf,
-    pub sidecar: PathBuf,
-    pub record: Record,
-    pub revision: u64,
+    /// Conflicts, drafts, backups and reloads (`saver`).
+    Safety(SafetyMsg),
 }
 
 /// Something that can be woken when a message is sent (the egui context in
@@ -53,7 +47,7 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 pub struct Workers {
     pub rx: Receiver<WorkerMsg>,
     tx: Sender<WorkerMsg>,
-    save_tx: Option<Sender<SaveJob>>,
+    save_tx: Option<Sender<SaverJob>>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
     next_job: u64,
@@ -62,20 +56,14 @@ pub struct Workers {
 impl Workers {
     pub fn new(waker: Waker) -> Self {
         let (tx, rx) = channel();
-        let (save_tx, save_rx) = channel::<SaveJob>();
+        let (save_tx, save_rx) = channel::<SaverJob>();
         let saver_tx = tx.clone();
         let saver_waker = waker.clone();
         let spawned = std::thread::Builder::new()
             .name("record-saver".into())
             .spawn(move || {
                 for job in save_rx {
-                    let result = store::save_record_atomically(&job.sidecar, &job.record)
-                        .map_err(|e| e.to_string());
-                    let _ = saver_tx.send(WorkerMsg::Saved {
-                        article: job.article,
-                        revision: job.revision,
-                        result,
-                    });
+                    super::saver::run_job(job, &saver_tx);
                     saver_waker();
                 }
             });
@@ -114,11 +102,17 @@ impl Workers {
     /// Queues a save; the result arrives as `WorkerMsg::Saved`.
     pub fn save(&self, job: SaveJob) -> Result<(), String> {
         let article = job.article.clone();
+        self.send_to_saver(SaverJob::Save(Box::new(job)))
+            .map_err(|e| format!("{}: {e}", article.display()))
+    }
+
+    /// Queues other work for the saver thread (drafts, reloads).
+    pub fn send_to_saver(&self, job: SaverJob) -> Result<(), String> {
         match &self.save_tx {
             Some(tx) => tx
                 .send(job)
-                .map_err(|_| format!("{}: the saver has stopped", article.display())),
-            None => Err(format!("{}: the saver could not start", article.display())),
+                .map_err(|_| "the saver has stopped".to_string()),
+            None => Err("the saver could not start".to_string()),
         }
     }
 }

@@ -95,6 +95,17 @@ impl LoadedDoc {
         true
     }
 
+    /// Puts `record` in place as an unsaved change with an undo step (a
+    /// restored draft).
+    pub fn replace_record(&mut self, record: Record) {
+        if record == self.record {
+            return;
+        }
+        let before = std::mem::replace(&mut self.record, record);
+        self.history.record_before(&before, None);
+        self.revision += 1;
+    }
+
     pub fn undo(&mut self) -> bool {
         let Some(previous) = self.history.undo.pop() else {
             return false;

@@ -55,7 +55,7 @@ impl fmt::Display for FieldChange {
         match (&self.before, &self.after) {
             (None, Some(a)) => write!(f, "{}: added {a}", self.location),
             (Some(b), None) => write!(f, "{}: removed {b}", self.location),
-            (Some(b), Some(a)) => write!(f, "{}: {b} → {a}", self.location),
+            (Some(b), Some(a)) => write!(f, "{}: {b} -> {a}", self.location),
             (None, None) => write!(f, "{}", self.location),
         }
     }
@@ -138,7 +138,7 @@ fn short(value: &Value) -> String {
     };
     if text.chars().count() > 80 {
         let cut: String = text.chars().take(77).collect();
-        format!("{cut}…")
+        format!("{cut}...")
     } else {
         text
     }
@@ -196,9 +196,9 @@ mod tests {
         assert_eq!(
             lines,
             vec![
-                "status: \"unreviewed\" → \"reviewed\"",
-                "article.headline.value: \"Old\" → \"New\"",
-                "article.headline.evidence: [[0,3]] → [[0,3],[5,8]]",
+                "status: \"unreviewed\" -> \"reviewed\"",
+                "article.headline.value: \"Old\" -> \"New\"",
+                "article.headline.evidence: [[0,3]] -> [[0,3],[5,8]]",
                 "people[0]: added \"Jo Bloggs\"",
             ]
         );

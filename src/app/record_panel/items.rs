@@ -221,9 +221,10 @@ pub fn figures_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                         };
                     }
                     ui.end_row();
-                    ui.label("Value");
+                    let label = ui.label("Value");
                     ui.horizontal(|ui| {
-                        ui.add(egui::DragValue::new(&mut f.value).speed(1.0));
+                        ui.add(egui::DragValue::new(&mut f.value).speed(1.0))
+                            .labelled_by(label.id);
                         if let Some(unit) = &f.unit {
                             ui.weak(unit);
                         }
