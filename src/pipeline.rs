@@ -93,7 +93,11 @@ pub fn extract_article(path: &Path, options: &ExtractOptions) -> ArticleReport {
             notices = article.notices.clone();
             let record = machine_record(&article);
             let sidecar = sidecar_path(path, options.out_dir.as_deref());
-            save_unless_protected(&sidecar, record, options)
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            save_unless_protected(&sidecar, record, options, Some((&article.text, &name)))
         });
     ArticleReport {
         article: path.to_path_buf(),
@@ -102,11 +106,15 @@ pub fn extract_article(path: &Path, options: &ExtractOptions) -> ArticleReport {
     }
 }
 
-/// Saves `record` at `sidecar` unless the file there is protected.
+/// Saves `record` at `sidecar` unless the file there is protected. With the
+/// article's text and file name, a record that does not fit the article
+/// (another text, evidence outside it, a foreign `source.path`) is kept as
+/// `.bak` when `--overwrite` replaces it: it may be someone's only copy.
 pub fn save_unless_protected(
     sidecar: &Path,
     record: Record,
     options: &ExtractOptions,
+    article: Option<(&str, &str)>,
 ) -> Result<Outcome, PipelineError> {
     let existing = inspect_sidecar(sidecar);
     let mut decision = replace_decision(&existing, options.overwrite, options.force);
@@ -119,6 +127,12 @@ pub fn save_unless_protected(
         && same_content(old, &record)
     {
         decision = Decision::Write;
+    }
+    if let (Decision::Write, ExistingSidecar::Parsed(old), Some((text, name))) =
+        (&decision, &existing, article)
+        && !store::check_fit(old, text, name).is_clean()
+    {
+        decision = Decision::BackUpThenWrite;
     }
     let backup = match decision {
         Decision::Keep(reason) => {

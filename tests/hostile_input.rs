@@ -161,6 +161,25 @@ fn extract_names_every_bad_file_fails_the_run_and_keeps_every_sidecar() {
         .collect();
     assert_eq!(protected.len(), 4);
     assert_unchanged(&protected, "after extract --overwrite");
+    // A record that does not fit its article may be replaced when asked,
+    // but the old one is kept as .bak.
+    for case in &corpus.sidecars {
+        if matches!(
+            case.problem,
+            SidecarProblem::SpanOutOfBounds
+                | SidecarProblem::ByteOffsets
+                | SidecarProblem::WrongHash
+                | SidecarProblem::ForeignPath
+        ) {
+            let bak = ofsted_curator::store::backup_path(&case.sidecar);
+            assert_eq!(
+                std::fs::read(&bak).ok().as_ref(),
+                before.get(&case.sidecar),
+                "{:?}: the replaced record is kept as .bak",
+                case.problem
+            );
+        }
+    }
 }
 
 /// Runs the app's folder loader (the worker the app uses) to the end.

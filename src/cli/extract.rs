@@ -98,7 +98,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             Ok(Outcome::Written { backup, .. }) => {
                 written += 1;
                 if let Some(backup) = backup {
-                    eprintln!("kept the curated record as {}", backup.display());
+                    eprintln!("kept the old record as {}", backup.display());
                 }
             }
             Ok(Outcome::Skipped {
