@@ -150,9 +150,9 @@ const FLOORS: [(&str, f64, f64); 11] = [
     ("councils", 0.95, 0.85),
     ("kinds", 0.9, 0.9),
     ("judgements", 0.75, 0.8),
-    ("people", 0.95, 0.85),
-    ("quotes", 0.8, 0.85),
-    ("figures", 0.95, 0.75),
+    ("people", 0.9, 0.9),
+    ("quotes", 0.9, 0.9),
+    ("figures", 0.9, 0.9),
 ];
 
 #[derive(Default, Clone, Copy)]

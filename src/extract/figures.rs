@@ -31,10 +31,11 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("percent regex")
 });
 
-/// A number in digits followed (within two words) by what it counts.
+/// A number in digits followed (within three lower-case words) by what it
+/// counts, or "one of 12" where the noun is left out.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?:new|more|extra|additional|permanent|agency|qualified|newly|full-time|part-time|vacant|open|active|unfilled|looked-after|experienced|social|front-line|frontline|other|different|separate|individual|of|the|its|their)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:one\s+of\s+(?P<of>\d{1,3}(?:,\d{3})+|\d+)(?-u:\b)|(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?-i:[a-z][a-z'’-]*)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers|officers|contacts|heads|headteachers|teachers|nurses|visitors|parents|adopters)(?-u:\b)))",
     )
     .expect("count regex")
 });
@@ -87,12 +88,13 @@ fn multiplier(unit: &str) -> f64 {
 pub fn figures(doc: &Doc) -> Vec<FigureFound> {
     let text = doc.text;
     let mut out: Vec<FigureFound> = Vec::new();
-    for b in doc
-        .layout
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Body)
-    {
+    for b in doc.layout.blocks.iter().filter(|b| match b.kind {
+        BlockKind::Body => true,
+        // A bullet of facts inside the article ("- 92 per cent of children
+        // were visited on time"), not a short promo line.
+        BlockKind::Furniture => is_fact_bullet(&text[b.range.clone()]),
+        _ => false,
+    }) {
         let line = &text[b.range.clone()];
         let base = b.range.start;
         // Cheap tests first: most lines carry no number at all.
@@ -132,7 +134,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
             push(&mut out, FigureKind::Percent, v, range, line, all.range());
         }
         for c in COUNT.captures_iter(hay(has_digit)) {
-            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+            let (Some(all), Some(n)) = (c.get(0), c.name("n").or_else(|| c.name("of"))) else {
                 continue;
             };
             if is_not_a_count(line, n.range()) {
@@ -142,11 +144,20 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
                 continue;
             };
             let range = base + n.start()..base + all.end();
-            push(&mut out, FigureKind::Count, v, range, line, all.range());
+            // The context of a count starts with what it counts.
+            push(&mut out, FigureKind::Count, v, range, line, n.range());
         }
     }
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+fn is_fact_bullet(line: &str) -> bool {
+    let rest = line.trim_start_matches(['-', '*', '•', '·', '▪']);
+    rest.len() < line.len()
+        && rest.starts_with(' ')
+        && rest.split_whitespace().count() >= 6
+        && rest.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Years, ages, money amounts' digits and parts of larger numbers are not counts.
@@ -187,34 +198,78 @@ fn push(
 }
 
 /// A few words saying what a number measures: the words after it up to a
-/// clause break, or else the words before it.
+/// clause break (for a count, starting with what it counts), or else the
+/// words before it; without stop words at either end.
 fn context_words(line: &str, local: Range<usize>) -> String {
     const STOP: &[&str] = &[
         "the", "a", "an", "of", "to", "and", "in", "on", "at", "is", "was", "from", "this", "that",
-        "it", "by",
+        "it", "by", "for", "with", "were", "are", "be", "been", "has", "have", "had", "who",
+        "which", "than", "its", "their", "about", "over", "up", "but", "or", "as",
     ];
+    let is_stop = |w: &&str| STOP.contains(&w.to_lowercase().as_str());
+    let trim = |words: &[&'_ str]| -> String {
+        let start = words
+            .iter()
+            .position(|w| !is_stop(w))
+            .unwrap_or(words.len());
+        let end = words
+            .iter()
+            .rposition(|w| !is_stop(w))
+            .map_or(start, |i| i + 1);
+        words[start..end.max(start)].join(" ")
+    };
+    const BREAKS: [char; 7] = [',', '.', ';', ':', '(', ')', '"'];
     let after: Vec<&str> = line[local.end..]
-        .split([',', '.', ';', ':', '(', ')'])
+        .split(BREAKS)
+        .next()
+        .unwrap_or("")
+        .split(['“', '”'])
         .next()
         .unwrap_or("")
         .split_whitespace()
-        .take(5)
+        .take(6)
         .collect();
-    let useful = after
+    // "… two years ago", "… since May" say when, not what.
+    const WHEN: &[&str] = &[
+        "year", "years", "month", "months", "week", "weeks", "ago", "since", "next", "last",
+        "summer", "spring", "autumn", "winter", "two", "three", "four", "five", "six", "ten",
+        "previous", "past",
+    ];
+    let useful: Vec<&&str> = after.iter().filter(|w| !is_stop(w)).collect();
+    let only_when = useful
         .iter()
-        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
-        .count();
-    if useful >= 2 {
-        return after.join(" ");
+        .all(|w| WHEN.contains(&w.to_lowercase().as_str()));
+    if useful.len() >= 2 && !only_when {
+        return trim(&after);
     }
-    let before: Vec<&str> = line[..local.start]
-        .rsplit([',', '.', ';', ':', '(', ')'])
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    let n = before.len();
-    before[n.saturating_sub(5)..].join(" ")
+    let words_before = |breaks: &[char]| -> String {
+        let words: Vec<&str> = line[..local.start]
+            .rsplit(breaks)
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        trim(&words[words.len().saturating_sub(6)..])
+    };
+    let mut before = words_before(&BREAKS);
+    if before.is_empty() {
+        // "… is still high, at 50 per cent": the clause before the comma.
+        let clause_end = line[..local.start].trim_end_matches(|c: char| c != ',');
+        let clause_end = clause_end.trim_end_matches(',');
+        let words: Vec<&str> = clause_end
+            .rsplit(['.', ';', ':', '(', ')', '"', ','])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        before = trim(&words[words.len().saturating_sub(6)..]);
+    }
+    let after = trim(&after);
+    match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} … {after}"),
+        (false, true) => before,
+        _ => after,
+    }
 }
 
 #[cfg(test)]
@@ -270,6 +325,48 @@ mod tests {
             "In 2018 several 16-year-olds waited two weeks; the 12 reasons campaign ran for six months and a third of staff left.",
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn counts_with_describing_words_and_elided_nouns() {
+        let f = figures_in(
+            "There are 240 fostering households, 14 officers joined, a survey of 180 primary and secondary heads ran, and the home is one of 12 run by the company.",
+        );
+        assert_eq!(
+            f,
+            vec![
+                (FigureKind::Count, 240.0),
+                (FigureKind::Count, 14.0),
+                (FigureKind::Count, 180.0),
+                (FigureKind::Count, 12.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn fact_bullets_count_but_promo_lines_do_not() {
+        let text = "Headline\n\nA long enough first paragraph of the article that is prose text here.\n\nKey facts\n\n- 92 per cent of children in care were visited within timescales\n- Latest issues\n\nMore text that is a long enough paragraph to be body prose again.";
+        let doc = Doc::new(text);
+        let f: Vec<f64> = figures(&doc).iter().map(|f| f.value).collect();
+        assert_eq!(f, vec![92.0]);
+    }
+
+    #[test]
+    fn context_says_what_is_measured() {
+        let text = "Headline\n\nThe trust expects to spend £6m on agency staff this financial year, and 38 permanent social workers have joined.";
+        let doc = Doc::new(text);
+        let f = figures(&doc);
+        assert_eq!(f[0].context, "agency staff this financial year");
+        assert_eq!(f[1].context, "permanent social workers have joined");
+    }
+
+    #[test]
+    fn context_before_when_the_words_after_only_say_when() {
+        let text = "Headline\n\nThe number of such plans has risen by 30 per cent in three years. Agency use is still high, at 50 per cent.";
+        let doc = Doc::new(text);
+        let f = figures(&doc);
+        assert_eq!(f[0].context, "such plans has risen … three years");
+        assert_eq!(f[1].context, "Agency use is still high");
     }
 
     #[test]

@@ -52,6 +52,19 @@ pub const TITLES: &[&str] = &[
     "Lady",
     "Baroness",
     "Rev",
+    // Police ranks, often abbreviated ("Det Supt Jane Doe").
+    "Det",
+    "Detective",
+    "Supt",
+    "Superintendent",
+    "Ch",
+    "Insp",
+    "Sgt",
+    "Sergeant",
+    "PC",
+    "DCI",
+    "DI",
+    "DS",
 ];
 
 /// Common first names, so that a bare "Jane Doe" is recognised without a
@@ -151,6 +164,13 @@ mod tests {
         assert!(!could_be_person("Sunderland Civic Centre"));
         assert!(!could_be_person("Northumbria Police"));
         assert!(!could_be_person("Smith"));
+    }
+
+    #[test]
+    fn police_ranks_are_titles() {
+        assert!(is_title("Det"));
+        assert!(is_title("Supt"));
+        assert!(is_title("Insp."));
     }
 
     #[test]

@@ -32,7 +32,7 @@ const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibili
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE})(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){{0,5}}))?"
+        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE})(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){{0,5}}))?"
     ))
     .expect("role regex")
 });
@@ -389,6 +389,24 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Paula Thomson-Jones");
         assert_eq!(p[0].ranges.len(), 2);
+    }
+
+    #[test]
+    fn role_after_a_lowercase_possessive() {
+        let p = people_in(
+            "Carla Redfern, the trust’s chief executive, told reporters the judgement was a turning point.",
+        );
+        assert_eq!(p[0].name, "Carla Redfern");
+        assert_eq!(p[0].role.as_deref(), Some("chief executive"));
+    }
+
+    #[test]
+    fn police_ranks_before_a_name() {
+        let p = people_in(
+            "Det Supt Karen Yale, of West Midlands Police, said the force had added officers.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Karen Yale");
     }
 
     #[test]

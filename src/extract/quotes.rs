@@ -122,6 +122,12 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + trimmed.len().max(lead)
 }
 
+/// Ofsted's grade quoted as a name ("requires improvement to be good").
+fn is_judgement_label(s: &str) -> bool {
+    let s = s.trim_end_matches(['.', ',']).to_lowercase();
+    s.starts_with("requires improvement") && word_count(&s) <= 6 && !s.contains(['.', ','])
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -200,9 +206,28 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         } else {
             Vec::new()
         };
+        // "Jane Doe, the trust's chief executive, said:" on a line of its
+        // own introduces the quotation in the next paragraph.
+        if found.is_empty() && line.trim_end().ends_with(':') {
+            let context = Context {
+                doc,
+                people,
+                at: b.range.end,
+                last_speaker: &last_speaker,
+                statement_by: &statement_by,
+            };
+            let introduced = BEFORE_ATTRIBUTION
+                .captures(tail(line, 240))
+                .and_then(|c| c.name("speaker"))
+                .and_then(|m| context.resolve(m.as_str(), true));
+            if introduced.is_some() {
+                last_speaker = introduced;
+            }
+            continue;
+        }
         for (k, p) in found.iter().enumerate() {
             let quote_text = &text[p.range.clone()];
-            if word_count(quote_text) < 5 {
+            if word_count(quote_text) < 5 || is_judgement_label(quote_text) {
                 continue;
             }
             // Attribution between this passage and the next, or before it.
@@ -323,6 +348,9 @@ impl Context<'_, '_> {
                 named.push((i, Named::Speaker(format!("{c} Council"))));
             }
         }
+        if from_end && let Some(person) = self.appositive_subject(phrase) {
+            return Some(person);
+        }
         let chosen = if from_end {
             named.into_iter().max_by_key(|(i, _)| *i)
         } else {
@@ -334,6 +362,20 @@ impl Context<'_, '_> {
                 .last_person_before()
                 .or_else(|| self.last_speaker.clone()),
         }
+    }
+
+    /// The person a phrase opens with when an aside follows the name
+    /// ("Councillor Jane Doe, lead member at Kent County Council,"): the
+    /// subject of the verb, not the organisation named in the aside.
+    fn appositive_subject(&self, phrase: &str) -> Option<String> {
+        let phrase = phrase.trim_start();
+        self.people.iter().find_map(|p| {
+            let i = phrase.find(&p.name)?;
+            let rest = &phrase[i + p.name.len()..];
+            let opening_words = phrase[..i].split_whitespace().count();
+            (opening_words <= 3 && rest.starts_with(',') && rest[1..].contains(','))
+                .then(|| p.name.clone())
+        })
     }
 
     /// The person mentioned last before the quotation, for "she said".
@@ -399,6 +441,34 @@ mod tests {
         );
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_line_ending_in_said_colon_introduces_the_next_paragraph() {
+        let q = quotes_in(
+            "In their letter, inspectors said that leaders \"have a clear understanding of where practice needs to improve\".\n\nAnn Lee, chief executive of the trust, said:\n\n\"I am really pleased that inspectors have seen the progress we are making.\n\n\"We will keep going until every child gets the service they deserve.\"",
+        );
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ofsted"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_person_before_an_aside_naming_a_council_is_the_speaker() {
+        let q = quotes_in(
+            "Councillor Ann Lee, lead member for children's services at Slough Borough Council, said: \"The council has backed the company with more money this year.\"",
+        );
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_quoted_grade_is_not_a_quote() {
+        let q = quotes_in(
+            "The trust now “requires improvement to be good”, the report said after the inspection.",
+        );
+        assert!(q.is_empty());
     }
 
     #[test]
