@@ -13,6 +13,10 @@ struct Cli {
     command: Option<Command>,
     /// Article files or folders to open in the app.
     paths: Vec<PathBuf>,
+    /// Largest article file the app opens, in bytes (suffixes k, M and G
+    /// allowed, e.g. 80M).
+    #[arg(long, value_name = "BYTES", default_value_t = ofsted_curator::text::DEFAULT_MAX_BYTES, value_parser = cli::extract::parse_size)]
+    max_size: u64,
 }
 
 #[derive(Subcommand)]
@@ -30,7 +34,7 @@ enum Command {
 fn main() -> ExitCode {
     let args = Cli::parse();
     let outcome = match args.command {
-        None => app::run(args.paths).map(|()| ExitCode::SUCCESS),
+        None => app::run(args.paths, args.max_size).map(|()| ExitCode::SUCCESS),
         Some(Command::Extract(a)) => cli::extract::run(a),
         Some(Command::Eval(a)) => cli::eval::run(a),
         Some(Command::Export(a)) => cli::export::run(a),

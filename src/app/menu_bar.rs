@@ -60,6 +60,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                 if item(ui, "Save", ctrl(Key::S), has_doc) {
                     out.push(Command::Save);
                 }
+                if item(ui, "Save as… (to another folder)", None, has_doc) {
+                    out.push(Command::Safety(super::safety::SafetyCommand::SaveAsDialog));
+                }
                 if item(
                     ui,
                     "Save all",

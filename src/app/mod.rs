@@ -57,7 +57,8 @@ use workspace::{DocState, Document, Workspace};
 const SETTINGS_KEY: &str = "ofsted-curator-settings";
 
 /// Opens the desktop app on `paths`, or on the bundled samples when empty.
-pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+/// Articles larger than `max_bytes` are refused with a message.
+pub fn run(paths: Vec<PathBuf>, max_bytes: u64) -> anyhow::Result<()> {
     let (paths, startup_error) = if paths.is_empty() {
         match install_bundled_samples() {
             Ok(dir) => (vec![dir], None),
@@ -83,8 +84,12 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
                 .unwrap_or_default();
-            let mut app = CuratorApp::new(&cc.egui_ctx, settings, paths);
+            let mut app = CuratorApp::new(&cc.egui_ctx, settings, Vec::new());
             app.safety.drafts_dir = crate::store::default_drafts_dir();
+            app.workers.load_options.max_bytes = max_bytes;
+            if !paths.is_empty() {
+                app.open_now(paths);
+            }
             if let Some(e) = startup_error {
                 app.dialogs.error(e);
             }

@@ -51,6 +51,8 @@ pub struct Workers {
     waker: Waker,
     cancel: Arc<AtomicBool>,
     next_job: u64,
+    /// How articles are read (the size cap can be raised with `--max-size`).
+    pub load_options: LoadOptions,
 }
 
 impl Workers {
@@ -74,6 +76,7 @@ impl Workers {
             waker,
             cancel: Arc::new(AtomicBool::new(false)),
             next_job: 0,
+            load_options: LoadOptions::default(),
         }
     }
 
@@ -85,9 +88,10 @@ impl Workers {
         self.next_job += 1;
         let job = self.next_job;
         let (tx, waker, cancel) = (self.tx.clone(), self.waker.clone(), self.cancel.clone());
+        let options = self.load_options;
         let spawned = std::thread::Builder::new()
             .name("article-loader".into())
-            .spawn(move || load_all(job, &paths, &tx, &*waker, &cancel));
+            .spawn(move || load_all(job, &paths, &options, &tx, &*waker, &cancel));
         if let Err(e) = spawned {
             let _ = self.tx.send(WorkerMsg::Discovered {
                 job,
@@ -120,6 +124,7 @@ impl Workers {
 fn load_all(
     job: u64,
     paths: &[PathBuf],
+    options: &LoadOptions,
     tx: &Sender<WorkerMsg>,
     wake: &dyn Fn(),
     cancel: &AtomicBool,
@@ -139,7 +144,7 @@ fn load_all(
         if cancel.load(Ordering::Relaxed) {
             return;
         }
-        batch.push((i, load_document(path)));
+        batch.push((i, load_document_with(path, options)));
         // The first article goes at once so it can be shown; then batches.
         if i == 0 || batch.len() >= 256 || last_send.elapsed() > Duration::from_millis(50) {
             let _ = tx.send(WorkerMsg::Loaded {
@@ -161,7 +166,12 @@ fn load_all(
 /// when it was made for another version of the text), else a fresh
 /// extraction. Never panics on a strange file.
 pub fn load_document(path: &Path) -> DocState {
-    let article = match text::load_article(path, &LoadOptions::default()) {
+    load_document_with(path, &LoadOptions::default())
+}
+
+/// [`load_document`] with the given reading options.
+pub fn load_document_with(path: &Path, options: &LoadOptions) -> DocState {
+    let article = match text::load_article(path, options) {
         Ok(a) => a,
         Err(e) => return DocState::Failed(e.to_string()),
     };
@@ -292,4 +302,33 @@ fn read_only_banner(sidecar: &Path, why: &str) -> String {
          (the old file is kept as .bak).",
         sidecar.display()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_size_cap_is_the_one_the_app_was_started_with() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("long.txt");
+        let text = "Inspectors rated the council's children's services good.\n".repeat(40);
+        std::fs::write(&path, &text).expect("write article");
+
+        let small = LoadOptions { max_bytes: 100 };
+        match load_document_with(&path, &small) {
+            DocState::Failed(message) => {
+                assert!(message.contains("long.txt"), "{message}");
+                assert!(message.contains("--max-size"), "{message}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        let raised = LoadOptions {
+            max_bytes: text.len() as u64,
+        };
+        assert!(matches!(
+            load_document_with(&path, &raised),
+            DocState::Ready(_)
+        ));
+    }
 }

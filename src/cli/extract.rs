@@ -184,7 +184,7 @@ fn write_jsonl(path: &std::path::Path, reports: &[ArticleReport]) -> anyhow::Res
 
 /// Parses a byte count such as `8388608`, `500k`, `20M` or `1G`
 /// (binary multiples).
-fn parse_size(s: &str) -> Result<u64, String> {
+pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
     let (digits, multiplier) = match s.char_indices().last() {
         Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
