@@ -134,6 +134,11 @@ pub fn save_unless_protected(
     {
         decision = Decision::BackUpThenWrite;
     }
+    if let (Decision::Write, ExistingSidecar::Parsed(old)) = (&decision, &existing)
+        && holds_more_than_it_reads_as(sidecar, old)
+    {
+        decision = Decision::BackUpThenWrite;
+    }
     let backup = match decision {
         Decision::Keep(reason) => {
             return Ok(Outcome::Skipped {
@@ -158,6 +163,17 @@ pub fn save_unless_protected(
         record: Box::new(record),
         backup,
     })
+}
+
+/// Whether the file at `sidecar` holds something that `parsed` (what this
+/// build read from it) would not write back: fields this version does not
+/// know, or a layout someone edited by hand. Replacing such a file would
+/// lose that, so it is kept as `.bak`.
+fn holds_more_than_it_reads_as(sidecar: &Path, parsed: &Record) -> bool {
+    match std::fs::read(sidecar) {
+        Ok(bytes) => bytes != store::record_to_json(parsed).into_bytes(),
+        Err(_) => true,
+    }
 }
 
 /// Whether two records say the same, ignoring when and by which version

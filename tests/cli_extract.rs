@@ -123,6 +123,8 @@ fn an_existing_record_is_kept_byte_for_byte_unless_overwrite_is_given() {
         read_record(&sidecar).expect("parses").updated,
         "2000-01-01T00:00:00Z"
     );
+    // A machine record this version wrote itself holds nothing to keep.
+    assert!(!dir.path().join("a.txt.curation.json.bak").exists());
 }
 
 #[test]
@@ -321,4 +323,31 @@ fn help_describes_the_protection_options() {
     ] {
         assert!(help.stdout.contains(option), "{option} missing: {help:?}");
     }
+}
+
+#[test]
+fn overwriting_a_record_with_fields_this_version_does_not_know_keeps_it_as_bak() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = write(dir.path(), "a.txt", INSPECTION_ARTICLE);
+    let sidecar = extract_once(&article);
+    let json = String::from_utf8(read_bytes(&sidecar)).expect("utf-8 record");
+    let with_extra = json.replacen(
+        "  \"notes\": \"\"",
+        "  \"notes\": \"\",\n  \"reviewer_flags\": [\"check the date\"]",
+        1,
+    );
+    assert_ne!(with_extra, json, "the record ends with its notes");
+    std::fs::write(&sidecar, &with_extra).expect("write record");
+
+    let replaced = run([article.as_os_str(), "--overwrite".as_ref()]);
+    assert_eq!(replaced.code, Some(0), "{replaced:?}");
+    assert_eq!(replaced.stdout.trim(), "1 written, 0 skipped, 0 failed");
+    let backup = dir.path().join("a.txt.curation.json.bak");
+    assert_eq!(read_bytes(&backup), with_extra.as_bytes());
+    assert!(replaced.stderr.contains(".bak"), "{replaced:?}");
+    assert!(
+        !read_bytes(&sidecar)
+            .windows(14)
+            .any(|w| w == b"reviewer_flags")
+    );
 }
