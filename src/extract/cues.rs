@@ -25,10 +25,20 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
     .expect("kind regex")
 });
 
+/// Kind cues of one event each: a plural ("a string of monitoring visits",
+/// "inspections of children's services") speaks of visits in general.
 pub fn kind_cues(s: &str) -> Vec<KindCue> {
     KIND.captures_iter(s)
         .filter_map(|c| {
             let all = c.get(0)?;
+            let plural = all.as_str().ends_with('s')
+                || all
+                    .as_str()
+                    .to_ascii_lowercase()
+                    .starts_with("inspections ");
+            if plural && !all.as_str().eq_ignore_ascii_case("ILACS") {
+                return None;
+            }
             let kind = if c.name("mv").is_some() {
                 InspectionKind::MonitoringVisit
             } else if c.name("fv").is_some() {
@@ -121,11 +131,15 @@ pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
                 .is_some_and(|m| {
                     before.len() - m.end() <= 25 && !before[m.end()..].contains(['.', ';', ','])
                 });
-            (is_quoted || nearby_verb || noun_after_strict(after) || FROM_TO.is_match(before))
-                .then_some(j)
+            (is_quoted
+                || nearby_verb
+                || noun_after_strict(after)
+                || FROM_TO.is_match(before)
+                || CHANGED_FROM.is_match(before))
+            .then_some(j)
         };
         if let Some(judgement) = judgement {
-            if either {
+            if either || among_alternatives(s, &r) {
                 continue;
             }
             out.push(JudgementCue {
@@ -136,6 +150,27 @@ pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
     }
     out
 }
+
+static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W?\s+or\s+\W?(?:inadequate|requires\s+improvement|good|outstanding)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)\W?\s+or\s+\W?$")
+        .expect("alternative regex")
+});
+
+/// "judged good or outstanding": a class of grades, not one inspection's.
+fn among_alternatives(s: &str, r: &Range<usize>) -> bool {
+    let before = &s[floor_boundary(s, r.start.saturating_sub(40))..r.start];
+    let mut end = (r.end + 40).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    ALTERNATIVE.is_match(&s[r.end..end]) || ALTERNATIVE.is_match(before)
+}
+
+/// "rated outstanding, up from good at its last inspection".
+static CHANGED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:up|down|improved|improving|risen|rising|fallen|falling|dropped|slipped)\s+from\s+\W?$")
+        .expect("changed-from regex")
+});
 
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -282,6 +317,21 @@ mod tests {
         assert!(judgements("This is good news for children and a good start.").is_empty());
         assert!(judgements("There are outstanding issues with inadequate support.").is_empty());
         assert!(judgements("homes which are all rated either good or outstanding").is_empty());
+        assert!(judgements("41% of councils have now been judged good or outstanding").is_empty());
+        assert!(judgements("councils rated inadequate or requires improvement").is_empty());
+        assert_eq!(
+            judgements("after inspectors visited in October, up from good at its last inspection"),
+            vec![Judgement::Good]
+        );
+    }
+
+    #[test]
+    fn plural_kinds_are_not_one_event() {
+        assert!(
+            kind_cues("A string of monitoring visits since then found progress slow").is_empty()
+        );
+        assert!(kind_cues("Ofsted's inspections of children's services this year").is_empty());
+        assert_eq!(kind_cues("under the ILACS framework").len(), 1);
     }
 
     #[test]

@@ -100,15 +100,21 @@ fn sentence_candidates(s: &str, published: Option<PartialDate>) -> Vec<Candidate
     assign_services(s, &mut out)
 }
 
-/// Each date goes to the nearest cue; each cue takes at most its nearest date.
-fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut [Candidate]) {
+/// Each date goes to the nearest cue; each cue takes at most its nearest
+/// date. "rated inadequate in 2015 and again in January 2018" repeats the
+/// judgement for the second date.
+fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut Vec<Candidate>) {
     let found = dates::prose_dates(s, published);
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (di, d) in found.iter().enumerate() {
         for (ci, c) in out.iter().enumerate() {
             let dist = distance(&d.range, &c.cue);
             if dist <= 90 {
-                pairs.push((dist, di, ci));
+                // A date in another clause ("visited in October, up from
+                // good") belongs less to the cue than one in the same clause.
+                let gap = d.range.end.min(c.cue.end)..d.range.start.max(c.cue.start);
+                let other_clause = s.get(gap).is_some_and(|g| g.contains([',', ';', '(', ')']));
+                pairs.push((dist + if other_clause { 50 } else { 0 }, di, ci));
             }
         }
     }
@@ -121,6 +127,23 @@ fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut [Candidate]) 
         // A date already closer to another cue belongs to that one.
         out[ci].date = Some(found[di].date);
         date_used[di] = true;
+    }
+    for (di, d) in found.iter().enumerate() {
+        let before = s[..d.range.start].trim_end().to_ascii_lowercase();
+        if date_used[di] || !(before.ends_with("again in") || before.ends_with("again on")) {
+            continue;
+        }
+        let repeated = out
+            .iter()
+            .filter(|c| c.judgement.is_some() && c.date.is_some())
+            .filter(|c| c.cue.end <= d.range.start && distance(&d.range, &c.cue) <= 90)
+            .min_by_key(|c| distance(&d.range, &c.cue))
+            .cloned();
+        if let Some(mut again) = repeated {
+            again.date = Some(d.date);
+            again.cue = d.range.clone();
+            out.push(again);
+        }
     }
 }
 
@@ -222,11 +245,33 @@ fn council_for(
         .filter(|m| sentence.start <= m.start && m.end <= sentence.end)
         .min_by_key(|m| {
             let d = distance(&(m.start..m.end), &cue);
-            // Names after the cue ("a visit to Dudley") are as good as names before.
-            if m.start >= cue.end { d } else { d + 10 }
+            // Names after the cue are as good as names before when a
+            // preposition joins them ("a visit to Dudley"), not when they
+            // start another clause ("X judged inadequate as Derby earns").
+            if m.start >= cue.end {
+                let gap = doc.text[cue.end..m.start].trim_end().to_ascii_lowercase();
+                let joined = ["to", "of", "at", "in", "for", "by", "the", "on"]
+                    .iter()
+                    .any(|p| gap.ends_with(&format!(" {p}")) || gap == *p);
+                if joined { d } else { d + 40 }
+            } else {
+                d + 10
+            }
         });
-    let mention =
-        in_sentence.or_else(|| doc.mentions.iter().rev().find(|m| m.end <= sentence.start));
+    // Without a name of its own, a sentence is about the last one named
+    // before it; in an article about several councils, only a name in the
+    // body counts (a headline naming two says nothing of the lede).
+    let one_council = doc.names_one_council();
+    let mention = in_sentence.or_else(|| {
+        doc.mentions.iter().rev().find(|m| {
+            m.end <= sentence.start
+                && (one_council
+                    || doc
+                        .layout
+                        .block_at(m.start)
+                        .is_some_and(|b| doc.layout.blocks[b].kind == BlockKind::Body))
+        })
+    });
     match mention {
         Some(m) => {
             let council = doc.council_of(m.entity);
@@ -236,7 +281,10 @@ fn council_for(
             };
             Some((council, trust))
         }
-        None => doc.primary_council().map(|c| (c.to_string(), None)),
+        // Before any name, a round-up's opening ("one council rated
+        // inadequate, one outstanding") cannot be told apart.
+        None if one_council => doc.primary_council().map(|c| (c.to_string(), None)),
+        None => None,
     }
 }
 
@@ -301,6 +349,54 @@ mod tests {
         assert_eq!(e[1].judgement, Some(Judgement::Inadequate));
         assert_eq!(e[1].date.map(|d| d.to_iso()).as_deref(), Some("2015-07"));
         assert_eq!(e[1].kind, InspectionKind::FullInspection);
+    }
+
+    #[test]
+    fn a_date_in_the_same_clause_wins() {
+        let e = events(
+            "Headline\n\nDerby City Council was rated outstanding after inspectors visited in October 2019, up from good at its previous inspection in 2016.",
+        );
+        let got: Vec<(Option<Judgement>, Option<String>)> = e
+            .iter()
+            .map(|e| (e.judgement, e.date.map(|d| d.to_iso())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(Judgement::Outstanding), Some("2019-10".to_string())),
+                (Some(Judgement::Good), Some("2016".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_judgement_repeated_with_again() {
+        let e = events(
+            "Headline\n\nThe council's children's services in Sandwell were rated inadequate in 2015 and again in January 2018.",
+        );
+        let dates: Vec<String> = e
+            .iter()
+            .filter_map(|e| e.date.map(|d| d.to_iso()))
+            .collect();
+        assert_eq!(dates, vec!["2015", "2018-01"]);
+    }
+
+    #[test]
+    fn the_subject_before_the_verb_is_judged_not_the_next_clause() {
+        let e = events(
+            "Round-up: Northamptonshire judged inadequate as Derby earns top rating\n\nDerby City Council and Northamptonshire County Council both heard from Ofsted this month.",
+        );
+        let got: Vec<(&str, Option<Judgement>)> = e
+            .iter()
+            .map(|e| (e.council.as_str(), e.judgement))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Northamptonshire", Some(Judgement::Inadequate)),
+                ("Derby", Some(Judgement::Outstanding))
+            ]
+        );
     }
 
     #[test]

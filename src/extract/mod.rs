@@ -25,9 +25,11 @@ use crate::model::{
     Status,
 };
 use crate::text::{OffsetMap, text_sha256};
+use aho_corasick::{AhoCorasick, MatchKind};
 use layout::{BlockKind, Layout};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The article text with what every part of the extractor shares.
 pub(crate) struct Doc<'a> {
@@ -45,16 +47,27 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let layout = layout::layout(text);
         let gazetteer = Gazetteer::get();
-        let mentions: Vec<Mention> = gazetteer
-            .mentions(text)
+        let candidates: Vec<Mention> = with_abolished_councils(text, gazetteer.mentions(text))
             .into_iter()
             .filter(|m| {
                 layout
                     .block_at(m.start)
                     .is_some_and(|b| layout.blocks[b].kind != BlockKind::Footer)
             })
-            .filter(|m| !ambiguous_without_context(text, m))
             .filter(|m| !part_of_a_persons_name(text, m))
+            .filter(|m| !text[..m.start].ends_with("New "))
+            .collect();
+        // A name that is also an ordinary word ("Derby", "Reading") counts
+        // where the text treats it as a place, and everywhere once the
+        // article has done so ("Derby City Council ... as Derby earns").
+        let placed: Vec<Entity> = candidates
+            .iter()
+            .filter(|m| !ambiguous_without_context(text, m))
+            .map(|m| m.entity)
+            .collect();
+        let mentions: Vec<Mention> = candidates
+            .into_iter()
+            .filter(|m| placed.contains(&m.entity))
             .collect();
         let byline = article::byline(text, &layout).map(|b| b.value);
         let published = article::published(text, &layout).map(|p| p.value);
@@ -114,6 +127,14 @@ impl<'a> Doc<'a> {
         self.primary.as_deref()
     }
 
+    /// Whether every council or trust name in the article stands for the
+    /// same council.
+    pub fn names_one_council(&self) -> bool {
+        let mut councils = self.mentions.iter().map(|m| self.council_of(m.entity));
+        let first = councils.next();
+        councils.all(|c| Some(&c) == first.as_ref())
+    }
+
     /// The text of the last council or trust name before `at` in the same
     /// sentence ("Sandwell Children's Trust, which is chaired by ...").
     pub fn last_entity_name_before(&self, at: usize) -> Option<String> {
@@ -159,6 +180,65 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Names of councils that have since been abolished ("Northamptonshire
+/// County Council"), which older articles still report on: patterns with
+/// their index into the gazetteer's councils.
+static ABOLISHED: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owners = Vec::new();
+    for (i, c) in Gazetteer::get().councils().iter().enumerate() {
+        if c.kind != "abolished" {
+            continue;
+        }
+        for n in std::iter::once(&c.name).chain(&c.aliases) {
+            if n.len() >= 3 {
+                patterns.push(n.clone());
+                owners.push(i);
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("abolished council names");
+    (automaton, owners)
+});
+
+/// The gazetteer's mentions with abolished councils' names added where
+/// they stand as whole words and are not part of a longer current name
+/// ("North Northamptonshire").
+fn with_abolished_councils(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let (automaton, owners) = &*ABOLISHED;
+    let mut added = false;
+    for m in automaton.find_iter(text) {
+        let whole_word = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        let covered = mentions
+            .iter()
+            .any(|o| o.start < m.end() && m.start() < o.end && o.end - o.start >= m.len());
+        if !whole_word || covered {
+            continue;
+        }
+        mentions.retain(|o| !(o.start < m.end() && m.start() < o.end));
+        mentions.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            entity: Entity::Council(owners[m.pattern().as_usize()]),
+        });
+        added = true;
+    }
+    if added {
+        mentions.sort_by_key(|m| m.start);
+    }
+    mentions
+}
+
 /// "Brenda Warrington", "Cllr Bolton": a council name that is a surname.
 fn part_of_a_persons_name(text: &str, m: &Mention) -> bool {
     let previous = text[..m.start]
@@ -177,9 +257,6 @@ fn ambiguous_without_context(text: &str, m: &Mention) -> bool {
         "Halton", "Brent",
     ];
     let surface = &text[m.start..m.end];
-    if text[..m.start].ends_with("New ") {
-        return true;
-    }
     if !AMBIGUOUS.contains(&surface) {
         return false;
     }
@@ -362,4 +439,55 @@ fn provider_for(doc: &Doc, e: &inspections::EventFound) -> Option<String> {
         _ => e.judgement.is_none(),
     };
     after_start.then(|| trust.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn councils_named(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        doc.mentions
+            .iter()
+            .map(|m| doc.council_of(m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn abolished_councils_are_still_named() {
+        let t = "Headline\n\nChildren's services at Northamptonshire County Council were rated inadequate, while North Northamptonshire Council was not inspected.";
+        assert_eq!(
+            councils_named(t),
+            vec!["Northamptonshire", "North Northamptonshire"]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_counts_once_the_article_places_it() {
+        let t = "Derby earns top rating\n\nDerby City Council was rated outstanding in all areas by Ofsted this month.";
+        assert_eq!(councils_named(t), vec!["Derby", "Derby"]);
+        let t = "Derby day\n\nThe horses ran well at the Derby this year, the report said.";
+        assert!(councils_named(t).is_empty());
+    }
+
+    #[test]
+    fn an_opening_sentence_before_any_name_is_not_given_to_one_of_several_councils() {
+        let t = "Ofsted round-up: Kent rated good as Medway is visited\n\nThree councils heard from Ofsted this week, with one rated inadequate and one judged outstanding.\n\nKent County Council was rated good after a full inspection in May.\n\nMedway Council received a focused visit last month.";
+        let r = extract_record(t, "t.txt");
+        let judged: Vec<(Option<String>, Option<crate::model::Judgement>)> = r
+            .inspections
+            .iter()
+            .map(|i| (i.local_authority.clone(), i.judgement))
+            .collect();
+        assert_eq!(
+            judged,
+            vec![
+                (
+                    Some("Kent".to_string()),
+                    Some(crate::model::Judgement::Good)
+                ),
+                (Some("Medway".to_string()), None)
+            ]
+        );
+    }
 }
