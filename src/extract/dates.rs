@@ -125,7 +125,13 @@ pub struct FoundDate {
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
+    // Cheap tests first: every pattern needs a four-digit year, the first
+    // two a month name; an empty haystack yields nothing.
+    if !has_four_digits(text) {
+        return out;
+    }
+    let named = if may_name_a_month(text) { text } else { "" };
+    for c in DAY_MONTH_YEAR.captures_iter(named) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -137,7 +143,7 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
+    for c in MONTH_DAY_YEAR.captures_iter(named) {
         let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -149,7 +155,8 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in NUMERIC_DATE.captures_iter(text) {
+    let numeric = if has_separated_digits(text) { text } else { "" };
+    for c in NUMERIC_DATE.captures_iter(numeric) {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(
@@ -193,30 +200,112 @@ fn push_day(
     }
 }
 
-/// Any month name or abbreviation, as a cheap test before the date patterns.
-static MONTH_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ])
-        .expect("month hint")
-});
+/// Whether a capitalised month name may start a word in `text`: a cheap
+/// test before the date patterns, all of which need one after `\b`.
+fn may_name_a_month(text: &str) -> bool {
+    const MONTH_STARTS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(2)).any(|i| {
+        bytes[i].is_ascii_uppercase()
+            && (i == 0 || !is_word_byte(bytes[i - 1]))
+            && MONTH_STARTS.iter().any(|m| bytes[i..i + 3] == m[..])
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether a digit is followed by '/', '.' or '-' and another digit, as in
+/// every numeric date.
+fn has_separated_digits(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
+    })
+}
+
+/// Whether `text` holds a run of four ASCII digits, which every day-precision
+/// date pattern needs (for the year).
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(\d{{4}})(?-u:\b)")).expect("date regex")
 });
 /// A month name without a year needs a preposition before it, so that
-/// "May" the verb and "March" the verb are not taken for months.
-static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+/// "May" the verb and "March" the verb are not taken for months; or else
+/// an inspection word after it ("the October monitoring visit"). The two
+/// shapes are separate patterns because as one alternation the search is
+/// several times slower; `bare_months` merges their matches as the
+/// alternation would.
+static BARE_MONTH_AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){MONTHS}(?-u:\b)|(?-u:\b){MONTHS}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
+        r"(?-u:\b)(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){MONTHS}(?-u:\b)"
     ))
     .expect("date regex")
 });
-static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:19|20)\d{2})(?-u:\b)(?:'s|’s)?").expect("year regex")
+static BARE_MONTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b){MONTHS}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
+    ))
+    .expect("date regex")
 });
+
+/// Matches of `BARE_MONTH_AFTER_WORD|BARE_MONTH_BEFORE_WORD` as one
+/// leftmost-first alternation finds them: at each step the match that
+/// starts first, the first pattern's on a tie; the next step starts where
+/// it ended. Each item is the whole match and the month name's range.
+fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+        let b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+        let (all, month) = match (a, b) {
+            (Some(a), b) if b.is_none_or(|b| a.start() <= b.start()) => {
+                // The month name follows the last white space or hyphen.
+                let m = a.as_str();
+                let from = m
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace() || c == '-')
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                (a.range(), a.start() + from..a.end())
+            }
+            (_, Some(b)) => {
+                // The month name is the leading run of letters and a dot.
+                let len = b
+                    .as_str()
+                    .bytes()
+                    .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+                    .count();
+                (b.range(), b.start()..b.start() + len)
+            }
+            (None, None) => break,
+            (Some(_), None) => unreachable!("handled by the first arm"),
+        };
+        at = all.end.max(at + 1);
+        out.push((all, month));
+    }
+    out
+}
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)(?:'s|’s)?").expect("year regex"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)",
@@ -229,6 +318,21 @@ static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)(?-u:\b)").expect("shift regex")
 });
+
+/// "month" and "year" in any case: a cheap test before the patterns for
+/// relative dates and shifts, which need one of them.
+static MONTH_OR_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["month", "year"])
+        .expect("month or year")
+});
+
+fn names_a_month_word(text: &str) -> bool {
+    MONTH_OR_YEAR
+        .find_iter(text)
+        .any(|m| m.pattern().as_usize() == 0)
+}
 
 fn small_number(word: &str) -> Option<u32> {
     const WORDS: [&str; 12] = [
@@ -247,17 +351,11 @@ fn small_number(word: &str) -> Option<u32> {
 /// `published` where it is relative; unresolvable ones are left out.
 pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
     // Most sentences hold no date at all; cheap tests spare them the
-    // patterns that cannot match (an empty haystack yields nothing).
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let has_month = MONTH_HINT.is_match(text);
-    let lower_has = |w: &str| {
-        text.as_bytes()
-            .windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    };
-    let has_relative = lower_has("month") || lower_has("year");
-    let hay = |wanted: bool| if wanted { text } else { "" };
-    let mut out: Vec<FoundDate> = if has_digit {
+    // patterns that cannot match, and the cost of even starting a search.
+    let has_year_digits = has_four_digits(text);
+    let has_month = may_name_a_month(text);
+    let has_relative = MONTH_OR_YEAR.is_match(text);
+    let mut out: Vec<FoundDate> = if has_year_digits {
         day_dates(text)
     } else {
         Vec::new()
@@ -266,7 +364,11 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         out.iter()
             .any(|f| f.range.start < r.end && r.start < f.range.end)
     };
-    for c in MONTH_THIS_YEAR.captures_iter(hay(has_month && has_relative)) {
+    for c in (has_month && has_relative)
+        .then(|| MONTH_THIS_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(m), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -284,7 +386,11 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             }
         }
     }
-    for c in MONTH_YEAR.captures_iter(hay(has_month && has_digit)) {
+    for c in (has_month && has_year_digits)
+        .then(|| MONTH_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -298,7 +404,11 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for c in RELATIVE.captures_iter(hay(has_relative)) {
+    for c in has_relative
+        .then(|| RELATIVE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(p)) = (c.get(0), published) else {
             continue;
         };
@@ -323,15 +433,11 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for c in BARE_MONTH.captures_iter(hay(has_month)) {
-        let Some(all) = c.get(0) else { continue };
-        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
-            continue;
-        };
-        if taken(&out, &all.range()) {
+    for (all, m) in has_month.then(|| bare_months(text)).into_iter().flatten() {
+        if taken(&out, &all) {
             continue;
         }
-        let (Some(p), Some(month)) = (published, month_number(m.as_str())) else {
+        let (Some(p), Some(month)) = (published, month_number(&text[m.clone()])) else {
             continue;
         };
         // The most recent such month on or before publication.
@@ -340,14 +446,17 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             _ => p.year(),
         };
         out.push(FoundDate {
-            range: m.range(),
+            range: m,
             date: PartialDate::Month(year, month),
         });
     }
-    for c in BARE_YEAR.captures_iter(hay(has_digit)) {
-        let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
+    // `find_iter` rather than captures, which cost far more: the year is
+    // the match's first four bytes.
+    for all in has_year_digits
+        .then(|| BARE_YEAR.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let after = &text[all.end()..];
         let before = &text[..all.start()];
         // Financial years ("2017/18"), money and ranges are not dates of events.
@@ -357,7 +466,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         if taken(&out, &all.range()) {
             continue;
         }
-        if let Ok(y) = y.as_str().parse() {
+        if let Ok(y) = all.as_str()[..4].parse() {
             out.push(FoundDate {
                 range: all.range(),
                 date: PartialDate::Year(y),
@@ -374,7 +483,12 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
 fn apply_shifts(text: &str, dates: &mut Vec<FoundDate>) {
     let mut shifted = Vec::new();
     for d in dates.iter() {
-        if let Some(c) = SHIFT.captures(&text[d.range.end..]) {
+        let after = &text[d.range.end..];
+        // The pattern needs "month": a cheap test spares it most dates.
+        if !names_a_month_word(after) {
+            continue;
+        }
+        if let Some(c) = SHIFT.captures(after) {
             let (Some(all), Some(n), Some(dir)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
