@@ -14,7 +14,9 @@ use super::dates::{self, PartialDate};
 use super::layout::BlockKind;
 use crate::gazetteer::Entity;
 use crate::model::{InspectionKind, Judgement, Service};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
@@ -224,12 +226,76 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             merge(&mut events, found);
         }
     }
+    date_the_news_event_from_anaphora(doc, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();
         e.ranges.truncate(3);
     }
     events
+}
+
+/// "The visit", "the inspection", "inspectors visited": a sentence that
+/// speaks of the event already reported without naming its kind.
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:latest\s+|recent\s+)?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)")
+        .expect("anaphor regex")
+});
+
+static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;]{0,90}?(?-u:\b)(?:was|is)\s+(?:its|the)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?-u:\b)")
+        .expect("ordinal regex")
+});
+
+/// Dates (and a monitoring visit's ordinal) given for the news event in a
+/// later sentence: "The inspection, carried out in January, found ...",
+/// "The visit, in February, was the fourth since ...", "Inspectors visited
+/// the service in December".
+fn date_the_news_event_from_anaphora(doc: &Doc, events: &mut [EventFound]) {
+    for sentence in doc.layout.body_sentences() {
+        let r = sentence.range.clone();
+        let s = &doc.text[r.clone()];
+        let Some(anaphor) = ANAPHOR.find(s) else {
+            continue;
+        };
+        if !cues::kind_cues(s).is_empty() {
+            continue;
+        }
+        let window_end = (anaphor.end() + 90).min(s.len());
+        let date = dates::prose_dates(s, doc.published)
+            .into_iter()
+            .find(|d| d.range.start >= anaphor.end() && d.range.start < window_end);
+        let ordinal = ORDINAL_OF_ANAPHOR
+            .captures(&s[anaphor.end()..])
+            .and_then(|c| c.get(1))
+            .and_then(|m| cues::ordinal_value(m.as_str()));
+        if date.is_none() && ordinal.is_none() {
+            continue;
+        }
+        let cue = r.start + anaphor.start()..r.start + anaphor.end();
+        let Some((council, _)) = council_for(doc, r.clone(), cue) else {
+            continue;
+        };
+        let is_visit = |e: &EventFound| {
+            matches!(
+                e.kind,
+                InspectionKind::MonitoringVisit
+                    | InspectionKind::FocusedVisit
+                    | InspectionKind::JointTargetedAreaInspection
+            )
+        };
+        let news = events
+            .iter_mut()
+            .filter(|e| e.council == council && e.date.is_none())
+            .max_by_key(|e| (is_visit(e), e.mentions, usize::MAX - e.first_at));
+        if let Some(e) = news {
+            e.date = date.map(|d| d.date);
+            if e.kind == InspectionKind::MonitoringVisit && e.visit_number.is_none() {
+                e.visit_number = ordinal;
+            }
+            e.ranges.push(r.clone());
+        }
+    }
 }
 
 /// The council (and trust, if a trust is named) an event at `cue` in
@@ -397,6 +463,24 @@ mod tests {
                 ("Derby", Some(Judgement::Outstanding))
             ]
         );
+    }
+
+    #[test]
+    fn a_later_sentence_dates_the_reported_event() {
+        let e = events(
+            "Headline\n\n14 March 2019\n\nA joint targeted area inspection looked at how agencies in Birmingham protect children.\n\nThe inspection, carried out in January, found that information was not shared quickly enough.",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].date.map(|d| d.to_iso()).as_deref(), Some("2019-01"));
+        let e = events(
+            "Headline\n\n14/03/2022\n\nSlough Children First welcomed the findings of Ofsted's latest monitoring visit, published today.\n\nThe visit, which took place over two days in February, was the fourth since services were judged inadequate in October 2021.",
+        );
+        let visit = e
+            .iter()
+            .find(|e| e.kind == InspectionKind::MonitoringVisit)
+            .expect("visit");
+        assert_eq!(visit.date.map(|d| d.to_iso()).as_deref(), Some("2022-02"));
+        assert_eq!(visit.visit_number, Some(4));
     }
 
     #[test]

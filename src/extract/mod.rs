@@ -41,6 +41,7 @@ pub(crate) struct Doc<'a> {
     pub published: Option<PartialDate>,
     pub gazetteer: &'static Gazetteer,
     primary: Option<String>,
+    one_council: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -79,8 +80,10 @@ impl<'a> Doc<'a> {
             published,
             gazetteer,
             primary: None,
+            one_council: true,
         };
         doc.primary = doc.most_mentioned_council();
+        doc.one_council = doc.all_names_one_council();
         doc
     }
 
@@ -130,6 +133,10 @@ impl<'a> Doc<'a> {
     /// Whether every council or trust name in the article stands for the
     /// same council.
     pub fn names_one_council(&self) -> bool {
+        self.one_council
+    }
+
+    fn all_names_one_council(&self) -> bool {
         let mut councils = self.mentions.iter().map(|m| self.council_of(m.entity));
         let first = councils.next();
         councils.all(|c| Some(&c) == first.as_ref())
