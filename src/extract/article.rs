@@ -85,10 +85,14 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         };
         let Some(m) = c.get(1) else { continue };
         let name = m.as_str();
-        if !names::could_be_person(name) && !line.to_ascii_lowercase().starts_with("by ") {
+        let surname_word = names::first_name_and_surname(name);
+        if !names::could_be_person(name)
+            && !surname_word
+            && !line.to_ascii_lowercase().starts_with("by ")
+        {
             continue;
         }
-        if names::has_non_name_word(name) {
+        if names::has_non_name_word(name) && !surname_word {
             continue;
         }
         return Some(Found {

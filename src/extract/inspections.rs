@@ -238,7 +238,7 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
 /// "The visit", "the inspection", "inspectors visited": a sentence that
 /// speaks of the event already reported without naming its kind.
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:latest\s+|recent\s+)?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)")
         .expect("anaphor regex")
 });
 
@@ -472,6 +472,10 @@ mod tests {
         );
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].date.map(|d| d.to_iso()).as_deref(), Some("2019-01"));
+        let e = events(
+            "Headline\n\n9 July 2019\n\nOfsted made a second monitoring visit to Hull City Council.\n\nDuring the two-day visit in June, inspectors looked at the front door.",
+        );
+        assert_eq!(e[0].date.map(|d| d.to_iso()).as_deref(), Some("2019-06"));
         let e = events(
             "Headline\n\n14/03/2022\n\nSlough Children First welcomed the findings of Ofsted's latest monitoring visit, published today.\n\nThe visit, which took place over two days in February, was the fourth since services were judged inadequate in October 2021.",
         );

@@ -87,6 +87,9 @@ Pete Peter Phil Philip Phillip Rachel Rebecca Richard Rob Robert Robin Roger Ros
 Sally Sam Samantha Sandra Sara Sarah Sean Shaun Sharon Sheila Simon Sonia Sophie Stella Stephanie Stephen Steve
 Steven Stuart Sue Susan Suzanne Tanya Teresa Terry Theresa Thomas Tim Timothy Tina Toby Tom Tony Tracey Tracy
 Trevor Vanessa Vicky Victoria Vince Vincent Wendy William Yvonne Zoe Zahid Shabana Nadhim Gillian Yvette Amanda
+Megan Owen Callum Carla Rosa Priya Aisha Fatima Ali Omar Hassan Rhys Gareth Dylan Ethan Lewis Kieran Liam Connor
+Joel Niamh Siobhan Aoife Ciara Bethan Cerys Sian Jade Kerry Leanne Nadia Anil Raj Ravi Sunil Deepak Jasmine Holly
+Molly Abigail Grace Ruby Poppy Freya Isla Olivia Imogen Lydia Esther Miriam Marcus Nathan Adele Gwen Clive Roy Ray
 ";
 
 static NON_NAMES: LazyLock<HashSet<&'static str>> =
@@ -107,6 +110,28 @@ pub fn has_non_name_word(s: &str) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
         ))
     })
+}
+
+/// Words of the genre's vocabulary that are also common surnames
+/// ("Megan Foster", "Anna Hall"): after a known first name they are names.
+const SURNAME_WORDS: &[&str] = &[
+    "Foster", "Hall", "Young", "Good", "Lord", "Head", "Law", "Court", "House", "Street",
+    "English", "North", "South", "East", "West", "Way", "Church", "Green", "Park", "Mayor",
+    "Early",
+];
+
+/// Whether `name` is a known first name followed by name tokens, the last
+/// of which may be a word like "Foster" that is otherwise not a name.
+pub fn first_name_and_surname(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    (2..=3).contains(&words.len())
+        && is_first_name(words[0])
+        && SURNAME_WORDS.contains(last)
+        && !has_non_name_word(&rest.join(" "))
+        && words.iter().all(|w| is_name_token(w))
 }
 
 pub fn is_first_name(word: &str) -> bool {
@@ -164,6 +189,13 @@ mod tests {
         assert!(!could_be_person("Sunderland Civic Centre"));
         assert!(!could_be_person("Northumbria Police"));
         assert!(!could_be_person("Smith"));
+    }
+
+    #[test]
+    fn surnames_that_are_also_ordinary_words() {
+        assert!(first_name_and_surname("Megan Foster"));
+        assert!(!first_name_and_surname("Wigan Foster"));
+        assert!(!first_name_and_surname("Megan Council"));
     }
 
     #[test]

@@ -146,6 +146,11 @@ fn trim_to_name(text: &str, range: Range<usize>) -> Option<(Range<usize>, bool)>
     }
     let mut last = words.len();
     while last > first && names::has_non_name_word(words[last - 1].1) {
+        // "Megan Foster": a surname that is also a word of the genre.
+        let candidate = &s[words[first].0..words[last - 1].0 + words[last - 1].1.len()];
+        if names::first_name_and_surname(candidate) {
+            break;
+        }
         last -= 1;
     }
     if last - first < 2 || last - first > 3 {
@@ -160,7 +165,7 @@ fn trim_to_name(text: &str, range: Range<usize>) -> Option<(Range<usize>, bool)>
         end = loff + stripped.len();
     }
     let name = &s[off..end];
-    if !names::could_be_person(name) {
+    if !names::could_be_person(name) && !names::first_name_and_surname(name) {
         return None;
     }
     if !title {
@@ -398,6 +403,14 @@ mod tests {
         );
         assert_eq!(p[0].name, "Carla Redfern");
         assert_eq!(p[0].role.as_deref(), Some("chief executive"));
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_word() {
+        let p = people_in(
+            "Megan Foster, the council's director of children's services, said the report was fair.",
+        );
+        assert_eq!(p[0].name, "Megan Foster");
     }
 
     #[test]
