@@ -104,8 +104,13 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         if !has_digit && !money && !percent {
             continue;
         }
-        let hay = |wanted: bool| if wanted { line } else { "" };
-        for c in MONEY.captures_iter(hay(money)) {
+        // Skipped rather than run on an empty haystack: even starting a
+        // search costs more than these tests.
+        for c in money
+            .then(|| MONEY.captures_iter(line))
+            .into_iter()
+            .flatten()
+        {
             let Some(all) = c.get(0) else { continue };
             let (n, u) = match (c.name("n"), c.name("n2")) {
                 (Some(n), _) => (n.as_str(), c.name("u").map_or("", |m| m.as_str())),
@@ -123,7 +128,11 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
                 all.range(),
             );
         }
-        for c in PERCENT.captures_iter(hay(percent)) {
+        for c in percent
+            .then(|| PERCENT.captures_iter(line))
+            .into_iter()
+            .flatten()
+        {
             let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
                 continue;
             };
@@ -133,7 +142,11 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
             let range = base + all.start()..base + all.end();
             push(&mut out, FigureKind::Percent, v, range, line, all.range());
         }
-        for c in COUNT.captures_iter(hay(has_digit)) {
+        for c in has_digit
+            .then(|| COUNT.captures_iter(line))
+            .into_iter()
+            .flatten()
+        {
             let (Some(all), Some(n)) = (c.get(0), c.name("n").or_else(|| c.name("of"))) else {
                 continue;
             };
@@ -197,6 +210,16 @@ fn push(
     });
 }
 
+/// Whether `word` in lower case is one of `list` (lower-case ASCII words);
+/// without allocating where `word` is ASCII, as it nearly always is.
+fn lower_case_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// A few words saying what a number measures: the words after it up to a
 /// clause break (for a count, starting with what it counts), or else the
 /// words before it; without stop words at either end.
@@ -206,7 +229,7 @@ fn context_words(line: &str, local: Range<usize>) -> String {
         "it", "by", "for", "with", "were", "are", "be", "been", "has", "have", "had", "who",
         "which", "than", "its", "their", "about", "over", "up", "but", "or", "as",
     ];
-    let is_stop = |w: &&str| STOP.contains(&w.to_lowercase().as_str());
+    let is_stop = |w: &&str| lower_case_is_one_of(w, STOP);
     let trim = |words: &[&'_ str]| -> String {
         let start = words
             .iter()
@@ -236,9 +259,7 @@ fn context_words(line: &str, local: Range<usize>) -> String {
         "previous", "past",
     ];
     let useful: Vec<&&str> = after.iter().filter(|w| !is_stop(w)).collect();
-    let only_when = useful
-        .iter()
-        .all(|w| WHEN.contains(&w.to_lowercase().as_str()));
+    let only_when = useful.iter().all(|w| lower_case_is_one_of(w, WHEN));
     if useful.len() >= 2 && !only_when {
         return trim(&after);
     }
