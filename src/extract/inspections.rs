@@ -315,10 +315,11 @@ fn council_for(
             // preposition joins them ("a visit to Dudley"), not when they
             // start another clause ("X judged inadequate as Derby earns").
             if m.start >= cue.end {
-                let gap = doc.text[cue.end..m.start].trim_end().to_ascii_lowercase();
+                let gap = doc.text[cue.end..m.start].trim_end();
+                let last_word = gap.rsplit(char::is_whitespace).next().unwrap_or("");
                 let joined = ["to", "of", "at", "in", "for", "by", "the", "on"]
                     .iter()
-                    .any(|p| gap.ends_with(&format!(" {p}")) || gap == *p);
+                    .any(|p| last_word.eq_ignore_ascii_case(p));
                 if joined { d } else { d + 40 }
             } else {
                 d + 10

@@ -27,7 +27,7 @@ use crate::model::{
 use crate::text::{OffsetMap, text_sha256};
 use aho_corasick::{AhoCorasick, MatchKind};
 use layout::{BlockKind, Layout};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -61,7 +61,7 @@ impl<'a> Doc<'a> {
         // A name that is also an ordinary word ("Derby", "Reading") counts
         // where the text treats it as a place, and everywhere once the
         // article has done so ("Derby City Council ... as Derby earns").
-        let placed: Vec<Entity> = candidates
+        let placed: HashSet<Entity> = candidates
             .iter()
             .filter(|m| !ambiguous_without_context(text, m))
             .map(|m| m.entity)
