@@ -326,13 +326,15 @@ fn council_for(
             }
         });
     // Without a name of its own, a sentence is about the last one named
-    // before it; in an article about several councils, only a name in the
-    // body counts (a headline naming two says nothing of the lede).
+    // before it; in an article about several councils, a name in the
+    // headline counts only when it is the headline's one council (a
+    // headline naming two says nothing of the lede).
     let one_council = doc.names_one_council();
+    let header_counts = one_council || doc.names_one_council_in_header();
     let mention = in_sentence.or_else(|| {
         doc.mentions.iter().rev().find(|m| {
             m.end <= sentence.start
-                && (one_council
+                && (header_counts
                     || doc
                         .layout
                         .block_at(m.start)

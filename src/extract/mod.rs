@@ -42,6 +42,7 @@ pub(crate) struct Doc<'a> {
     pub gazetteer: &'static Gazetteer,
     primary: Option<String>,
     one_council: bool,
+    one_council_in_header: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -81,9 +82,11 @@ impl<'a> Doc<'a> {
             gazetteer,
             primary: None,
             one_council: true,
+            one_council_in_header: false,
         };
         doc.primary = doc.most_mentioned_council();
         doc.one_council = doc.all_names_one_council();
+        doc.one_council_in_header = doc.header_names_one_council();
         doc
     }
 
@@ -134,6 +137,30 @@ impl<'a> Doc<'a> {
     /// same council.
     pub fn names_one_council(&self) -> bool {
         self.one_council
+    }
+
+    /// Whether the headline and header lines name exactly one council,
+    /// which an unnamed lede sentence is then about.
+    pub fn names_one_council_in_header(&self) -> bool {
+        self.one_council_in_header
+    }
+
+    fn header_names_one_council(&self) -> bool {
+        let first_body = self
+            .layout
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Body)
+            .map_or(self.text.len(), |b| b.range.start);
+        let mut councils = self
+            .mentions
+            .iter()
+            .filter(|m| m.end <= first_body)
+            .map(|m| self.council_of(m.entity));
+        let Some(first) = councils.next() else {
+            return false;
+        };
+        councils.all(|c| c == first)
     }
 
     fn all_names_one_council(&self) -> bool {
@@ -458,6 +485,17 @@ mod tests {
             .iter()
             .map(|m| doc.council_of(m.entity))
             .collect()
+    }
+
+    #[test]
+    fn a_lede_without_a_name_is_about_the_headlines_one_council() {
+        let t = "Kent children's services praised by inspectors\n\nChildren's services have been rated good by Ofsted after a full inspection in May.\n\nKent County Council was praised, and neighbouring Medway Council was mentioned too.";
+        let r = extract_record(t, "t.txt");
+        assert_eq!(r.inspections[0].local_authority.as_deref(), Some("Kent"));
+        assert_eq!(
+            r.inspections[0].judgement,
+            Some(crate::model::Judgement::Good)
+        );
     }
 
     #[test]
