@@ -2,56 +2,83 @@
 
 /// Converts between byte offsets (what `str` and `regex` use) and code point
 /// offsets (what records store).
+///
+/// Only the multi-byte characters are recorded: between two of them the
+/// text is ASCII and the offsets move in step. News text is nearly all
+/// ASCII, so this is much smaller and quicker to build than a table of
+/// every character.
 #[derive(Debug, Clone)]
 pub struct OffsetMap {
-    /// Byte offset of every code point, plus the text's length at the end;
-    /// empty when the text is ASCII and the two offsets coincide.
-    char_starts: Vec<usize>,
+    /// Every multi-byte character, in text order; empty when the text is
+    /// ASCII and the two offsets coincide.
+    multibyte: Vec<Wide>,
     len_bytes: usize,
+    len_chars: usize,
+}
+
+/// A multi-byte character: its bytes and its code point offset.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    start: usize,
+    end: usize,
+    char_index: usize,
 }
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
-        let char_starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(text.len()))
-                .collect()
-        };
+        let mut multibyte = Vec::new();
+        let mut extra = 0;
+        if !text.is_ascii() {
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i].is_ascii() {
+                    i += 1;
+                    continue;
+                }
+                let width = text[i..].chars().next().map_or(1, char::len_utf8);
+                multibyte.push(Wide {
+                    start: i,
+                    end: i + width,
+                    char_index: i - extra,
+                });
+                extra += width - 1;
+                i += width;
+            }
+        }
         OffsetMap {
-            char_starts,
+            multibyte,
             len_bytes: text.len(),
+            len_chars: text.len() - extra,
         }
     }
 
     /// Code point offset of byte offset `byte` (rounded down to a char start).
     pub fn to_char(&self, byte: usize) -> usize {
-        if self.char_starts.is_empty() {
-            return byte.min(self.len_bytes);
-        }
-        match self.char_starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let byte = byte.min(self.len_bytes);
+        let k = self.multibyte.partition_point(|w| w.start <= byte);
+        match k.checked_sub(1).map(|i| self.multibyte[i]) {
+            None => byte,
+            Some(w) if byte < w.end => w.char_index,
+            Some(w) => w.char_index + 1 + (byte - w.end),
         }
     }
 
     /// Byte offset of code point offset `ch`, clamped to the text.
     pub fn to_byte(&self, ch: usize) -> usize {
-        if self.char_starts.is_empty() {
-            return ch.min(self.len_bytes);
+        if ch >= self.len_chars {
+            return self.len_bytes;
         }
-        self.char_starts.get(ch).copied().unwrap_or(self.len_bytes)
+        let k = self.multibyte.partition_point(|w| w.char_index < ch);
+        match k.checked_sub(1).map(|i| self.multibyte[i]) {
+            None => ch,
+            Some(w) => w.end + (ch - w.char_index - 1),
+        }
     }
 
     /// Number of code points in the text.
     pub fn chars(&self) -> usize {
-        if self.char_starts.is_empty() {
-            self.len_bytes
-        } else {
-            self.char_starts.len() - 1
-        }
+        self.len_chars
     }
 }
 
@@ -69,6 +96,26 @@ mod offset_tests {
         }
         assert_eq!(map.chars(), text.chars().count());
         assert_eq!(map.to_byte(map.chars()), text.len());
+    }
+
+    #[test]
+    fn offsets_inside_a_character_round_down_and_past_the_end_clamp() {
+        let text = "‘a’bc€";
+        let map = OffsetMap::new(text);
+        assert_eq!(map.to_char(1), 0);
+        assert_eq!(map.to_char(2), 0);
+        assert_eq!(map.to_char(3), 1);
+        assert_eq!(map.to_char(5), 2);
+        assert_eq!(map.to_char(7), 3);
+        assert_eq!(map.to_char(9), 5);
+        assert_eq!(map.to_char(10), 5);
+        assert_eq!(map.to_char(12), 6);
+        assert_eq!(map.to_char(100), 6);
+        assert_eq!(map.to_byte(3), 7);
+        assert_eq!(map.to_byte(4), 8);
+        assert_eq!(map.to_byte(5), 9);
+        assert_eq!(map.to_byte(6), 12);
+        assert_eq!(map.to_byte(100), 12);
     }
 
     #[test]
