@@ -65,10 +65,41 @@ impl Layout {
 
 static FOOTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(more (?:news |stories |articles )?from(?-u:\b)|notes? to editors|-*\s*ends\s*-*$|issued by(?-u:\b)|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up(?-u:\b)|subscribe(?-u:\b)|copyright(?-u:\b)|©|\(c\) |read more(?-u:\b)|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|.*digital membership$|.*(?-u:\b)magazine$|your email address will not be published)",
+        r"(?i)^(more (?:news |stories |articles )?from(?-u:\b)|notes? to editors|-*\s*ends\s*-*$|issued by(?-u:\b)|related (articles|stories|content)|comments are closed|leave a (reply|comment)|share this|sign up(?-u:\b)|subscribe(?-u:\b)|copyright(?-u:\b)|©|\(c\) |read more(?-u:\b)|you might also like|most read|more on this story|topics?:|tags?:|advertisement$|your email address will not be published)",
     )
     .expect("footer regex")
 });
+
+/// Footer lines known by their end ("... digital membership", "...
+/// magazine"). Kept out of `FOOTER_MARKER`, where a leading `.*` made every
+/// line's search run to its end, and tested on the line's last bytes
+/// instead; the pattern serves text where `(?i)` would match a non-ASCII
+/// character (LONG S, KELVIN SIGN) that the byte test does not.
+static FOOTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.*digital membership$|.*(?-u:\b)magazine$)").expect("footer regex")
+});
+
+fn is_footer_marker(line: &str) -> bool {
+    FOOTER_MARKER.is_match(line) || ends_like_footer(line)
+}
+
+fn ends_like_footer(line: &str) -> bool {
+    if line.contains('\u{17F}') || line.contains('\u{212A}') {
+        return FOOTER_ENDING.is_match(line);
+    }
+    let bytes = line.as_bytes();
+    let ends_with = |word: &str| {
+        bytes.len() >= word.len()
+            && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    };
+    let magazine_at = bytes.len().wrapping_sub("magazine".len());
+    ends_with("digital membership")
+        || (ends_with("magazine") && (magazine_at == 0 || !is_word_byte(bytes[magazine_at - 1])))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
 
 static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -109,7 +140,21 @@ pub fn layout(text: &str) -> Layout {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // ASCII white space is all the white space an ASCII line can hold:
+    // count word starts on bytes, which is quicker.
+    let mut words = 0;
+    let mut in_word = false;
+    for b in s.bytes() {
+        let space = b.is_ascii_whitespace() || b == 0x0b;
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 fn ends_like_prose(s: &str) -> bool {
@@ -165,7 +210,7 @@ fn classify(text: &str, blocks: &mut [Block]) {
         } else if !seen_headline {
             seen_headline = true;
             BlockKind::Headline
-        } else if in_footer || (seen_body && FOOTER_MARKER.is_match(line)) {
+        } else if in_footer || (seen_body && is_footer_marker(line)) {
             in_footer = true;
             BlockKind::Footer
         } else if FURNITURE_LINE.is_match(line) || is_doubled(line) || previous == Some(line) {
