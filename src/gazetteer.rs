@@ -4,7 +4,7 @@
 //! The tables are `assets/data/*.csv`, embedded in the binary so that the
 //! app and the CLI work from any folder.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -141,8 +141,12 @@ impl Gazetteer {
                 }
             }
         }
+        // A full DFA: a few hundred kilobytes more than the default NFA for
+        // these few hundred names, and several times faster per byte on the
+        // every-article search.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError::Matcher(e.to_string()))?;
         Ok(Gazetteer {
