@@ -124,14 +124,24 @@ pub struct FoundDate {
 
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
+    let months: Vec<usize> = month_starts(text).collect();
+    day_dates_with(text, &months)
+}
+
+/// `day_dates` given where month names may start in `text`.
+fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     // Cheap tests first: every pattern needs a four-digit year, the first
-    // two a month name; an empty haystack yields nothing.
+    // two a month name with a digit on its side of it; an empty haystack
+    // yields nothing.
     if !has_four_digits(text) {
         return out;
     }
-    let named = if may_name_a_month(text) { text } else { "" };
-    for c in DAY_MONTH_YEAR.captures_iter(named) {
+    let day_month = months.iter().any(|&at| month_after_a_day(text, at));
+    let month_day = months
+        .iter()
+        .any(|&at| month_followed_by(text, at, starts_with_digit));
+    for c in DAY_MONTH_YEAR.captures_iter(if day_month { text } else { "" }) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -143,7 +153,7 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in MONTH_DAY_YEAR.captures_iter(named) {
+    for c in MONTH_DAY_YEAR.captures_iter(if month_day { text } else { "" }) {
         let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -200,19 +210,57 @@ fn push_day(
     }
 }
 
-/// Whether a capitalised month name may start a word in `text`: a cheap
-/// test before the date patterns, all of which need one after `\b`.
-fn may_name_a_month(text: &str) -> bool {
+/// Byte offsets where a capitalised month name may start a word in `text`:
+/// all the month patterns need one there, after `\b`.
+fn month_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     const MONTH_STARTS: [&[u8; 3]; 12] = [
         b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
         b"Dec",
     ];
     let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(2)).any(|i| {
+    (0..bytes.len().saturating_sub(2)).filter(move |&i| {
         bytes[i].is_ascii_uppercase()
             && (i == 0 || !is_word_byte(bytes[i - 1]))
             && MONTH_STARTS.iter().any(|m| bytes[i..i + 3] == m[..])
     })
+}
+
+/// Whether the month name at `at` may be followed, after white space, by
+/// what `follows` accepts ("October 2", "October 2018", "October this
+/// year"): the name (letters and an optional dot) must end at white space.
+fn month_followed_by(text: &str, at: usize, follows: impl Fn(&str) -> bool) -> bool {
+    let rest = &text[at..];
+    let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = &rest[name..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let after_space = rest.trim_start();
+    after_space.len() < rest.len() && follows(after_space)
+}
+
+/// Whether the month name at `at` may follow a day ("2nd October", "2 of
+/// October"): a digit, an ordinal ending and "of" may come before it,
+/// each after white space.
+fn month_after_a_day(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let after_of = trimmed
+        .strip_suffix("of")
+        .filter(|t| t.trim_end().len() < t.len())
+        .map(str::trim_end);
+    [Some(trimmed), after_of].into_iter().flatten().any(|t| {
+        let t = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| t.strip_suffix(s))
+            .unwrap_or(t);
+        t.ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+fn starts_with_digit(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -353,10 +401,16 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     // Most sentences hold no date at all; cheap tests spare them the
     // patterns that cannot match, and the cost of even starting a search.
     let has_year_digits = has_four_digits(text);
-    let has_month = may_name_a_month(text);
+    let months: Vec<usize> = month_starts(text).collect();
+    let has_month = !months.is_empty();
     let has_relative = MONTH_OR_YEAR.is_match(text);
+    let month_then = |follows: fn(&str) -> bool| {
+        months
+            .iter()
+            .any(|&at| month_followed_by(text, at, follows))
+    };
     let mut out: Vec<FoundDate> = if has_year_digits {
-        day_dates(text)
+        day_dates_with(text, &months)
     } else {
         Vec::new()
     };
@@ -364,7 +418,9 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         out.iter()
             .any(|f| f.range.start < r.end && r.start < f.range.end)
     };
-    for c in (has_month && has_relative)
+    let month_this_year =
+        has_month && has_relative && month_then(|s| s.starts_with("this") || s.starts_with("last"));
+    for c in month_this_year
         .then(|| MONTH_THIS_YEAR.captures_iter(text))
         .into_iter()
         .flatten()
@@ -386,7 +442,8 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             }
         }
     }
-    for c in (has_month && has_year_digits)
+    let month_year = has_month && has_year_digits && month_then(starts_with_digit);
+    for c in month_year
         .then(|| MONTH_YEAR.captures_iter(text))
         .into_iter()
         .flatten()
