@@ -205,10 +205,19 @@ impl<'a> Doc<'a> {
             .layout
             .sentence_at(at)
             .map_or(at..at, |i| self.layout.sentences[i].range.clone());
-        self.mentions
+        // Mentions are in text order and do not overlap, so both searches
+        // are binary rather than a scan per figure or finding.
+        let first_inside = self.mentions.partition_point(|m| m.start < range.start);
+        let inside = self
+            .mentions
+            .get(first_inside)
+            .filter(|m| m.end <= range.end);
+        let before = self.mentions[..first_inside]
             .iter()
-            .find(|m| range.start <= m.start && m.end <= range.end)
-            .or_else(|| self.mentions.iter().rev().find(|m| m.end <= range.start))
+            .rev()
+            .find(|m| m.end <= range.start);
+        inside
+            .or(before)
             .map(|m| self.council_of(m.entity))
             .or_else(|| self.primary.clone())
     }
@@ -294,8 +303,10 @@ fn ambiguous_without_context(text: &str, m: &Mention) -> bool {
     if !AMBIGUOUS.contains(&surface) {
         return false;
     }
-    let after = text[m.end..].trim_start().to_lowercase();
-    let before = text[..m.start].trim_end().to_lowercase();
+    // A few words either side are enough; lower-casing the rest of the
+    // text for every mention would make long articles quadratic.
+    let after = people::head(text[m.end..].trim_start(), 24).to_lowercase();
+    let before = people::tail(text[..m.start].trim_end(), 24).to_lowercase();
     let place_after = [
         "council", "borough", "children", "'s", "’s", "city", "local",
     ]
@@ -352,13 +363,17 @@ pub fn extract_record(text: &str, source_path: &str) -> Record {
         .map(|p| p.name.clone());
     let main_event = news_event_per_council(&events);
 
+    let finding_councils: Vec<Option<String>> = found_findings
+        .iter()
+        .map(|f| doc.council_at(f.range.start))
+        .collect();
     for (i, e) in events.iter().enumerate() {
         let is_news = main_event.get(&e.council) == Some(&i);
         let findings = found_findings
             .iter()
-            .filter(|f| {
-                is_news && doc.council_at(f.range.start).as_deref() == Some(e.council.as_str())
-            })
+            .zip(&finding_councils)
+            .filter(|(_, council)| is_news && council.as_deref() == Some(e.council.as_str()))
+            .map(|(f, _)| f)
             .map(|f| Finding {
                 theme: f.theme,
                 polarity: f.polarity,
