@@ -28,7 +28,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 
 const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
 const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
-const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+families|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
+const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -411,6 +411,17 @@ mod tests {
             "Megan Foster, the council's director of children's services, said the report was fair.",
         );
         assert_eq!(p[0].name, "Megan Foster");
+    }
+
+    #[test]
+    fn role_scopes_of_children_young_people_and_schools() {
+        let p = people_in(
+            "Councillor Ann Lee, the council's cabinet member for children, young people and schools, said it was a very positive letter.",
+        );
+        assert_eq!(
+            p[0].role.as_deref(),
+            Some("cabinet member for children, young people and schools")
+        );
     }
 
     #[test]
