@@ -277,18 +277,26 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-static SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<fost>fostering(?:\s+(?:agency|service|services))?)(?-u:\b)|(?-u:\b)(?P<adop>adoption(?:\s+(?:agency|service|services|performance))?)(?-u:\b)|(?-u:\b)(?P<home>children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)(?-u:\b)")
-        .expect("service regex")
-});
+/// Kinds of service, in lower case (see `KIND_PATTERN`).
+const SERVICE_PATTERN: &str = r"(?-u:\b)(?:fostering(?:\s+(?:agency|service|services))?|adoption(?:\s+(?:agency|service|services|performance))?|children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)(?-u:\b)";
+
+static SERVICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SERVICE_PATTERN).expect("service regex"));
+static SERVICE_ANY_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){SERVICE_PATTERN}")).expect("service regex"));
 
 /// The kinds of service a clause speaks of, in order.
 pub fn services_in(clause: &str) -> Vec<Service> {
+    let folded = Folded::new(clause);
+    let (re, hay) = folded.pick(&SERVICE, &SERVICE_ANY_CASE);
     let mut out = Vec::new();
-    for c in SERVICE.captures_iter(clause) {
-        let s = if c.name("fost").is_some() {
+    for m in re.find_iter(hay) {
+        // Fostering and adoption are told by their first letters; every
+        // other alternative names a home.
+        let lower = clause[m.range()].to_ascii_lowercase();
+        let s = if lower.starts_with("fo") {
             Service::FosteringAgency
-        } else if c.name("adop").is_some() {
+        } else if lower.starts_with("ad") {
             Service::AdoptionAgency
         } else {
             Service::ChildrensHome
@@ -300,19 +308,27 @@ pub fn services_in(clause: &str) -> Vec<Service> {
     out
 }
 
-static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:schools?|academy|academies|pupils?|nurser(?:y|ies)|colleges?|headteachers?|primary|secondary|sixth[- ]form|early\s+years\s+setting|childminders?|universit(?:y|ies)|prisons?|hospitals?|GP)(?-u:\b)")
-        .expect("school regex")
-});
-static CHILDRENS_SERVICES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)children['’]s\s+(?:social\s+care|services|homes?|trust)|social\s+(?:care|work)|fostering|adoption|local\s+authority|council|safeguarding|care\s+leavers|ILACS|monitoring\s+visit|focused\s+visit|JTAI")
-        .expect("children's services regex")
+/// Schools and other settings, in lower case (see `KIND_PATTERN`).
+const SCHOOL_PATTERN: &str = r"(?-u:\b)(?:schools?|academy|academies|pupils?|nurser(?:y|ies)|colleges?|headteachers?|primary|secondary|sixth[- ]form|early\s+years\s+setting|childminders?|universit(?:y|ies)|prisons?|hospitals?|gp)(?-u:\b)";
+const CHILDRENS_SERVICES_PATTERN: &str = r"children['’]s\s+(?:social\s+care|services|homes?|trust)|social\s+(?:care|work)|fostering|adoption|local\s+authority|council|safeguarding|care\s+leavers|ilacs|monitoring\s+visit|focused\s+visit|jtai";
+
+static SCHOOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SCHOOL_PATTERN).expect("school regex"));
+static SCHOOL_ANY_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){SCHOOL_PATTERN}")).expect("school regex"));
+static CHILDRENS_SERVICES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CHILDRENS_SERVICES_PATTERN).expect("children's services regex"));
+static CHILDRENS_SERVICES_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){CHILDRENS_SERVICES_PATTERN}")).expect("children's services regex")
 });
 
 /// Whether a sentence about an inspection is about a school or another
 /// setting rather than children's social care.
 pub fn about_other_setting(sentence: &str) -> bool {
-    SCHOOL.is_match(sentence) && !CHILDRENS_SERVICES.is_match(sentence)
+    let folded = Folded::new(sentence);
+    let (school, hay) = folded.pick(&SCHOOL, &SCHOOL_ANY_CASE);
+    let (childrens_services, _) = folded.pick(&CHILDRENS_SERVICES, &CHILDRENS_SERVICES_ANY_CASE);
+    school.is_match(hay) && !childrens_services.is_match(hay)
 }
 
 const ORDINALS: [&str; 12] = [
