@@ -41,6 +41,9 @@ pub(crate) struct Doc<'a> {
     pub published: Option<PartialDate>,
     pub gazetteer: &'static Gazetteer,
     primary: Option<String>,
+    /// The byline and dateline with their ranges, found once for the record.
+    byline_found: Option<article::Found<String>>,
+    published_found: Option<article::Found<PartialDate>>,
     one_council: bool,
     one_council_in_header: bool,
 }
@@ -71,8 +74,10 @@ impl<'a> Doc<'a> {
             .into_iter()
             .filter(|m| placed.contains(&m.entity))
             .collect();
-        let byline = article::byline(text, &layout).map(|b| b.value);
-        let published = article::published(text, &layout).map(|p| p.value);
+        let byline_found = article::byline(text, &layout);
+        let published_found = article::published(text, &layout);
+        let byline = byline_found.as_ref().map(|b| b.value.clone());
+        let published = published_found.as_ref().map(|p| p.value);
         let mut doc = Doc {
             text,
             layout,
@@ -81,6 +86,8 @@ impl<'a> Doc<'a> {
             published,
             gazetteer,
             primary: None,
+            byline_found,
+            published_found,
             one_council: true,
             one_council_in_header: false,
         };
@@ -341,10 +348,14 @@ pub fn extract_record(text: &str, source_path: &str) -> Record {
     let field = |value: String, range: Range<usize>| Some(Field::extracted(value, spans(&[range])));
     record.article.headline =
         article::headline(text, &doc.layout).and_then(|f| field(f.value, f.range));
-    record.article.byline =
-        article::byline(text, &doc.layout).and_then(|f| field(f.value, f.range));
-    record.article.published =
-        article::published(text, &doc.layout).and_then(|f| field(f.value.to_iso(), f.range));
+    record.article.byline = doc
+        .byline_found
+        .clone()
+        .and_then(|f| field(f.value, f.range));
+    record.article.published = doc
+        .published_found
+        .clone()
+        .and_then(|f| field(f.value.to_iso(), f.range));
     record.article.outlet =
         article::outlet(text, &doc.layout).and_then(|f| field(f.value, f.range));
 
