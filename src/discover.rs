@@ -93,6 +93,15 @@ pub fn is_article_path(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A folder's README (`README.md`, `readme.txt`, ...) describes the folder;
+/// it is not an article, unless someone names it on the command line.
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|n| n.to_str())
+        .is_some_and(|stem| stem.eq_ignore_ascii_case("readme"))
+        && !path.is_dir()
+}
+
 /// Whether `path` names a record sidecar by its name alone.
 pub fn is_sidecar_path(path: &Path) -> bool {
     path.file_name()
@@ -238,7 +247,7 @@ impl Walk {
             let hidden = child
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
+            if !hidden && !is_readme(&child) {
                 self.visit(&child, target, false);
             }
         }
@@ -278,6 +287,8 @@ mod tests {
             ".hidden.txt",
             ".a.txt.curation.json.1.0.tmp",
             ".git/d.txt",
+            "README.md",
+            "b/readme.txt",
         ] {
             fs::write(root.join(f), "x").expect("write");
         }
@@ -287,6 +298,15 @@ mod tests {
             names(root, &found.articles),
             vec!["a.md", "b/sub/c.html", "b/x.htm", "z.txt"]
         );
+    }
+
+    #[test]
+    fn a_readme_named_on_the_command_line_is_still_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let readme = dir.path().join("README.md");
+        fs::write(&readme, "x").expect("write");
+        let found = discover_articles(std::slice::from_ref(&readme));
+        assert_eq!(found.articles, vec![readme]);
     }
 
     #[test]
