@@ -33,7 +33,13 @@ impl OffsetMap {
             let mut i = 0;
             while i < bytes.len() {
                 if bytes[i].is_ascii() {
-                    i += 1;
+                    // Skip ASCII a block at a time where the block is all ASCII.
+                    let block_end = (i + 32).min(bytes.len());
+                    i = if bytes[i..block_end].is_ascii() {
+                        block_end
+                    } else {
+                        i + 1
+                    };
                     continue;
                 }
                 let width = text[i..].chars().next().map_or(1, char::len_utf8);
