@@ -106,17 +106,8 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         }
         // Skipped rather than run on an empty haystack: even starting a
         // search costs more than these tests.
-        for c in money
-            .then(|| MONEY.captures_iter(line))
-            .into_iter()
-            .flatten()
-        {
-            let Some(all) = c.get(0) else { continue };
-            let (n, u) = match (c.name("n"), c.name("n2")) {
-                (Some(n), _) => (n.as_str(), c.name("u").map_or("", |m| m.as_str())),
-                (None, Some(n)) => (n.as_str(), c.name("u2").map_or("", |m| m.as_str())),
-                _ => continue,
-            };
+        for all in money.then(|| MONEY.find_iter(line)).into_iter().flatten() {
+            let (n, u) = money_parts(all.as_str());
             let Some(v) = parse_number(n) else { continue };
             let range = base + all.start()..base + all.end();
             push(
@@ -128,41 +119,91 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
                 all.range(),
             );
         }
-        for c in percent
-            .then(|| PERCENT.captures_iter(line))
+        for all in percent
+            .then(|| PERCENT.find_iter(line))
             .into_iter()
             .flatten()
         {
-            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
-                continue;
-            };
-            let Some(v) = parse_number(n.as_str()) else {
+            // The number opens the match and runs to the white space or
+            // '%' before the unit.
+            let m = all.as_str();
+            let n = &m[..m
+                .find(|c: char| c.is_whitespace() || c == '%')
+                .unwrap_or(m.len())];
+            let Some(v) = parse_number(n) else {
                 continue;
             };
             let range = base + all.start()..base + all.end();
             push(&mut out, FigureKind::Percent, v, range, line, all.range());
         }
-        for c in has_digit
-            .then(|| COUNT.captures_iter(line))
+        for all in has_digit
+            .then(|| COUNT.find_iter(line))
             .into_iter()
             .flatten()
         {
-            let (Some(all), Some(n)) = (c.get(0), c.name("n").or_else(|| c.name("of"))) else {
-                continue;
-            };
-            if is_not_a_count(line, n.range()) {
+            let n = count_number(all.as_str());
+            let n = all.start() + n.start..all.start() + n.end;
+            if is_not_a_count(line, n.clone()) {
                 continue;
             }
-            let Some(v) = parse_number(n.as_str()) else {
+            let Some(v) = parse_number(&line[n.clone()]) else {
                 continue;
             };
-            let range = base + n.start()..base + all.end();
+            let range = base + n.start..base + all.end();
             // The context of a count starts with what it counts.
-            push(&mut out, FigureKind::Count, v, range, line, n.range());
+            push(&mut out, FigureKind::Count, v, range, line, n);
         }
     }
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+// The figure patterns are searched with `find_iter` rather than
+// `captures_iter`: captures re-run each match through the bounded
+// backtracker (a large table to clear for these Unicode, case-insensitive
+// patterns), while the parts wanted are easily read off the match itself.
+
+/// The number and unit of a `MONEY` match: "£1.2 million" or "£461k"
+/// (`£`, a white space at most, digits, a white space at most, the unit),
+/// or "six million pounds" (the number, white space, the unit if any).
+fn money_parts(m: &str) -> (&str, &str) {
+    if let Some(rest) = m.strip_prefix('£') {
+        let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
+        // Digits, commas and points, up to the white space or letter of a unit.
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let (n, unit) = rest.split_at(end);
+        let unit = unit.strip_prefix(char::is_whitespace).unwrap_or(unit);
+        (n, unit)
+    } else {
+        let end = m.find(char::is_whitespace).unwrap_or(m.len());
+        let (n, rest) = m.split_at(end);
+        // `multiplier` reads only these three units (in ASCII lower case);
+        // any other text before "pounds" counts as none.
+        let rest = rest.trim_start();
+        let unit = ["million", "billion", "thousand"]
+            .into_iter()
+            .find(|u| {
+                rest.get(..u.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(u))
+            })
+            .map_or("", |u| &rest[..u.len()]);
+        (n, unit)
+    }
+}
+
+/// Where the number lies in a `COUNT` match: last, after "one of", or
+/// first, before the white space and the words of what it counts.
+fn count_number(m: &str) -> Range<usize> {
+    if m.starts_with(|c: char| c.is_ascii_digit()) || !m.is_char_boundary(1) {
+        0..m.find(char::is_whitespace).unwrap_or(m.len())
+    } else {
+        let start = m
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + m[i..].chars().next().map_or(1, char::len_utf8));
+        start..m.len()
+    }
 }
 
 fn is_fact_bullet(line: &str) -> bool {
@@ -395,5 +436,40 @@ mod tests {
         let text = "Headline\n\nA long enough first paragraph of the article that is prose text here.\n\nSubscribe\n\nFrom £15 / month";
         let doc = Doc::new(text);
         assert!(figures(&doc).is_empty());
+    }
+
+    #[test]
+    fn parts_read_off_matches_are_the_captured_groups() {
+        let line = "£1.2 million, £461k, £ 3,000, £2.5m. Six million pounds, 40 pounds, \
+                    5 thousand  pounds; 41 per cent, 12.5%, fifteen percent, 7 %; \
+                    12 vacancies remain, one of 152 councils, 1,200 children, \
+                    35 permanent social workers, one of 12";
+        let mut seen = 0;
+        for c in MONEY.captures_iter(line) {
+            let (n, u) = match (c.name("n"), c.name("n2")) {
+                (Some(n), _) => (n.as_str(), c.name("u").map_or("", |m| m.as_str())),
+                (None, Some(n)) => (n.as_str(), c.name("u2").map_or("", |m| m.as_str())),
+                _ => unreachable!(),
+            };
+            let (n2, u2) = money_parts(&c[0]);
+            assert_eq!((n, multiplier(u)), (n2, multiplier(u2)), "{}", &c[0]);
+            seen += 1;
+        }
+        for c in PERCENT.captures_iter(line) {
+            let m = &c[0];
+            let n = &m[..m
+                .find(|c: char| c.is_whitespace() || c == '%')
+                .unwrap_or(m.len())];
+            assert_eq!(n, &c["n"]);
+            seen += 1;
+        }
+        for c in COUNT.captures_iter(line) {
+            let n = c.name("n").or_else(|| c.name("of")).expect("number");
+            let r = count_number(&c[0]);
+            let all = c.get(0).expect("match");
+            assert_eq!(all.start() + r.start..all.start() + r.end, n.range());
+            seen += 1;
+        }
+        assert!(seen >= 14, "{seen}");
     }
 }

@@ -78,7 +78,14 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             let after = head(&text[range.end..b.range.end], 200);
             let role = role_of(before, after);
             let speaks = SPEECH.is_match(after) || SPEECH.is_match(before);
-            let led_by = LED_BY.captures(before);
+            // The pattern needs the word "by", absent from most windows; and
+            // `find` rather than `captures`: the verb opens the match, and
+            // captures would run the backtracker over it.
+            let led_by = before
+                .contains("by")
+                .then(|| LED_BY.find(before))
+                .flatten()
+                .map(|m| m.as_str());
             let plausible = title
                 || names::starts_with_first_name(name)
                 || role.is_some()
@@ -88,12 +95,13 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
                 continue;
             }
             let (role, organisation) = match (role, led_by) {
-                (_, Some(c)) => {
-                    let verb = c.get(1).map(|v| v.as_str()).unwrap_or("");
-                    let role = match verb {
-                        "chaired" => "chair",
-                        "founded" => "founder",
-                        _ => "leader",
+                (_, Some(m)) => {
+                    let role = if m.starts_with("chaired") {
+                        "chair"
+                    } else if m.starts_with("founded") {
+                        "founder"
+                    } else {
+                        "leader"
                     };
                     (
                         Some(role.to_string()),
