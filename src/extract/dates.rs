@@ -420,16 +420,21 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     };
     let month_this_year =
         has_month && has_relative && month_then(|s| s.starts_with("this") || s.starts_with("last"));
-    for c in month_this_year
-        .then(|| MONTH_THIS_YEAR.captures_iter(text))
+    // These three patterns are searched with `find_iter` rather than
+    // `captures_iter`, which re-runs every match through a slower engine:
+    // the month is the match's first word (`month_number` drops its point),
+    // "this" or "last" its second, and a year its last.
+    for all in month_this_year
+        .then(|| MONTH_THIS_YEAR.find_iter(text))
         .into_iter()
         .flatten()
     {
-        let (Some(all), Some(m), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+        let mut words = all.as_str().split_whitespace();
+        let (Some(m), Some(which)) = (words.next(), words.next()) else {
             continue;
         };
-        if let (Some(p), Some(m)) = (published, month_number(m.as_str())) {
-            let y = if which.as_str() == "last" {
+        if let (Some(p), Some(m)) = (published, month_number(m)) {
+            let y = if which == "last" {
                 p.year() - 1
             } else {
                 p.year()
@@ -443,15 +448,16 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         }
     }
     let month_year = has_month && has_year_digits && month_then(starts_with_digit);
-    for c in month_year
-        .then(|| MONTH_YEAR.captures_iter(text))
+    for all in month_year
+        .then(|| MONTH_YEAR.find_iter(text))
         .into_iter()
         .flatten()
     {
-        let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+        let mut words = all.as_str().split_whitespace();
+        let (Some(m), Some(y)) = (words.next(), words.next_back()) else {
             continue;
         };
-        if let (Some(m), Ok(y)) = (month_number(m.as_str()), y.as_str().parse())
+        if let (Some(m), Ok(y)) = (month_number(m), y.parse::<i32>())
             && !taken(&out, &all.range())
             && (1990..=2100).contains(&y)
         {
@@ -461,12 +467,12 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for c in has_relative
-        .then(|| RELATIVE.captures_iter(text))
+    for all in has_relative
+        .then(|| RELATIVE.find_iter(text))
         .into_iter()
         .flatten()
     {
-        let (Some(all), Some(p)) = (c.get(0), published) else {
+        let Some(p) = published else {
             continue;
         };
         let phrase = all.as_str().to_ascii_lowercase();
