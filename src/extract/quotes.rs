@@ -336,13 +336,26 @@ impl Context<'_, '_> {
             if PRONOUN.is_match(w) {
                 named.push((i + w.len(), Named::Pronoun));
             }
-            let lower = w.to_lowercase();
-            if lower == "statement"
+            // Words are nearly always ASCII: compared without allocating a
+            // lower-case copy then (a copy still for the rest, where
+            // Unicode lower-casing can yield ASCII, as from the Kelvin sign).
+            let lower = if w.is_ascii() {
+                std::borrow::Cow::Borrowed(w)
+            } else {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            };
+            let is = |word: &str| lower.eq_ignore_ascii_case(word);
+            let starts = |prefix: &str| {
+                lower
+                    .get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            };
+            if is("statement")
                 && let Some(s) = self.statement_by
             {
                 named.push((i + w.len(), Named::Speaker(s.clone())));
             }
-            if (lower == "council" || lower.starts_with("spokes"))
+            if (is("council") || starts("spokes"))
                 && let Some(c) = self.doc.primary_council()
             {
                 named.push((i, Named::Speaker(format!("{c} Council"))));
