@@ -1,0 +1,66 @@
+use super::*;
+
+fn isos(found: &[FoundDate]) -> Vec<String> {
+    found.iter().map(|f| f.date.to_iso()).collect()
+}
+
+#[test]
+fn datelines_in_common_formats() {
+    for (text, iso) in [
+        ("2 October 2018", "2018-10-02"),
+        ("Tuesday 2nd October 2018", "2018-10-02"),
+        ("Tuesday, October 2, 2018", "2018-10-02"),
+        ("02/10/2018", "2018-10-02"),
+        ("10/25/2018", "2018-10-25"),
+        ("2018-10-02", "2018-10-02"),
+        ("Published: 2 Oct 2018 10:00", "2018-10-02"),
+        ("Friday, November 17, 2017", "2017-11-17"),
+    ] {
+        assert_eq!(isos(&day_dates(text)), vec![iso.to_string()], "{text}");
+    }
+    assert!(day_dates("31 February 2018").is_empty());
+}
+
+#[test]
+fn prose_dates_resolve_against_publication() {
+    let p = Some(PartialDate::Day(2017, 11, 17));
+    let t = "its fifth monitoring visit, which took place last month";
+    assert_eq!(isos(&prose_dates(t, p)), vec!["2017-10"]);
+    let t = "their October monitoring visit to Dudley, rated inadequate in April 2016.";
+    assert_eq!(isos(&prose_dates(t, p)), vec!["2017-10", "2016-04"]);
+    let t = "visited in December";
+    assert_eq!(isos(&prose_dates(t, p)), vec!["2016-12"]);
+    assert!(prose_dates("visited last month", None).is_empty());
+}
+
+#[test]
+fn years_and_possessives_but_not_financial_years() {
+    let t = "2018's full inspection; in 2017/18 it spent £2019; judged in 2015";
+    assert_eq!(isos(&prose_dates(t, None)), vec!["2018", "2015"]);
+}
+
+#[test]
+fn may_the_verb_is_not_a_month() {
+    let p = Some(PartialDate::Day(2020, 9, 1));
+    assert!(prose_dates("Inspectors May find that", p).is_empty());
+    assert_eq!(isos(&prose_dates("inspected in May", p)), vec!["2020-05"]);
+}
+
+#[test]
+fn months_after_shifts_back() {
+    let p = Some(PartialDate::Day(2018, 10, 2));
+    let t =
+        "took charge in April this year, three months after the department was rated inadequate";
+    let found = prose_dates(t, p);
+    assert_eq!(isos(&found), vec!["2018-04", "2018-01"]);
+}
+
+#[test]
+fn month_arithmetic_crosses_years() {
+    assert_eq!(
+        PartialDate::Month(2018, 2).months_earlier(3),
+        PartialDate::Month(2017, 11)
+    );
+    assert!(PartialDate::Year(2018).compatible(PartialDate::Month(2018, 3)));
+    assert!(!PartialDate::Month(2018, 4).compatible(PartialDate::Month(2018, 3)));
+}
