@@ -311,7 +311,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// Creates `.<name>.<pid>.<n>.tmp` beside `target`; hidden and ending in
 /// `.tmp` so that discovery and people skip it if a crash leaves it behind.
-fn create_temp_file(folder: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+/// Exports use it too.
+pub(crate) fn create_temp_file(
+    folder: &Path,
+    target: &Path,
+) -> std::io::Result<(PathBuf, std::fs::File)> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

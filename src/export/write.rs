@@ -4,8 +4,9 @@
 //! file is never replaced.
 
 use super::ExportError;
+use crate::store::create_temp_file;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes `bytes` to `path` so that the file is either absent (or the old
 /// file) or complete. An existing `path` is replaced only with `overwrite`.
@@ -51,29 +52,4 @@ pub fn write_output(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Ex
         let _ = std::fs::remove_file(&temp);
     }
     placed
-}
-
-/// Creates `.<name>.<pid>.<n>.tmp` beside `target`, hidden so that nobody
-/// mistakes a leftover for an export.
-fn create_temp_file(folder: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_string());
-    let pid = std::process::id();
-    let mut attempt = 0u32;
-    loop {
-        let temp = folder.join(format!(".{name}.{pid}.{attempt}.tmp"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    }
 }
