@@ -2,12 +2,13 @@
 //! search and filter and see the rows change, open a row in the review tab
 //! with its inspection selected, and export from the app.
 
+mod app_support;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::fields::FieldPath;
 use ofsted_curator::app::settings::Settings;
-use ofsted_curator::app::workspace::DocState;
 use ofsted_curator::app::{Command, CuratorApp, Tab};
 use ofsted_curator::export::ExportFormat;
 use std::path::Path;
@@ -49,32 +50,16 @@ fn harness(folder: &Path) -> Harness<'static, CuratorApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| CuratorApp::new(&cc.egui_ctx, settings, vec![folder]));
-    wait_until(&mut harness, "articles loaded", |app| {
-        app.is_idle()
-            && app
-                .workspace
-                .docs
-                .iter()
-                .all(|d| !matches!(d.state, DocState::Loading))
-    });
+    wait_until(&mut harness, "articles loaded", app_support::all_loaded);
     harness
 }
 
-/// Steps frames until `done` holds (the workers run on other threads).
 fn wait_until(
     harness: &mut Harness<'_, CuratorApp>,
     what: &str,
     done: impl Fn(&CuratorApp) -> bool,
 ) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("gave up waiting for: {what}");
+    app_support::step_until(harness, what, 1000, done);
 }
 
 fn open_corpus_tab(harness: &mut Harness<'_, CuratorApp>) {

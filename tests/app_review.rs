@@ -2,6 +2,8 @@
 //! select an article, edit, undo/redo, link evidence, create an item from a
 //! selection, save with Ctrl+S, and the unsaved-changes guard.
 
+mod app_support;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -9,7 +11,6 @@ use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::fields::{ArticleKey, FieldPath};
 use ofsted_curator::app::settings::Settings;
-use ofsted_curator::app::workspace::DocState;
 use ofsted_curator::model::{Origin, Record};
 use std::path::{Path, PathBuf};
 
@@ -44,32 +45,16 @@ fn harness(folder: &Path) -> Harness<'static, CuratorApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| CuratorApp::new(&cc.egui_ctx, settings(), vec![folder]));
-    wait_until(&mut harness, "articles loaded", |app| {
-        app.is_idle()
-            && app
-                .workspace
-                .docs
-                .iter()
-                .all(|d| !matches!(d.state, DocState::Loading))
-    });
+    wait_until(&mut harness, "articles loaded", app_support::all_loaded);
     harness
 }
 
-/// Steps frames until `done` holds (the workers run on other threads).
 fn wait_until(
     harness: &mut Harness<'_, CuratorApp>,
     what: &str,
     done: impl Fn(&CuratorApp) -> bool,
 ) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("gave up waiting for: {what}");
+    app_support::step_until(harness, what, 1000, done);
 }
 
 fn current_record(harness: &Harness<'_, CuratorApp>) -> Record {

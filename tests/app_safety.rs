@@ -3,12 +3,14 @@
 //! As, a sidecar changed on disk while open, and drafts restored after a
 //! crash.
 
+mod app_support;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::edit::Edit;
 use ofsted_curator::app::fields::ArticleKey;
 use ofsted_curator::app::settings::Settings;
-use ofsted_curator::app::workspace::{DocState, LoadedDoc};
+use ofsted_curator::app::workspace::LoadedDoc;
 use ofsted_curator::app::{Command, CuratorApp};
 use ofsted_curator::model::Record;
 use ofsted_curator::store::{read_record, record_to_json};
@@ -42,13 +44,7 @@ fn harness(folder: &Path, drafts: Option<PathBuf>) -> Harness<'static, CuratorAp
             }
         });
     wait_until(&mut harness, "articles loaded", |app| {
-        app.is_idle()
-            && !app.workspace.docs.is_empty()
-            && app
-                .workspace
-                .docs
-                .iter()
-                .all(|d| !matches!(d.state, DocState::Loading))
+        !app.workspace.docs.is_empty() && app_support::all_loaded(app)
     });
     harness
 }
@@ -58,15 +54,7 @@ fn wait_until(
     what: &str,
     done: impl Fn(&CuratorApp) -> bool,
 ) {
-    for _ in 0..2000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("gave up waiting for: {what}");
+    app_support::step_until(harness, what, 2000, done);
 }
 
 fn doc<'a>(harness: &'a Harness<'_, CuratorApp>) -> &'a LoadedDoc {
