@@ -80,7 +80,38 @@ static FOOTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_footer_marker(line: &str) -> bool {
-    FOOTER_MARKER.is_match(line) || ends_like_footer(line)
+    (may_start_like(line, FOOTER_MARKER_STARTS) && FOOTER_MARKER.is_match(line))
+        || ends_like_footer(line)
+}
+
+/// The first two letters, in lower case, of every alternative of
+/// `FOOTER_MARKER` that starts with two ASCII letters or "(c".
+const FOOTER_MARKER_STARTS: &[&[u8; 2]] = &[
+    b"mo", b"no", b"en", b"is", b"re", b"co", b"le", b"sh", b"si", b"su", b"(c", b"yo", b"to",
+    b"ta", b"ad",
+];
+
+/// The first two letters, in lower case, of every alternative of
+/// `FURNITURE_LINE` that starts with two ASCII letters.
+const FURNITURE_STARTS: &[&[u8; 2]] = &[
+    b"hi", b"ad", b"ph", b"pi", b"im", b"cr", b"ge", b"pa", b"re", b"al", b"cl", b"fo", b"li",
+    b"wa",
+];
+
+/// Whether `line` may match a line-start pattern whose alternatives start
+/// with one of `starts`, a dash, an asterisk or a non-ASCII character
+/// (bullets, "©"): a cheap test that spares most lines the search. Where
+/// either of the first two bytes is not ASCII the pattern runs anyway, as
+/// `(?i)` equates some non-ASCII letters with ASCII ones ("ſ" with "s").
+fn may_start_like(line: &str, starts: &[&[u8; 2]]) -> bool {
+    match line.as_bytes() {
+        [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+            let pair = [first.to_ascii_lowercase(), second.to_ascii_lowercase()];
+            matches!(first, b'-' | b'*') || first.is_ascii_whitespace() || starts.contains(&&pair)
+        }
+        [_, _, ..] => true,
+        _ => false,
+    }
 }
 
 fn ends_like_footer(line: &str) -> bool {
@@ -139,9 +170,13 @@ pub fn layout(text: &str) -> Layout {
     Layout { blocks, sentences }
 }
 
-fn word_count(s: &str) -> usize {
+/// The number of words in `s`, counted up to `cap` (a longer line gives
+/// `cap`): the tests of a line's length only ask whether it has fewer
+/// than some number of words, and stopping early spares a walk over long
+/// paragraphs.
+fn words_up_to(s: &str, cap: usize) -> usize {
     if !s.is_ascii() {
-        return s.split_whitespace().count();
+        return s.split_whitespace().take(cap).count();
     }
     // ASCII white space is all the white space an ASCII line can hold
     // (tab, line feed, vertical tab, form feed, carriage return, space):
@@ -151,10 +186,19 @@ fn word_count(s: &str) -> usize {
     for b in s.bytes() {
         let word_byte = !(b == b' ' || (b'\t'..=b'\r').contains(&b));
         words += usize::from(word_byte && !in_word);
+        if words == cap {
+            break;
+        }
         in_word = word_byte;
     }
     words
 }
+
+/// Words worth counting in a line before the body, where a standfirst has
+/// fewer than 40 (`is_standfirst`), and in the body, where a paragraph
+/// has at least 12.
+const HEADER_WORDS_THAT_MATTER: usize = 40;
+const BODY_WORDS_THAT_MATTER: usize = 12;
 
 fn ends_like_prose(s: &str) -> bool {
     s.trim_end()
@@ -183,10 +227,12 @@ fn is_doubled(s: &str) -> bool {
 /// A first line that names the publication or the kind of document
 /// ("BBC", "PRESS RELEASE") rather than being the headline.
 fn is_masthead(line: &str) -> bool {
-    let words = word_count(line);
+    if words_up_to(line, 4) > 3 {
+        return false;
+    }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouting = line.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-    words <= 3 && (super::article::is_outlet_name(line) || (shouting && letters.count() > 3))
+    super::article::is_outlet_name(line) || (shouting && letters.count() > 3)
 }
 
 /// A line before the body that does not end like a sentence is a header
@@ -203,7 +249,12 @@ fn classify(text: &str, blocks: &mut [Block]) {
     let mut previous: Option<&str> = None;
     for b in blocks.iter_mut() {
         let line = &text[b.range.clone()];
-        let words = word_count(line);
+        let cap = if seen_body {
+            BODY_WORDS_THAT_MATTER
+        } else {
+            HEADER_WORDS_THAT_MATTER
+        };
+        let words = words_up_to(line, cap);
         b.kind = if !seen_headline && is_masthead(line) {
             BlockKind::Furniture
         } else if !seen_headline {
@@ -212,7 +263,10 @@ fn classify(text: &str, blocks: &mut [Block]) {
         } else if in_footer || (seen_body && is_footer_marker(line)) {
             in_footer = true;
             BlockKind::Footer
-        } else if FURNITURE_LINE.is_match(line) || is_doubled(line) || previous == Some(line) {
+        } else if (may_start_like(line, FURNITURE_STARTS) && FURNITURE_LINE.is_match(line))
+            || is_doubled(line)
+            || previous == Some(line)
+        {
             BlockKind::Furniture
         } else if !seen_body && is_standfirst(line, words) {
             BlockKind::Header
