@@ -372,6 +372,78 @@ mod tests {
     }
 
     #[test]
+    fn the_start_test_lets_through_every_line_the_patterns_match() {
+        let footers = [
+            "More from Community Care",
+            "MORE NEWS FROM us",
+            "Note to editors",
+            "Notes to editors:",
+            "Ends",
+            "-- ENDS --",
+            "- ends",
+            "Issued by the council",
+            "Related articles",
+            "Comments are closed.",
+            "Leave a reply",
+            "Share this",
+            "\u{17F}hare this",
+            "Sign up now",
+            "Subscribe",
+            "Copyright 2020",
+            "© BBC",
+            "(c) ITV",
+            "Read more",
+            "You might also like",
+            "Most read",
+            "More on this story",
+            "Topics: care",
+            "Tags:",
+            "Advertisement",
+            "Your email address will not be published",
+        ];
+        for line in footers {
+            assert!(FOOTER_MARKER.is_match(line), "{line}");
+            assert!(may_start_like(line, FOOTER_MARKER_STARTS), "{line}");
+        }
+        let furniture = [
+            "Hide ad",
+            "ADVERTISEMENT",
+            "Photo: PA",
+            "Picture by",
+            "Image caption",
+            "Credit: x",
+            "Getty Images",
+            "PA Wire",
+            "Read more here",
+            "Also read",
+            "Click here",
+            "Follow us",
+            "Listen now",
+            "Watch: the video",
+            "• a point",
+            "· a point",
+            "▪ a point",
+            "► a point",
+            "* a point",
+            "- a point",
+            "– a point",
+            "Clic\u{212A} here",
+        ];
+        for line in furniture {
+            assert!(FURNITURE_LINE.is_match(line), "{line}");
+            assert!(may_start_like(line, FURNITURE_STARTS), "{line}");
+        }
+        assert!(!may_start_like(
+            "The council was rated good.",
+            FURNITURE_STARTS
+        ));
+        assert!(!may_start_like(
+            "Inspectors found delays.",
+            FOOTER_MARKER_STARTS
+        ));
+    }
+
+    #[test]
     fn sentences_split_after_quotes_and_not_after_titles() {
         let t = "Ms. Jones said it was “too slow.” Inspectors agreed. Dr. Who? No.";
         let r = split_sentences(t, 0..t.len());
