@@ -9,6 +9,7 @@ use super::Doc;
 use super::layout::BlockKind;
 use super::names;
 use super::people::{PersonFound, head, same_surname, tail};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -43,14 +44,19 @@ enum Opening {
     Straight,
 }
 
-/// The first byte offset from `from` where a quotation mark can stand:
-/// every mark is `"`, `'` or a character whose UTF-8 starts with 0xE2
-/// (“ ” ‘ ’), so the scan skips plain text byte by byte without decoding.
+/// The bytes a quotation mark starts with: `"`, `'`, and 0xE2, which
+/// begins the UTF-8 of “ ” ‘ ’ (and of dashes and other punctuation, which
+/// the scanner then passes over). Three single bytes are searched with a
+/// vectorised `memchr3`, many bytes at a time.
+static MARK_START: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new([&b"\""[..], b"'", &[0xE2]]).expect("mark start bytes"));
+
+/// The first byte offset from `from` where a quotation mark can stand
+/// (never inside a character: none of its start bytes continues one).
 fn next_mark(s: &str, from: usize) -> Option<usize> {
-    s.as_bytes()[from..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2))
-        .map(|i| from + i)
+    MARK_START
+        .find(&s.as_bytes()[from..])
+        .map(|m| from + m.start())
 }
 
 /// The character at `pos` (a char boundary, as `next_mark` returns), with
