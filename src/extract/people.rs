@@ -7,6 +7,8 @@ use super::Doc;
 use super::layout::BlockKind;
 use super::names;
 use regex::Regex;
+
+mod scan;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -18,13 +20,6 @@ pub struct PersonFound {
     /// Every mention: the full name first, later surname mentions after.
     pub ranges: Vec<Range<usize>>,
 }
-
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*){1,4}",
-    )
-    .expect("candidate regex")
-});
 
 const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
 const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
@@ -63,8 +58,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
         .filter(|b| b.kind == BlockKind::Body)
     {
         let line = &text[b.range.clone()];
-        for m in CANDIDATE.find_iter(line) {
-            let start = b.range.start + m.start();
+        for m in scan::candidates(line) {
+            let start = b.range.start + m.start;
             let Some((range, title)) = trim_to_name(text, start..start + m.len()) else {
                 continue;
             };
@@ -268,9 +263,9 @@ fn add_person(
 /// Later mentions by surname ("Smith said", "Ms Thompson-Jones states"),
 /// allowing a misspelt surname one or two letters off.
 fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
-    static SURNAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*").expect("token regex")
-    });
+    if found.is_empty() {
+        return;
+    }
     let text = doc.text;
     for b in doc
         .layout
@@ -278,9 +273,10 @@ fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
         .iter()
         .filter(|b| b.kind == BlockKind::Body)
     {
-        for m in SURNAME_TOKEN.find_iter(&text[b.range.clone()]) {
-            let start = b.range.start + m.start();
-            let word = m.as_str();
+        let line = &text[b.range.clone()];
+        for m in scan::words(line) {
+            let start = b.range.start + m.start;
+            let word = &line[m];
             for p in found.iter_mut() {
                 let surname = names::surname(&p.name);
                 let close = same_surname(word, surname);
