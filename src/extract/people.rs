@@ -8,6 +8,7 @@ use super::layout::BlockKind;
 use super::names;
 use regex::Regex;
 
+mod after;
 mod scan;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -25,9 +26,18 @@ const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chie
 const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
+/// The organisation after a role: "at Wirral", "of the Sandwell Children's Trust".
+const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){0,5})";
+
+/// A role as worded: "interim director of children's services".
+fn role_pattern() -> String {
+    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}")
+}
+
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE})(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){{0,5}}))?"
+        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>{})(?:{ORG_AFTER_ROLE})?",
+        role_pattern()
     ))
     .expect("role regex")
 });
@@ -187,13 +197,8 @@ fn is_byline(doc: &Doc, name: &str) -> bool {
 
 /// The role (lower case, as worded) and organisation around a mention.
 fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
-    if let Some(c) = ROLE_AFTER.captures(after) {
-        let role = c.name("role")?.as_str();
-        let org = c
-            .name("org")
-            .or_else(|| c.name("porg"))
-            .map(|m| clean_org(m.as_str()));
-        return Some((tidy_role(role), org));
+    if let Some(found) = after::role_after(after) {
+        return Some(found);
     }
     if let Some(c) = ROLE_BEFORE.captures(before) {
         let role = c.name("role")?.as_str().trim();
