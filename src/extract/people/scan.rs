@@ -37,12 +37,9 @@ fn matches<'a>(
     let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while from < bytes.len() {
-            let start = from;
-            from += 1;
-            let opens_word = bytes[start].is_ascii_uppercase()
-                && (start == 0 || !is_ascii_word_byte(bytes[start - 1]));
-            if !opens_word {
+        while let Some(start) = next_uppercase(bytes, from) {
+            from = start + 1;
+            if start > 0 && is_ascii_word_byte(bytes[start - 1]) {
                 continue;
             }
             if let Some(end) = end_at(start) {
@@ -52,6 +49,30 @@ fn matches<'a>(
         }
         None
     })
+}
+
+/// The position of the first ASCII upper-case letter at or after `from`.
+/// Eight bytes at a time: most of a text is lower case, and matches can
+/// only start at a capital.
+fn next_uppercase(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Adding these sets a byte's high bit when its low seven bits are at
+    // least b'A' (or b'Z' + 1); they never carry into the next byte.
+    const TO_A: u64 = 0x3f3f_3f3f_3f3f_3f3f;
+    const PAST_Z: u64 = 0x2525_2525_2525_2525;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = word & LOW_BITS;
+        let upper = (low + TO_A) & !(low + PAST_Z) & !word & HIGH_BITS;
+        if upper != 0 {
+            return Some(i + upper.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter().position(u8::is_ascii_uppercase).map(|p| i + p)
 }
 
 /// `(?-u:\b)` looks at ASCII word bytes only; any byte of a multi-byte
@@ -91,8 +112,20 @@ fn next_word_end(s: &str, from: usize) -> Option<usize> {
 /// The end of the run of name characters from the upper-case letter at
 /// `start`, if the run holds a lower-case letter after its first.
 fn word_end(s: &str, start: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
     let mut end = start + 1;
     let mut has_lower = false;
+    // ASCII first, byte by byte; characters only from the first non-ASCII one.
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii() {
+            break;
+        }
+        if !(b.is_ascii_alphabetic() || b == b'\'' || b == b'-') {
+            return has_lower.then_some(end);
+        }
+        has_lower = has_lower || b.is_ascii_lowercase();
+        end += 1;
+    }
     for c in s[end..].chars().take_while(|&c| is_name_char(c)) {
         has_lower = has_lower || is_lowercase_letter(c);
         end += c.len_utf8();
@@ -170,13 +203,36 @@ mod tests {
 
     #[test]
     fn scanners_agree_with_the_patterns_they_replace() {
-        for s in TRICKY {
+        let joined = [TRICKY.join(" "), TRICKY.join("-"), TRICKY.join("’")];
+        for s in TRICKY
+            .iter()
+            .copied()
+            .chain(joined.iter().map(String::as_str))
+        {
             assert_eq!(words(s).collect::<Vec<_>>(), regex_matches(WORD, s), "{s}");
             assert_eq!(
                 candidates(s).collect::<Vec<_>>(),
                 regex_matches(CANDIDATE, s),
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn next_uppercase_finds_every_capital_and_nothing_else() {
+        let bytes: Vec<u8> = (0..=255u8).chain(0..=255u8).rev().collect();
+        for from in 0..=bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(u8::is_ascii_uppercase)
+                .map(|p| from + p);
+            assert_eq!(next_uppercase(&bytes, from), expected, "{from}");
+        }
+        for len in 0..20 {
+            let mut text = vec![b'a'; len];
+            assert_eq!(next_uppercase(&text, 0), None);
+            text.push(b'Q');
+            assert_eq!(next_uppercase(&text, 0), Some(len));
         }
     }
 
