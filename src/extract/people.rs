@@ -226,10 +226,20 @@ fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
 /// A role as worded, lower case, with white space (non-breaking spaces
 /// included) made single spaces.
 fn tidy_role(role: &str) -> String {
-    role.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut tidy = String::with_capacity(role.len());
+    for word in role.split_whitespace() {
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        tidy.push_str(word);
+    }
+    // Lower-casing ASCII needs none of `to_lowercase`'s Unicode rules.
+    if tidy.is_ascii() {
+        tidy.make_ascii_lowercase();
+        tidy
+    } else {
+        tidy.to_lowercase()
+    }
 }
 
 fn clean_org(s: &str) -> String {
