@@ -1,6 +1,7 @@
 //! Telling people's names from the other capitalised words of news text.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Capitalised words that are not parts of a person's name in this genre:
@@ -92,10 +93,33 @@ Joel Niamh Siobhan Aoife Ciara Bethan Cerys Sian Jade Kerry Leanne Nadia Anil Ra
 Molly Abigail Grace Ruby Poppy Freya Isla Olivia Imogen Lydia Esther Miriam Marcus Nathan Adele Gwen Clive Roy Ray
 ";
 
-static NON_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NON_NAME_WORDS.split_whitespace().collect());
-static FIRSTS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FIRST_NAMES.split_whitespace().collect());
+/// A set of words hashed with FNV-1a: the words are short and few, so
+/// std's collision-resistant SipHash costs more than the look-up itself.
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv1a>>;
+
+static NON_NAMES: LazyLock<WordSet> = LazyLock::new(|| NON_NAME_WORDS.split_whitespace().collect());
+static FIRSTS: LazyLock<WordSet> = LazyLock::new(|| FIRST_NAMES.split_whitespace().collect());
+
+/// The FNV-1a hash over the bytes written.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -105,11 +129,15 @@ fn strip_possessive(word: &str) -> &str {
 
 /// Whether any word of `s` is one that never belongs to a person's name.
 pub fn has_non_name_word(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        NON_NAMES.contains(strip_possessive(
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
-        ))
-    })
+    s.split_whitespace().any(is_non_name_word)
+}
+
+/// Whether the word, without surrounding punctuation and a possessive, never
+/// belongs to a person's name.
+fn is_non_name_word(word: &str) -> bool {
+    NON_NAMES.contains(strip_possessive(
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+    ))
 }
 
 /// Words of the genre's vocabulary that are also common surnames
@@ -130,7 +158,7 @@ pub fn first_name_and_surname(name: &str) -> bool {
     (2..=3).contains(&words.len())
         && is_first_name(words[0])
         && SURNAME_WORDS.contains(last)
-        && !has_non_name_word(&rest.join(" "))
+        && !rest.iter().any(|w| is_non_name_word(w))
         && words.iter().all(|w| is_name_token(w))
 }
 

@@ -7,6 +7,9 @@ use super::Doc;
 use super::layout::BlockKind;
 use super::names;
 use regex::Regex;
+
+mod after;
+mod scan;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -19,20 +22,22 @@ pub struct PersonFound {
     pub ranges: Vec<Range<usize>>,
 }
 
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*){1,4}",
-    )
-    .expect("candidate regex")
-});
-
 const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
 const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
+/// The organisation after a role: "at Wirral", "of the Sandwell Children's Trust".
+const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){0,5})";
+
+/// A role as worded: "interim director of children's services".
+fn role_pattern() -> String {
+    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}")
+}
+
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE})(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){{0,5}}))?"
+        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>{})(?:{ORG_AFTER_ROLE})?",
+        role_pattern()
     ))
     .expect("role regex")
 });
@@ -63,8 +68,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
         .filter(|b| b.kind == BlockKind::Body)
     {
         let line = &text[b.range.clone()];
-        for m in CANDIDATE.find_iter(line) {
-            let start = b.range.start + m.start();
+        for m in scan::candidates(line) {
+            let start = b.range.start + m.start;
             let Some((range, title)) = trim_to_name(text, start..start + m.len()) else {
                 continue;
             };
@@ -192,13 +197,8 @@ fn is_byline(doc: &Doc, name: &str) -> bool {
 
 /// The role (lower case, as worded) and organisation around a mention.
 fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
-    if let Some(c) = ROLE_AFTER.captures(after) {
-        let role = c.name("role")?.as_str();
-        let org = c
-            .name("org")
-            .or_else(|| c.name("porg"))
-            .map(|m| clean_org(m.as_str()));
-        return Some((tidy_role(role), org));
+    if let Some(found) = after::role_after(after) {
+        return Some(found);
     }
     if let Some(c) = ROLE_BEFORE.captures(before) {
         let role = c.name("role")?.as_str().trim();
@@ -226,10 +226,20 @@ fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
 /// A role as worded, lower case, with white space (non-breaking spaces
 /// included) made single spaces.
 fn tidy_role(role: &str) -> String {
-    role.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut tidy = String::with_capacity(role.len());
+    for word in role.split_whitespace() {
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        tidy.push_str(word);
+    }
+    // Lower-casing ASCII needs none of `to_lowercase`'s Unicode rules.
+    if tidy.is_ascii() {
+        tidy.make_ascii_lowercase();
+        tidy
+    } else {
+        tidy.to_lowercase()
+    }
 }
 
 fn clean_org(s: &str) -> String {
@@ -268,9 +278,9 @@ fn add_person(
 /// Later mentions by surname ("Smith said", "Ms Thompson-Jones states"),
 /// allowing a misspelt surname one or two letters off.
 fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
-    static SURNAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)[A-Z][\p{L}'’-]*[\p{Ll}][\p{L}'’-]*").expect("token regex")
-    });
+    if found.is_empty() {
+        return;
+    }
     let text = doc.text;
     for b in doc
         .layout
@@ -278,9 +288,10 @@ fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
         .iter()
         .filter(|b| b.kind == BlockKind::Body)
     {
-        for m in SURNAME_TOKEN.find_iter(&text[b.range.clone()]) {
-            let start = b.range.start + m.start();
-            let word = m.as_str();
+        let line = &text[b.range.clone()];
+        for m in scan::words(line) {
+            let start = b.range.start + m.start;
+            let word = &line[m];
             for p in found.iter_mut() {
                 let surname = names::surname(&p.name);
                 let close = same_surname(word, surname);
