@@ -402,52 +402,56 @@ fn is_when_word(lower: &[u8]) -> bool {
     )
 }
 
-fn is_stop(word: &str) -> bool {
-    lower_case_is_listed(word, is_stop_word)
-}
-
 /// The most words a context keeps on either side of the number.
 const CONTEXT_WORDS: usize = 6;
 
-/// Up to `CONTEXT_WORDS` words, kept on the stack: a context is built for
-/// every figure.
+/// Up to `CONTEXT_WORDS` words and which of them are stop words, kept on the
+/// stack: a context is built for every figure.
 #[derive(Default)]
 struct Words<'a> {
     words: [&'a str; CONTEXT_WORDS],
+    stop: [bool; CONTEXT_WORDS],
     len: usize,
 }
 
 impl<'a> Words<'a> {
     fn first(text: &'a str) -> Self {
-        let mut w = Words::default();
-        for word in text.split_whitespace().take(CONTEXT_WORDS) {
-            w.words[w.len] = word;
-            w.len += 1;
-        }
-        w
+        Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
     }
 
     fn last(text: &'a str) -> Self {
-        let mut w = Words::default();
-        for word in text.split_whitespace().rev().take(CONTEXT_WORDS) {
-            w.words[w.len] = word;
-            w.len += 1;
-        }
+        let mut w = Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS));
         w.words[..w.len].reverse();
+        w.stop[..w.len].reverse();
         w
     }
 
-    fn as_slice(&self) -> &[&'a str] {
-        &self.words[..self.len]
+    /// At most `CONTEXT_WORDS` words (the callers `take` them).
+    fn from_words(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut w = Words::default();
+        for word in words {
+            w.words[w.len] = word;
+            w.stop[w.len] = lower_case_is_listed(word, is_stop_word);
+            w.len += 1;
+        }
+        w
+    }
+
+    fn useful(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (self.words.iter().zip(&self.stop))
+            .take(self.len)
+            .filter(|&(_, &stop)| !stop)
+            .map(|(&word, _)| word)
     }
 
     /// The words without stop words at either end.
     fn trimmed(&self) -> &[&'a str] {
-        let words = self.as_slice();
-        let start = words.iter().position(|w| !is_stop(w));
-        let end = words.iter().rposition(|w| !is_stop(w));
-        match (start, end) {
-            (Some(start), Some(end)) => &words[start..=end],
+        let stop = &self.stop[..self.len];
+        match (
+            stop.iter().position(|&s| !s),
+            stop.iter().rposition(|&s| !s),
+        ) {
+            (Some(start), Some(end)) => &self.words[start..=end],
             _ => &[],
         }
     }
@@ -457,37 +461,61 @@ impl<'a> Words<'a> {
 /// clause break (for a count, starting with what it counts), or else the
 /// words before it; without stop words at either end.
 fn context_words(line: &str, local: Range<usize>) -> String {
-    const BREAKS: [char; 7] = [',', '.', ';', ':', '(', ')', '"'];
     let rest = &line[local.end..];
     let clause = &rest[..rest
-        .find([',', '.', ';', ':', '(', ')', '"', '“', '”'])
+        .find(|c| is_clause_break(c) || matches!(c, '“' | '”'))
         .unwrap_or(rest.len())];
     let after = Words::first(clause);
-    let useful = || after.as_slice().iter().filter(|w| !is_stop(w));
-    let only_when = useful().all(|w| lower_case_is_listed(w, is_when_word));
-    if useful().nth(1).is_some() && !only_when {
-        return after.trimmed().join(" ");
+    let says_what = after.useful().nth(1).is_some()
+        && !after
+            .useful()
+            .all(|w| lower_case_is_listed(w, is_when_word));
+    if says_what {
+        return join_context(&[], after.trimmed());
     }
-    let after = after.trimmed();
     let head = &line[..local.start];
-    let mut before = Words::last(after_last(head, &BREAKS));
+    let mut before = Words::last(after_last_clause_break(head));
     if before.trimmed().is_empty() {
         // "… is still high, at 50 per cent": the clause before the comma.
         let clause_end = head.trim_end_matches(|c: char| c != ',');
         let clause_end = clause_end.trim_end_matches(',');
-        before = Words::last(after_last(clause_end, &['.', ';', ':', '(', ')', '"', ',']));
+        before = Words::last(after_last_clause_break(clause_end));
     }
-    let before = before.trimmed();
-    match (before.is_empty(), after.is_empty()) {
-        (false, false) => format!("{} … {}", before.join(" "), after.join(" ")),
-        (false, true) => before.join(" "),
-        _ => after.join(" "),
-    }
+    join_context(before.trimmed(), after.trimmed())
 }
 
-/// What follows the last of the (ASCII) `breaks` in `text`.
-fn after_last<'a>(text: &'a str, breaks: &[char]) -> &'a str {
-    text.rfind(breaks).map_or(text, |i| &text[i + 1..])
+fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"')
+}
+
+/// What follows the last clause break in `text` (all of it if none).
+fn after_last_clause_break(text: &str) -> &str {
+    // The breaks are ASCII: one byte long.
+    text.rfind(is_clause_break).map_or(text, |i| &text[i + 1..])
+}
+
+/// "before … after", or whichever is not empty, with the words joined by
+/// spaces.
+fn join_context(before: &[&str], after: &[&str]) -> String {
+    const ELLIPSIS: &str = " … ";
+    let words = || before.iter().chain(after);
+    let mut context =
+        String::with_capacity(words().map(|w| w.len() + 1).sum::<usize>() + ELLIPSIS.len());
+    push_joined(&mut context, before);
+    if !before.is_empty() && !after.is_empty() {
+        context.push_str(ELLIPSIS);
+    }
+    push_joined(&mut context, after);
+    context
+}
+
+fn push_joined(out: &mut String, words: &[&str]) {
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 #[cfg(test)]
