@@ -40,46 +40,108 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
+/// The longest word of the word lists below ("previous").
+const LONGEST_LISTED_WORD: usize = 8;
+
+/// `word` in ASCII lower case, in `buf`; `None` if it is not ASCII or is
+/// longer than any listed word (so is none of them).
+fn ascii_lower_case<'b>(word: &str, buf: &'b mut [u8; LONGEST_LISTED_WORD]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
 /// Word numbers used with a unit ("six million pounds", "fifty per cent").
 fn word_number(w: &str) -> Option<f64> {
-    let v = match w.to_ascii_lowercase().as_str() {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
+    let mut buf = [0; LONGEST_LISTED_WORD];
+    let v = match ascii_lower_case(w, &mut buf)? {
+        b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" => 12.0,
+        b"fifteen" => 15.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"forty" => 40.0,
+        b"fifty" => 50.0,
+        b"sixty" => 60.0,
+        b"seventy" => 70.0,
+        b"eighty" => 80.0,
+        b"ninety" => 90.0,
+        b"hundred" => 100.0,
         _ => return None,
     };
     Some(v)
 }
 
 fn parse_number(s: &str) -> Option<f64> {
-    word_number(s).or_else(|| s.replace(',', "").parse().ok())
+    word_number(s).or_else(|| {
+        if s.contains(',') {
+            s.replace(',', "").parse().ok()
+        } else {
+            s.parse().ok()
+        }
+    })
 }
 
 fn multiplier(unit: &str) -> f64 {
-    match unit.to_ascii_lowercase().as_str() {
-        "million" | "m" | "mn" => 1e6,
-        "billion" | "bn" => 1e9,
-        "thousand" | "k" => 1e3,
+    let mut buf = [0; LONGEST_LISTED_WORD];
+    match ascii_lower_case(unit, &mut buf) {
+        Some(b"million" | b"m" | b"mn") => 1e6,
+        Some(b"billion" | b"bn") => 1e9,
+        Some(b"thousand" | b"k") => 1e3,
         _ => 1.0,
+    }
+}
+
+/// Which of the figure patterns can match in a line, from cheap tests: most
+/// lines carry no number at all.
+struct Cues {
+    digit: bool,
+    money: bool,
+    percent: bool,
+}
+
+impl Cues {
+    const DIGIT: u8 = 1;
+    const PERCENT_SIGN: u8 = 2;
+    /// The second byte of '£' (which only it, among common characters, has).
+    const POUND_SIGN_END: u8 = 4;
+    /// The first letter of "per" and "pounds".
+    const P: u8 = 8;
+
+    fn of(line: &str) -> Self {
+        let seen = Self::bytes_seen(line.as_bytes());
+        let has = |class: u8| seen & class != 0;
+        Cues {
+            digit: has(Self::DIGIT),
+            money: (has(Self::POUND_SIGN_END) && line.contains('£'))
+                || (has(Self::P) && line.contains("pounds")),
+            // "percent" contains "per".
+            percent: has(Self::PERCENT_SIGN) || (has(Self::P) && line.contains("per")),
+        }
+    }
+
+    /// Which of the classes above occur in `bytes`: one pass without early
+    /// exit, kept out of line so that the compiler vectorises it; the
+    /// substring searches then run only where their first byte occurs.
+    #[inline(never)]
+    fn bytes_seen(bytes: &[u8]) -> u8 {
+        bytes.iter().fold(0, |seen, &b| {
+            seen | u8::from(b.is_ascii_digit()) * Self::DIGIT
+                | u8::from(b == b'%') * Self::PERCENT_SIGN
+                | u8::from(b == 0xA3) * Self::POUND_SIGN_END
+                | u8::from(b == b'p') * Self::P
+        })
     }
 }
 
@@ -97,61 +159,17 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
     }) {
         let line = &text[b.range.clone()];
         let base = b.range.start;
-        // Cheap tests first: most lines carry no number at all.
-        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-        let money = line.contains('£') || line.contains("pounds");
-        let percent = line.contains('%') || line.contains("per") || line.contains("percent");
-        if !has_digit && !money && !percent {
-            continue;
+        let cues = Cues::of(line);
+        // Each search is skipped rather than run on a line its cue rules
+        // out: even starting a search costs more than the cues.
+        if cues.money {
+            money(line, base, &mut out);
         }
-        // Skipped rather than run on an empty haystack: even starting a
-        // search costs more than these tests.
-        for all in money.then(|| MONEY.find_iter(line)).into_iter().flatten() {
-            let (n, u) = money_parts(all.as_str());
-            let Some(v) = parse_number(n) else { continue };
-            let range = base + all.start()..base + all.end();
-            push(
-                &mut out,
-                FigureKind::Money,
-                v * multiplier(u),
-                range,
-                line,
-                all.range(),
-            );
+        if cues.percent {
+            percentages(line, base, &mut out);
         }
-        for all in percent
-            .then(|| PERCENT.find_iter(line))
-            .into_iter()
-            .flatten()
-        {
-            // The number opens the match and runs to the white space or
-            // '%' before the unit.
-            let m = all.as_str();
-            let n = &m[..m
-                .find(|c: char| c.is_whitespace() || c == '%')
-                .unwrap_or(m.len())];
-            let Some(v) = parse_number(n) else {
-                continue;
-            };
-            let range = base + all.start()..base + all.end();
-            push(&mut out, FigureKind::Percent, v, range, line, all.range());
-        }
-        for all in has_digit
-            .then(|| COUNT.find_iter(line))
-            .into_iter()
-            .flatten()
-        {
-            let n = count_number(all.as_str());
-            let n = all.start() + n.start..all.start() + n.end;
-            if is_not_a_count(line, n.clone()) {
-                continue;
-            }
-            let Some(v) = parse_number(&line[n.clone()]) else {
-                continue;
-            };
-            let range = base + n.start..base + all.end();
-            // The context of a count starts with what it counts.
-            push(&mut out, FigureKind::Count, v, range, line, n);
+        if cues.digit {
+            counts(line, base, &mut out);
         }
     }
     out.sort_by_key(|f| f.range.start);
@@ -162,6 +180,54 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
 // `captures_iter`: captures re-run each match through the bounded
 // backtracker (a large table to clear for these Unicode, case-insensitive
 // patterns), while the parts wanted are easily read off the match itself.
+
+fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
+    for all in MONEY.find_iter(line) {
+        let (n, u) = money_parts(all.as_str());
+        let Some(v) = parse_number(n) else { continue };
+        let range = base + all.start()..base + all.end();
+        push(
+            out,
+            FigureKind::Money,
+            v * multiplier(u),
+            range,
+            line,
+            all.range(),
+        );
+    }
+}
+
+fn percentages(line: &str, base: usize, out: &mut Vec<FigureFound>) {
+    for all in PERCENT.find_iter(line) {
+        // The number opens the match and runs to the white space or '%'
+        // before the unit.
+        let m = all.as_str();
+        let n = &m[..m
+            .find(|c: char| c.is_whitespace() || c == '%')
+            .unwrap_or(m.len())];
+        let Some(v) = parse_number(n) else {
+            continue;
+        };
+        let range = base + all.start()..base + all.end();
+        push(out, FigureKind::Percent, v, range, line, all.range());
+    }
+}
+
+fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
+    for all in COUNT.find_iter(line) {
+        let n = count_number(all.as_str());
+        let n = all.start() + n.start..all.start() + n.end;
+        if is_not_a_count(line, n.clone()) {
+            continue;
+        }
+        let Some(v) = parse_number(&line[n.clone()]) else {
+            continue;
+        };
+        let range = base + n.start..base + all.end();
+        // The context of a count starts with what it counts.
+        push(out, FigureKind::Count, v, range, line, n);
+    }
+}
 
 /// The number and unit of a `MONEY` match: "£1.2 million" or "£461k"
 /// (`£`, a white space at most, digits, a white space at most, the unit),
@@ -225,8 +291,9 @@ fn is_not_a_count(line: &str, n: Range<usize>) -> bool {
         || after.starts_with(['-', '%', '/'])
         || after
             .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("per cent")
+            .as_bytes()
+            .get(..b"per cent".len())
+            .is_some_and(|unit| unit.eq_ignore_ascii_case(b"per cent"))
 }
 
 fn push(
@@ -251,13 +318,142 @@ fn push(
     });
 }
 
-/// Whether `word` in lower case is one of `list` (lower-case ASCII words);
-/// without allocating where `word` is ASCII, as it nearly always is.
-fn lower_case_is_one_of(word: &str, list: &[&str]) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&word.to_lowercase().as_str())
+/// Whether `word` in lower case is one the lower-case ASCII words `listed`
+/// accepts; without allocating where `word` is ASCII, as it nearly always is.
+fn lower_case_is_listed(word: &str, listed: fn(&[u8]) -> bool) -> bool {
+    let mut buf = [0; LONGEST_LISTED_WORD];
+    match ascii_lower_case(word, &mut buf) {
+        Some(lower) => listed(lower),
+        None if word.is_ascii() => false,
+        // Unicode lower case can turn a letter into an ASCII one (KELVIN
+        // SIGN into 'k').
+        None => listed(word.to_lowercase().as_bytes()),
+    }
+}
+
+fn is_stop_word(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the"
+            | b"a"
+            | b"an"
+            | b"of"
+            | b"to"
+            | b"and"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"is"
+            | b"was"
+            | b"from"
+            | b"this"
+            | b"that"
+            | b"it"
+            | b"by"
+            | b"for"
+            | b"with"
+            | b"were"
+            | b"are"
+            | b"be"
+            | b"been"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"who"
+            | b"which"
+            | b"than"
+            | b"its"
+            | b"their"
+            | b"about"
+            | b"over"
+            | b"up"
+            | b"but"
+            | b"or"
+            | b"as"
+    )
+}
+
+/// Words that say when ("… two years ago", "… since May"), not what.
+fn is_when_word(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"year"
+            | b"years"
+            | b"month"
+            | b"months"
+            | b"week"
+            | b"weeks"
+            | b"ago"
+            | b"since"
+            | b"next"
+            | b"last"
+            | b"summer"
+            | b"spring"
+            | b"autumn"
+            | b"winter"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"ten"
+            | b"previous"
+            | b"past"
+    )
+}
+
+/// The most words a context keeps on either side of the number.
+const CONTEXT_WORDS: usize = 6;
+
+/// Up to `CONTEXT_WORDS` words and which of them are stop words, kept on the
+/// stack: a context is built for every figure.
+#[derive(Default)]
+struct Words<'a> {
+    words: [&'a str; CONTEXT_WORDS],
+    stop: [bool; CONTEXT_WORDS],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    fn first(text: &'a str) -> Self {
+        Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
+    }
+
+    fn last(text: &'a str) -> Self {
+        let mut w = Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS));
+        w.words[..w.len].reverse();
+        w.stop[..w.len].reverse();
+        w
+    }
+
+    /// At most `CONTEXT_WORDS` words (the callers `take` them).
+    fn from_words(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut w = Words::default();
+        for word in words {
+            w.words[w.len] = word;
+            w.stop[w.len] = lower_case_is_listed(word, is_stop_word);
+            w.len += 1;
+        }
+        w
+    }
+
+    fn useful(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (self.words.iter().zip(&self.stop))
+            .take(self.len)
+            .filter(|&(_, &stop)| !stop)
+            .map(|(&word, _)| word)
+    }
+
+    /// The words without stop words at either end.
+    fn trimmed(&self) -> &[&'a str] {
+        let stop = &self.stop[..self.len];
+        match (
+            stop.iter().position(|&s| !s),
+            stop.iter().rposition(|&s| !s),
+        ) {
+            (Some(start), Some(end)) => &self.words[start..=end],
+            _ => &[],
+        }
     }
 }
 
@@ -265,72 +461,60 @@ fn lower_case_is_one_of(word: &str, list: &[&str]) -> bool {
 /// clause break (for a count, starting with what it counts), or else the
 /// words before it; without stop words at either end.
 fn context_words(line: &str, local: Range<usize>) -> String {
-    const STOP: &[&str] = &[
-        "the", "a", "an", "of", "to", "and", "in", "on", "at", "is", "was", "from", "this", "that",
-        "it", "by", "for", "with", "were", "are", "be", "been", "has", "have", "had", "who",
-        "which", "than", "its", "their", "about", "over", "up", "but", "or", "as",
-    ];
-    let is_stop = |w: &&str| lower_case_is_one_of(w, STOP);
-    let trim = |words: &[&'_ str]| -> String {
-        let start = words
-            .iter()
-            .position(|w| !is_stop(w))
-            .unwrap_or(words.len());
-        let end = words
-            .iter()
-            .rposition(|w| !is_stop(w))
-            .map_or(start, |i| i + 1);
-        words[start..end.max(start)].join(" ")
-    };
-    const BREAKS: [char; 7] = [',', '.', ';', ':', '(', ')', '"'];
-    let after: Vec<&str> = line[local.end..]
-        .split(BREAKS)
-        .next()
-        .unwrap_or("")
-        .split(['“', '”'])
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .take(6)
-        .collect();
-    // "… two years ago", "… since May" say when, not what.
-    const WHEN: &[&str] = &[
-        "year", "years", "month", "months", "week", "weeks", "ago", "since", "next", "last",
-        "summer", "spring", "autumn", "winter", "two", "three", "four", "five", "six", "ten",
-        "previous", "past",
-    ];
-    let useful: Vec<&&str> = after.iter().filter(|w| !is_stop(w)).collect();
-    let only_when = useful.iter().all(|w| lower_case_is_one_of(w, WHEN));
-    if useful.len() >= 2 && !only_when {
-        return trim(&after);
+    let rest = &line[local.end..];
+    let clause = &rest[..rest
+        .find(|c| is_clause_break(c) || matches!(c, '“' | '”'))
+        .unwrap_or(rest.len())];
+    let after = Words::first(clause);
+    let says_what = after.useful().nth(1).is_some()
+        && !after
+            .useful()
+            .all(|w| lower_case_is_listed(w, is_when_word));
+    if says_what {
+        return join_context(&[], after.trimmed());
     }
-    let words_before = |breaks: &[char]| -> String {
-        let words: Vec<&str> = line[..local.start]
-            .rsplit(breaks)
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
-        trim(&words[words.len().saturating_sub(6)..])
-    };
-    let mut before = words_before(&BREAKS);
-    if before.is_empty() {
+    let head = &line[..local.start];
+    let mut before = Words::last(after_last_clause_break(head));
+    if before.trimmed().is_empty() {
         // "… is still high, at 50 per cent": the clause before the comma.
-        let clause_end = line[..local.start].trim_end_matches(|c: char| c != ',');
+        let clause_end = head.trim_end_matches(|c: char| c != ',');
         let clause_end = clause_end.trim_end_matches(',');
-        let words: Vec<&str> = clause_end
-            .rsplit(['.', ';', ':', '(', ')', '"', ','])
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
-        before = trim(&words[words.len().saturating_sub(6)..]);
+        before = Words::last(after_last_clause_break(clause_end));
     }
-    let after = trim(&after);
-    match (before.is_empty(), after.is_empty()) {
-        (false, false) => format!("{before} … {after}"),
-        (false, true) => before,
-        _ => after,
+    join_context(before.trimmed(), after.trimmed())
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"')
+}
+
+/// What follows the last clause break in `text` (all of it if none).
+fn after_last_clause_break(text: &str) -> &str {
+    // The breaks are ASCII: one byte long.
+    text.rfind(is_clause_break).map_or(text, |i| &text[i + 1..])
+}
+
+/// "before … after", or whichever is not empty, with the words joined by
+/// spaces.
+fn join_context(before: &[&str], after: &[&str]) -> String {
+    const ELLIPSIS: &str = " … ";
+    let words = || before.iter().chain(after);
+    let mut context =
+        String::with_capacity(words().map(|w| w.len() + 1).sum::<usize>() + ELLIPSIS.len());
+    push_joined(&mut context, before);
+    if !before.is_empty() && !after.is_empty() {
+        context.push_str(ELLIPSIS);
+    }
+    push_joined(&mut context, after);
+    context
+}
+
+fn push_joined(out: &mut String, words: &[&str]) {
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
 }
 
