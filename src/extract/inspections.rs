@@ -381,11 +381,7 @@ fn merge(events: &mut Vec<EventFound>, new: EventFound) {
             e.judgement = e.judgement.or(new.judgement);
             e.visit_number = e.visit_number.or(new.visit_number);
             e.date = match (e.date, new.date) {
-                (Some(a), Some(b)) => Some(if b.to_iso().len() > a.to_iso().len() {
-                    b
-                } else {
-                    a
-                }),
+                (Some(a), Some(b)) => Some(if b.iso_len() > a.iso_len() { b } else { a }),
                 (a, b) => a.or(b),
             };
             e.trust = e.trust.take().or(new.trust);
