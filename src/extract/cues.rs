@@ -60,6 +60,66 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// Where in a text kind and judgement cues may be: their patterns are
+/// searched once over the whole text, so that a sentence that no match
+/// touches skips them. A match in a sentence is a match in the text when
+/// `\b` means the same at the sentence's edges (the only assertions of
+/// the patterns), and a search over the text reports that match or one
+/// overlapping it.
+pub struct CueGate<'a> {
+    text: &'a str,
+    kinds: Vec<Range<usize>>,
+    judgements: Vec<Range<usize>>,
+    /// The text holds a character that `(?i)` equates with an ASCII
+    /// letter, which the lower-cased search would miss.
+    everywhere: bool,
+}
+
+impl<'a> CueGate<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let everywhere = folds_to_ascii(text);
+        let lower = if everywhere {
+            String::new()
+        } else {
+            text.to_ascii_lowercase()
+        };
+        let spans = |re: &Regex| re.find_iter(&lower).map(|m| m.range()).collect();
+        CueGate {
+            text,
+            kinds: spans(&KIND),
+            judgements: spans(&JUDGEMENT_WORD),
+            everywhere,
+        }
+    }
+
+    /// Whether the sentence at `range` may hold a kind or judgement cue.
+    pub fn may_hold_cue(&self, range: &Range<usize>) -> bool {
+        self.everywhere
+            || within_a_word(self.text, range.start)
+            || within_a_word(self.text, range.end)
+            || touches(&self.kinds, range)
+            || touches(&self.judgements, range)
+            || self.text[range.clone()].contains("RI")
+    }
+}
+
+/// Whether `at` falls between two word bytes of `text`, where `\b` at the
+/// edge of a slice holds but does not in the whole text.
+fn within_a_word(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at > 0 && at < bytes.len() && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at])
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether any of `spans` (sorted, not overlapping) meets `range`.
+fn touches(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= range.start);
+    spans.get(i).is_some_and(|s| s.start < range.end)
+}
+
 /// Kind cues of one event each: a plural ("a string of monitoring visits",
 /// "inspections of children's services") speaks of visits in general.
 pub fn kind_cues(s: &str) -> Vec<KindCue> {
@@ -471,6 +531,25 @@ mod tests {
         assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(2));
         let s = "the 7th monitoring visit";
         assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(7));
+    }
+
+    #[test]
+    fn the_gate_opens_where_a_sentence_may_hold_a_cue() {
+        let text = "Good news. It was rated good. A visit. Afocused visit.";
+        let gate = CueGate::new(text);
+        let at = |s: &str| {
+            let start = text.find(s).expect("sentence");
+            start..start + s.len()
+        };
+        assert!(gate.may_hold_cue(&at("It was rated good.")));
+        assert!(!gate.may_hold_cue(&at("A visit.")));
+        // "focused" starts no word of the text, but starts the slice.
+        assert!(!kind_cues("focused visit.").is_empty());
+        assert!(gate.may_hold_cue(&at("focused visit.")));
+        // LONG S: a cue the lower-cased search cannot see.
+        let folded = "A focu\u{17F}ed visit.";
+        assert!(!kind_cues(folded).is_empty());
+        assert!(CueGate::new(folded).may_hold_cue(&(0..folded.len())));
     }
 
     #[test]
