@@ -28,6 +28,12 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| Regex::new(KIND_PATTERN).expect(
 static KIND_ANY_CASE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){KIND_PATTERN}")).expect("kind regex"));
 
+/// Whether `text` holds a character that `(?i)` equates with an ASCII
+/// letter: KELVIN SIGN ("k") or LONG S ("s").
+fn folds_to_ascii(text: &str) -> bool {
+    !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{17F}'))
+}
+
 /// A sentence and what case-insensitive patterns are matched against: its
 /// ASCII-lower-cased copy, or the sentence itself (with the patterns'
 /// `(?i)` twins) where it holds a character that `(?i)` equates with an
@@ -40,9 +46,7 @@ struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     fn new(text: &'a str) -> Self {
-        let folds_to_ascii =
-            !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{17F}'));
-        let lower = (!folds_to_ascii).then(|| text.to_ascii_lowercase());
+        let lower = (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase());
         Folded { text, lower }
     }
 
@@ -54,6 +58,66 @@ impl<'a> Folded<'a> {
             None => (any_case, self.text),
         }
     }
+}
+
+/// Where in a text kind and judgement cues may be: their patterns are
+/// searched once over the whole text, so that a sentence that no match
+/// touches skips them. A match in a sentence is a match in the text when
+/// `\b` means the same at the sentence's edges (the only assertions of
+/// the patterns), and a search over the text reports that match or one
+/// overlapping it.
+pub struct CueGate<'a> {
+    text: &'a str,
+    kinds: Vec<Range<usize>>,
+    judgements: Vec<Range<usize>>,
+    /// The text holds a character that `(?i)` equates with an ASCII
+    /// letter, which the lower-cased search would miss.
+    everywhere: bool,
+}
+
+impl<'a> CueGate<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let everywhere = folds_to_ascii(text);
+        let lower = if everywhere {
+            String::new()
+        } else {
+            text.to_ascii_lowercase()
+        };
+        let spans = |re: &Regex| re.find_iter(&lower).map(|m| m.range()).collect();
+        CueGate {
+            text,
+            kinds: spans(&KIND),
+            judgements: spans(&JUDGEMENT_WORD),
+            everywhere,
+        }
+    }
+
+    /// Whether the sentence at `range` may hold a kind or judgement cue.
+    pub fn may_hold_cue(&self, range: &Range<usize>) -> bool {
+        self.everywhere
+            || within_a_word(self.text, range.start)
+            || within_a_word(self.text, range.end)
+            || touches(&self.kinds, range)
+            || touches(&self.judgements, range)
+            || self.text[range.clone()].contains("RI")
+    }
+}
+
+/// Whether `at` falls between two word bytes of `text`, where `\b` at the
+/// edge of a slice holds but does not in the whole text.
+fn within_a_word(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at > 0 && at < bytes.len() && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at])
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether any of `spans` (sorted, not overlapping) meets `range`.
+fn touches(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= range.start);
+    spans.get(i).is_some_and(|s| s.start < range.end)
 }
 
 /// Kind cues of one event each: a plural ("a string of monitoring visits",
@@ -174,62 +238,78 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
 pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
     let mut out = Vec::new();
     for (r, word) in judgement_words(s) {
-        let window_start = floor_boundary(s, r.start.saturating_sub(60));
-        let before = &s[window_start..r.start];
-        let after = &s[r.end..];
-        let is_quoted = quoted(s, &r);
-        let near_verb = RATING_VERB.is_match(before);
-        let strong_verb = STRONG_RATING_VERB
+        let Some(judgement) = judgement_in_context(s, &r, word) else {
+            continue;
+        };
+        let before = &s[floor_boundary(s, r.start.saturating_sub(60))..r.start];
+        if contains_any_case(before, "either") || among_alternatives(s, &r) {
+            continue;
+        }
+        out.push(JudgementCue {
+            range: r,
+            judgement,
+        });
+    }
+    out
+}
+
+/// The judgement the word at `r` gives in its context, if any. Each test
+/// of the context is a closure, run only when the ones before it fail.
+fn judgement_in_context(s: &str, r: &Range<usize>, word: JudgementWord) -> Option<Judgement> {
+    let before = &s[floor_boundary(s, r.start.saturating_sub(60))..r.start];
+    let after = &s[r.end..];
+    let is_quoted = || quoted(s, r);
+    let near_verb = || RATING_VERB.is_match(before);
+    let strong_verb = || {
+        STRONG_RATING_VERB
             .find_iter(before)
             .last()
-            .is_some_and(|m| !before[m.end()..].contains(['.', ';', ':']));
-        let noun_after = RATING_NOUN_AFTER.is_match(after);
-        let either = before.to_ascii_lowercase().contains("either");
-        let judgement = if word == JudgementWord::RequiresImprovement {
-            (is_quoted || near_verb || noun_after || strong_verb)
+            .is_some_and(|m| !before[m.end()..].contains(['.', ';', ':']))
+    };
+    let noun_after = || RATING_NOUN_AFTER.is_match(after);
+    match word {
+        JudgementWord::RequiresImprovement => {
+            (is_quoted() || near_verb() || noun_after() || strong_verb())
                 .then_some(Judgement::RequiresImprovement)
-        } else if word == JudgementWord::Ri {
-            Some(Judgement::RequiresImprovement)
-        } else if word == JudgementWord::Inadequate {
-            (is_quoted
-                || strong_verb
-                || noun_after
-                || (near_verb && before.trim_end().ends_with(['s', 'e', 'd'])))
-            .then_some(Judgement::Inadequate)
-        } else if word == JudgementWord::Lowest {
-            Some(Judgement::Inadequate)
-        } else if word == JudgementWord::Highest {
-            Some(Judgement::Outstanding)
-        } else {
+        }
+        JudgementWord::Ri => Some(Judgement::RequiresImprovement),
+        JudgementWord::Inadequate => (is_quoted()
+            || strong_verb()
+            || noun_after()
+            || (before.trim_end().ends_with(['s', 'e', 'd']) && near_verb()))
+        .then_some(Judgement::Inadequate),
+        JudgementWord::Lowest => Some(Judgement::Inadequate),
+        JudgementWord::Highest => Some(Judgement::Outstanding),
+        JudgementWord::Good | JudgementWord::Outstanding => {
             let j = if word == JudgementWord::Good {
                 Judgement::Good
             } else {
                 Judgement::Outstanding
             };
-            let nearby_verb = STRONG_RATING_VERB
-                .find_iter(before)
-                .last()
-                .is_some_and(|m| {
-                    before.len() - m.end() <= 25 && !before[m.end()..].contains(['.', ';', ','])
-                });
-            (is_quoted
-                || nearby_verb
-                || noun_after_strict(after)
-                || FROM_TO.is_match(before)
-                || CHANGED_FROM.is_match(before))
-            .then_some(j)
-        };
-        if let Some(judgement) = judgement {
-            if either || among_alternatives(s, &r) {
-                continue;
-            }
-            out.push(JudgementCue {
-                range: r,
-                judgement,
-            });
+            let nearby_verb = || {
+                STRONG_RATING_VERB
+                    .find_iter(before)
+                    .last()
+                    .is_some_and(|m| {
+                        before.len() - m.end() <= 25 && !before[m.end()..].contains(['.', ';', ','])
+                    })
+            };
+            // Both patterns of a changed grade need "from".
+            let changed = || {
+                contains_any_case(before, "from")
+                    && (FROM_TO.is_match(before) || CHANGED_FROM.is_match(before))
+            };
+            (is_quoted() || nearby_verb() || noun_after_strict(after) || changed()).then_some(j)
         }
     }
-    out
+}
+
+/// Whether `hay` holds `needle` (ASCII letters) in any ASCII case; for
+/// needles without "k" or "s", the same as a `(?i)` pattern's test.
+fn contains_any_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,7 +324,9 @@ fn among_alternatives(s: &str, r: &Range<usize>) -> bool {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    ALTERNATIVE.is_match(&s[r.end..end]) || ALTERNATIVE.is_match(before)
+    // Both alternatives of the pattern need "or".
+    let alternative = |t: &str| contains_any_case(t, "or") && ALTERNATIVE.is_match(t);
+    alternative(&s[r.end..end]) || alternative(before)
 }
 
 /// "rated outstanding, up from good at its last inspection".
@@ -449,6 +531,25 @@ mod tests {
         assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(2));
         let s = "the 7th monitoring visit";
         assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(7));
+    }
+
+    #[test]
+    fn the_gate_opens_where_a_sentence_may_hold_a_cue() {
+        let text = "Good news. It was rated good. A visit. Afocused visit.";
+        let gate = CueGate::new(text);
+        let at = |s: &str| {
+            let start = text.find(s).expect("sentence");
+            start..start + s.len()
+        };
+        assert!(gate.may_hold_cue(&at("It was rated good.")));
+        assert!(!gate.may_hold_cue(&at("A visit.")));
+        // "focused" starts no word of the text, but starts the slice.
+        assert!(!kind_cues("focused visit.").is_empty());
+        assert!(gate.may_hold_cue(&at("focused visit.")));
+        // LONG S: a cue the lower-cased search cannot see.
+        let folded = "A focu\u{17F}ed visit.";
+        assert!(!kind_cues(folded).is_empty());
+        assert!(CueGate::new(folded).may_hold_cue(&(0..folded.len())));
     }
 
     #[test]

@@ -63,11 +63,45 @@ impl PartialDate {
         }
     }
 
-    /// Whether the two dates can name the same event (one refines the other).
+    /// Whether the two dates can name the same event (one refines the
+    /// other): one's ISO form starts with the other's.
     pub fn compatible(self, other: PartialDate) -> bool {
-        let a = self.to_iso();
-        let b = other.to_iso();
-        a.starts_with(&b) || b.starts_with(&a)
+        if !(self.fixed_width() && other.fixed_width()) {
+            let a = self.to_iso();
+            let b = other.to_iso();
+            return a.starts_with(&b) || b.starts_with(&a);
+        }
+        // Fixed-width forms start alike exactly when their fields agree.
+        match (self, other) {
+            (PartialDate::Year(y), d) | (d, PartialDate::Year(y)) => y == d.year(),
+            (PartialDate::Month(y, m), d) | (d, PartialDate::Month(y, m)) => {
+                y == d.year() && Some(m) == d.month()
+            }
+            (PartialDate::Day(..), PartialDate::Day(..)) => self == other,
+        }
+    }
+
+    /// The length of `to_iso()`, without building it.
+    pub fn iso_len(self) -> usize {
+        if !self.fixed_width() {
+            return self.to_iso().len();
+        }
+        match self {
+            PartialDate::Year(_) => 4,
+            PartialDate::Month(..) => 7,
+            PartialDate::Day(..) => 10,
+        }
+    }
+
+    /// Whether `to_iso()` has a four-digit year and two-digit month and
+    /// day, as every real date has.
+    fn fixed_width(self) -> bool {
+        let (y, m, d) = match self {
+            PartialDate::Year(y) => (y, 0, 0),
+            PartialDate::Month(y, m) => (y, m, 0),
+            PartialDate::Day(y, m, d) => (y, m, d),
+        };
+        (0..=9999).contains(&y) && m <= 99 && d <= 99
     }
 }
 

@@ -194,6 +194,7 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
 pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
+    let gate = cues::CueGate::new(text);
     for sentence in &doc.layout.sentences {
         let kind = doc.layout.blocks[sentence.block].kind;
         if !matches!(
@@ -203,6 +204,9 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             continue;
         }
         let r = sentence.range.clone();
+        if !gate.may_hold_cue(&r) {
+            continue;
+        }
         let s = &text[r.clone()];
         for c in sentence_candidates(s, doc.published) {
             let at = r.start + c.cue.start;
@@ -381,11 +385,7 @@ fn merge(events: &mut Vec<EventFound>, new: EventFound) {
             e.judgement = e.judgement.or(new.judgement);
             e.visit_number = e.visit_number.or(new.visit_number);
             e.date = match (e.date, new.date) {
-                (Some(a), Some(b)) => Some(if b.to_iso().len() > a.to_iso().len() {
-                    b
-                } else {
-                    a
-                }),
+                (Some(a), Some(b)) => Some(if b.iso_len() > a.iso_len() { b } else { a }),
                 (a, b) => a.or(b),
             };
             e.trust = e.trust.take().or(new.trust);

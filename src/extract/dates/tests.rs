@@ -64,3 +64,33 @@ fn month_arithmetic_crosses_years() {
     assert!(PartialDate::Year(2018).compatible(PartialDate::Month(2018, 3)));
     assert!(!PartialDate::Month(2018, 4).compatible(PartialDate::Month(2018, 3)));
 }
+
+#[test]
+fn compatibility_and_iso_length_agree_with_the_iso_forms() {
+    use PartialDate::*;
+    let dates = [
+        Year(2018),
+        Year(201),
+        Year(20180),
+        Year(-5),
+        Month(2018, 3),
+        Month(2018, 4),
+        Month(2017, 3),
+        Month(2018, 123),
+        Month(20180, 3),
+        Day(2018, 3, 1),
+        Day(2018, 3, 12),
+        Day(2018, 3, 120),
+        Day(2018, 4, 1),
+        Day(1000, 1, 1),
+        Year(10001),
+    ];
+    for a in dates {
+        assert_eq!(a.iso_len(), a.to_iso().len(), "{a:?}");
+        for b in dates {
+            let (x, y) = (a.to_iso(), b.to_iso());
+            let by_strings = x.starts_with(&y) || y.starts_with(&x);
+            assert_eq!(a.compatible(b), by_strings, "{a:?} {b:?}");
+        }
+    }
+}
