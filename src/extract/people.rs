@@ -7,11 +7,11 @@ use super::Doc;
 use super::layout::BlockKind;
 use super::names;
 use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 mod after;
 mod scan;
-use std::ops::Range;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonFound {
