@@ -155,13 +155,22 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// Ofsted's grade quoted as a name ("requires improvement to be good").
+///
+/// Compared without lower-casing a copy: only 'A'-'Z' lower-case to the
+/// ASCII letters of the grade (the Kelvin sign gives a 'k', which it lacks),
+/// and lower-casing adds or removes no white space, full stop or comma.
 fn is_judgement_label(s: &str) -> bool {
-    let s = s.trim_end_matches(['.', ',']).to_lowercase();
-    s.starts_with("requires improvement") && word_count(&s) <= 6 && !s.contains(['.', ','])
+    let s = s.trim_end_matches(['.', ',']);
+    let grade = "requires improvement";
+    s.get(..grade.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(grade))
+        && !has_more_words_than(s, 6)
+        && !s.contains(['.', ','])
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Whether `s` has more than `n` words, counting no further than that.
+fn has_more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
 }
 
 /// Declares the verbs of attribution once: as the list the patterns are
@@ -248,6 +257,9 @@ static BODY_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[Ss]pokes(?:wo)?(?:man|person)\s+(?:for|from|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})|(?P<org2>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]*){0,4})\s+[Ss]pokes(?:wo)?(?:man|person)").expect("spokesperson regex")
 });
+
+static STATEMENT_WORD: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["statement"]).expect("statement word"));
 
 static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"statement\s+(?:by|from|issued by)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})").expect("statement regex")
@@ -433,6 +445,9 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
     let mut out = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut statement_by: Option<String> = None;
+    // Few articles name a statement: one vectorised search of the whole
+    // text spares searching each paragraph for it.
+    let mentions_statement = STATEMENT_WORD.is_match(text);
     for b in doc
         .layout
         .blocks
@@ -440,7 +455,8 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         .filter(|b| b.kind == BlockKind::Body)
     {
         let line = &text[b.range.clone()];
-        if line.contains("statement")
+        if mentions_statement
+            && line.contains("statement")
             && let Some(c) = STATEMENT_BY.captures(line)
         {
             statement_by = c.get(1).map(|m| doc.canonical_organisation(m.as_str()));
@@ -465,7 +481,7 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
         }
         for (k, p) in found.iter().enumerate() {
             let quote_text = &text[p.range.clone()];
-            if word_count(quote_text) < 5 || is_judgement_label(quote_text) {
+            if !has_more_words_than(quote_text, 4) || is_judgement_label(quote_text) {
                 continue;
             }
             // Attribution between this passage and the next, or before it.
@@ -489,7 +505,7 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
             };
             let after_phrase = speaker_after(after);
             let speaker = after_phrase
-                .filter(|(ph, _)| word_count(ph) <= 12)
+                .filter(|(ph, _)| !has_more_words_than(ph, 12))
                 .and_then(|(ph, from_end)| context.resolve(ph, from_end))
                 .or_else(|| speaker_before(before).and_then(|ph| context.resolve(ph, true)))
                 .or_else(|| {
@@ -799,6 +815,31 @@ mod tests {
         );
         assert!(VERB_WORDS.iter().all(|v| is_verb(v)));
         assert!(!is_verb("Said") && !is_verb("sai") && !is_verb("saidx"));
+    }
+
+    #[test]
+    fn judgement_labels_are_found_as_in_a_lower_cased_copy() {
+        let lower_cased = |s: &str| {
+            let s = s.trim_end_matches(['.', ',']).to_lowercase();
+            s.starts_with("requires improvement")
+                && s.split_whitespace().count() <= 6
+                && !s.contains(['.', ','])
+        };
+        for s in [
+            "requires improvement to be good",
+            "REQUIRES IMPROVEMENT to be good.",
+            "Requires Improvement to be good overall this time round",
+            "requİres improvement",
+            "requires improvement, sadly",
+            "requires  improvement",
+            "requires improvemenT",
+            "requires improvement to be good,.",
+            "requires",
+            "ſ requires improvement",
+            "\u{212A}requires improvement",
+        ] {
+            assert_eq!(is_judgement_label(s), lower_cased(s), "{s:?}");
+        }
     }
 
     #[test]
