@@ -579,7 +579,7 @@ impl Context<'_, '_> {
     fn resolve(&self, phrase: &str, from_end: bool) -> Option<String> {
         let mut named: Vec<(usize, Named)> = Vec::new();
         for p in self.people {
-            if let Some(i) = phrase.find(&p.name) {
+            if let Some(i) = find_short(phrase, &p.name) {
                 named.push((i + p.name.len(), Named::Speaker(p.name.clone())));
                 continue;
             }
@@ -595,7 +595,7 @@ impl Context<'_, '_> {
         }
         // Both of the pattern's branches hold "pokes" ("spokeswoman"), so
         // most phrases are passed over before the slow capturing search.
-        if phrase.contains("pokes")
+        if find_short(phrase, "pokes").is_some()
             && let Some(c) = SPOKESPERSON.captures(phrase)
             && let Some(m) = c.name("org").or_else(|| c.name("org2"))
             && !matches!(m.as_str(), "The" | "An" | "A")
@@ -654,7 +654,7 @@ impl Context<'_, '_> {
     fn appositive_subject(&self, phrase: &str) -> Option<String> {
         let phrase = phrase.trim_start();
         self.people.iter().find_map(|p| {
-            let i = phrase.find(&p.name)?;
+            let i = find_short(phrase, &p.name)?;
             let rest = &phrase[i + p.name.len()..];
             let opening_words = phrase[..i].split_whitespace().count();
             (opening_words <= 3 && rest.starts_with(',') && rest[1..].contains(','))
@@ -681,21 +681,27 @@ impl Context<'_, '_> {
 
 /// A subject pronoun, in any case: `(?i)^(?:he|she|they|it|we)$`. Under
 /// the pattern's Unicode case folding, the long s 'ſ' is an 's' too; no
-/// other character folds to these letters.
+/// other non-ASCII character folds to these letters.
 fn is_pronoun(word: &str) -> bool {
-    let folded = || {
-        word.chars().map(|c| {
-            if c == 'ſ' {
-                's'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
+    ["he", "she", "they", "it", "we"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+        || word
+            .strip_prefix('ſ')
+            .is_some_and(|rest| rest.eq_ignore_ascii_case("he"))
+}
+
+/// `haystack.find(needle)` for the short phrases resolved here, where
+/// setting up the standard two-way search costs more than comparing at
+/// each byte that matches the needle's first. A byte match is a character
+/// match: the needle starts with a byte that never continues a character.
+fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
     };
-    word.len() <= 4
-        && ["he", "she", "they", "it", "we"]
-            .iter()
-            .any(|p| folded().eq(p.chars()))
+    let last_start = h.len().checked_sub(n.len())?;
+    (0..=last_start).find(|&i| h[i] == first && h[i..].starts_with(n))
 }
 
 fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -841,6 +847,24 @@ mod tests {
         );
         assert!(VERB_WORDS.iter().all(|v| is_verb(v)));
         assert!(!is_verb("Said") && !is_verb("sai") && !is_verb("saidx"));
+    }
+
+    #[test]
+    fn find_short_finds_as_find_does() {
+        for (h, n) in [
+            ("Jane Doe said", "Jane Doe"),
+            ("said Jane Doe", "Jane Doe"),
+            ("said Jane Do", "Jane Doe"),
+            ("JJane", "Jane"),
+            ("Zoë Zoë", "Zoë"),
+            ("éé", "é"),
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("spokesman", "pokes"),
+        ] {
+            assert_eq!(find_short(h, n), h.find(n), "{h:?} {n:?}");
+        }
     }
 
     #[test]
