@@ -514,11 +514,19 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn first(text: &'a str) -> Self {
-        Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
+        if splits_as_ascii(text) {
+            Self::from_words(text.split_ascii_whitespace().take(CONTEXT_WORDS))
+        } else {
+            Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
+        }
     }
 
     fn last(text: &'a str) -> Self {
-        let mut w = Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS));
+        let mut w = if splits_as_ascii(text) {
+            Self::from_words(text.split_ascii_whitespace().rev().take(CONTEXT_WORDS))
+        } else {
+            Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS))
+        };
         w.words[..w.len].reverse();
         w.stop[..w.len].reverse();
         w
@@ -560,9 +568,7 @@ impl<'a> Words<'a> {
 /// words before it; without stop words at either end.
 fn context_words(line: &str, local: Range<usize>) -> String {
     let rest = &line[local.end..];
-    let clause = &rest[..rest
-        .find(|c| is_clause_break(c) || matches!(c, '“' | '”'))
-        .unwrap_or(rest.len())];
+    let clause = &rest[..clause_end(rest)];
     let after = Words::first(clause);
     let says_what = after.useful().nth(1).is_some()
         && !after
@@ -575,21 +581,42 @@ fn context_words(line: &str, local: Range<usize>) -> String {
     let mut before = Words::last(after_last_clause_break(head));
     if before.trimmed().is_empty() {
         // "… is still high, at 50 per cent": the clause before the comma.
-        let clause_end = head.trim_end_matches(|c: char| c != ',');
-        let clause_end = clause_end.trim_end_matches(',');
-        before = Words::last(after_last_clause_break(clause_end));
+        let up_to_comma = head.rfind(',').map_or("", |i| &head[..=i]);
+        before = Words::last(after_last_clause_break(up_to_comma.trim_end_matches(',')));
     }
     join_context(before.trimmed(), after.trimmed())
 }
 
-fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"')
+/// Whether `split_ascii_whitespace` splits `text` as `split_whitespace`
+/// does (only faster): where it is ASCII without U+000B, the one ASCII
+/// white space that the former does not split at.
+fn splits_as_ascii(text: &str) -> bool {
+    text.is_ascii() && !text.as_bytes().contains(&0x0B)
+}
+
+// Clause breaks are looked for in bytes rather than characters: ASCII bytes
+// occur in UTF-8 only as themselves.
+
+fn is_clause_break(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')' | b'"')
+}
+
+/// The length of the clause `text` starts with: up to a clause break or a
+/// curly double quote (“ and ” are E2 80 9C and E2 80 9D in UTF-8).
+fn clause_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .find(|&i| is_clause_break(bytes[i]) || matches!(bytes[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]))
+        .unwrap_or(bytes.len())
 }
 
 /// What follows the last clause break in `text` (all of it if none).
 fn after_last_clause_break(text: &str) -> &str {
-    // The breaks are ASCII: one byte long.
-    text.rfind(is_clause_break).map_or(text, |i| &text[i + 1..])
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .rposition(|&b| is_clause_break(b))
+        .map_or(text, |i| &text[i + 1..])
 }
 
 /// "before … after", or whichever is not empty, with the words joined by
