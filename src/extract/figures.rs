@@ -182,7 +182,9 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
 // patterns), while the parts wanted are easily read off the match itself.
 
 fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    for all in MONEY.find_iter(line) {
+    let may_be_in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+    let next_start = move |from| money_search_start(line, from, may_be_in_pounds);
+    for all in find_iter_from(&MONEY, line, next_start) {
         let (n, u) = money_parts(all.as_str());
         let Some(v) = parse_number(n) else { continue };
         let range = base + all.start()..base + all.end();
@@ -198,10 +200,7 @@ fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
 }
 
 fn percentages(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    let Some(start) = percent_search_start(line) else {
-        return;
-    };
-    for all in find_iter_from(&PERCENT, line, start) {
+    for all in find_iter_from(&PERCENT, line, |from| percent_search_start(line, from)) {
         // The number opens the match and runs to the white space or '%'
         // before the unit.
         let m = all.as_str();
@@ -217,10 +216,7 @@ fn percentages(line: &str, base: usize, out: &mut Vec<FigureFound>) {
 }
 
 fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    let Some(start) = count_search_start(line) else {
-        return;
-    };
-    for all in find_iter_from(&COUNT, line, start) {
+    for all in find_iter_from(&COUNT, line, |from| count_search_start(line, from)) {
         let n = count_number(all.as_str());
         let n = all.start() + n.start..all.start() + n.end;
         if is_not_a_count(line, n.clone()) {
@@ -236,21 +232,24 @@ fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
 }
 
 // The lazy DFA of these patterns walks some ten instructions a byte (they
-// have no literal prefix to skip ahead with), so the searches start where
-// the earliest match can, found by cheaper byte tests.
+// have no literal prefix to skip ahead with), so each search starts where
+// the next match can at the earliest, found by cheaper byte tests, and no
+// search runs where no further match can.
 
-/// The matches of `re.find_iter(line)`, given that none starts before
-/// `start`: `find_at` skips the bytes before it yet still sees them for
-/// `\b`. (None of the figure patterns matches the empty string, so each
-/// search resumes where the last match ended, as `find_iter` does.)
+/// The matches of `re.find_iter(line)`, given that `next_start(at)` is
+/// where the first match at or after `at` can start at the earliest (no
+/// earlier than `at`), or `None` if none can: `find_at` skips the bytes
+/// before it yet still sees them for `\b`. (None of the figure patterns
+/// matches the empty string, so each search resumes where the last match
+/// ended, as `find_iter` does.)
 fn find_iter_from<'h>(
     re: &'h Regex,
     line: &'h str,
-    start: usize,
+    next_start: impl Fn(usize) -> Option<usize> + 'h,
 ) -> impl Iterator<Item = regex::Match<'h>> + 'h {
-    let mut at = start;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let m = re.find_at(line, at)?;
+        let m = re.find_at(line, next_start(at)?)?;
         at = m.end();
         Some(m)
     })
@@ -261,40 +260,65 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-/// Where a `COUNT` match can start at the earliest; `None` if it cannot.
-/// A match holds a digit (which may be any non-ASCII character: `\d` is
-/// Unicode), and before its first digit only "one of" and white space.
-/// The letters o, n, e and f have no non-ASCII case variants.
-fn count_search_start(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let digit = first_byte_where(bytes, |b| b.is_ascii_digit() || !b.is_ascii())?;
-    let before_one_of = bytes[..digit]
-        .iter()
-        .rposition(|&b| !(is_ascii_space(b) || matches!(b | 0x20, b'o' | b'n' | b'e' | b'f')));
-    Some(before_one_of.map_or(0, |i| i + 1))
+/// Where a `MONEY` match at or after `from` can start at the earliest. A
+/// match starts with '£' or holds "pounds" (in any case, though 's' has a
+/// non-ASCII one: p, o, u, n and d have none); `may_be_in_pounds` says
+/// whether the line holds "pound" in any ASCII case.
+fn money_search_start(line: &str, from: usize, may_be_in_pounds: bool) -> Option<usize> {
+    if may_be_in_pounds {
+        return Some(from);
+    }
+    line[from..].find('£').map(|i| from + i)
 }
 
-/// Where a `PERCENT` match can start at the earliest; `None` if it cannot.
-/// A match holds '%' or "cent" (in any case: c, e, n and t have no
+/// Where a `COUNT` match at or after `from` can start at the earliest. A
+/// match holds a digit (which may be any non-ASCII character: `\d` is
+/// Unicode), and before its first digit only "one of" and white space.
+/// The letters o, n, e and f have no non-ASCII case variants.
+fn count_search_start(line: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digit = from + first_byte_where(&bytes[from..], |b| b.is_ascii_digit() || !b.is_ascii())?;
+    let before_one_of = bytes[from..digit]
+        .iter()
+        .rposition(|&b| !(is_ascii_space(b) || matches!(b | 0x20, b'o' | b'n' | b'e' | b'f')));
+    Some(before_one_of.map_or(from, |i| from + i + 1))
+}
+
+/// Where a `PERCENT` match at or after `from` can start at the earliest. A
+/// match holds '%' or "cent" (in any case: c, e, n and t have no
 /// non-ASCII case variants), at most two tokens after the one its number
 /// is in.
-fn percent_search_start(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let is_unit_at = |i: usize| {
-        bytes[i] == b'%'
-            || bytes[i..]
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"cent"))
-    };
+fn percent_search_start(line: &str, from: usize) -> Option<usize> {
+    let bytes = &line.as_bytes()[from..];
+    let may_start_unit = |b: u8| b == b'%' || (b | 0x20) == b'c';
+    let mut unit = first_byte_where(bytes, may_start_unit)?;
+    while !is_percent_unit_at(bytes, unit) {
+        unit += 1 + first_byte_where(&bytes[unit + 1..], may_start_unit)?;
+    }
+    Some(from + token_start_before(bytes, unit, 2))
+}
+
+fn is_percent_unit_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b'%')
+        || bytes
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"cent"))
+}
+
+/// Index of the first `word` (lower-case ASCII letters) in `bytes`, in any
+/// ASCII case.
+fn find_ignoring_ascii_case(bytes: &[u8], word: &[u8]) -> Option<usize> {
     let mut from = 0;
-    let unit = loop {
-        let i = from + first_byte_where(&bytes[from..], |b| b == b'%' || (b | 0x20) == b'c')?;
-        if is_unit_at(i) {
-            break i;
+    loop {
+        let i = from + first_byte_where(&bytes[from..], |b| (b | 0x20) == word[0])?;
+        if bytes[i..]
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            return Some(i);
         }
         from = i + 1;
-    };
-    Some(token_start_before(bytes, unit, 2))
+    }
 }
 
 /// Index of the first of `bytes` for which `is` holds. Blocks of them are
@@ -792,31 +816,31 @@ mod tests {
             "Twelve percent, 3 % of 12.5%; a 50 PerCent rise, the centre, 9 cents",
             "£1.2 million, ’quoted’ 35 permanent social workers, 461k",
             "no figure here, only per capita accents",
+            "£ 3,000 and £5 millions, then six million POUNDS, forty poundſ, 40 pounds, £2bn",
+            "£7m and £8.5 Mn were spent",
         ];
         let all = |re: &Regex, line: &str| -> Vec<Range<usize>> {
             re.find_iter(line).map(|m| m.range()).collect()
         };
-        let from = |re: &Regex, line: &str, start: Option<usize>| -> Vec<Range<usize>> {
-            start.map_or(Vec::new(), |start| {
-                find_iter_from(re, line, start).map(|m| m.range()).collect()
-            })
+        let from = |re: &Regex, line: &str, next_start: &dyn Fn(usize) -> Option<usize>| {
+            find_iter_from(re, line, next_start)
+                .map(|m| m.range())
+                .collect::<Vec<_>>()
         };
         let mut seen = 0;
         for line in lines {
-            let counts = all(&COUNT, line);
-            assert_eq!(
-                counts,
-                from(&COUNT, line, count_search_start(line)),
-                "{line}"
-            );
-            let percents = all(&PERCENT, line);
-            assert_eq!(
-                percents,
-                from(&PERCENT, line, percent_search_start(line)),
-                "{line}"
-            );
-            seen += counts.len() + percents.len();
+            let in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+            let searches: [(&Regex, &dyn Fn(usize) -> Option<usize>); 3] = [
+                (&MONEY, &|at| money_search_start(line, at, in_pounds)),
+                (&PERCENT, &|at| percent_search_start(line, at)),
+                (&COUNT, &|at| count_search_start(line, at)),
+            ];
+            for (re, next_start) in searches {
+                let expected = all(re, line);
+                assert_eq!(expected, from(re, line, next_start), "{line}");
+                seen += expected.len();
+            }
         }
-        assert!(seen >= 15, "{seen}");
+        assert!(seen >= 25, "{seen}");
     }
 }
