@@ -46,10 +46,14 @@ const LONGEST_LISTED_WORD: usize = 8;
 /// `word` in ASCII lower case, in `buf`; `None` if it is not ASCII or is
 /// longer than any listed word (so is none of them).
 fn ascii_lower_case<'b>(word: &str, buf: &'b mut [u8; LONGEST_LISTED_WORD]) -> Option<&'b [u8]> {
-    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    Some(lower)
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    // Byte by byte: for so few bytes, a call to `memcpy` would cost more.
+    for (lower, b) in buf.iter_mut().zip(word.bytes()) {
+        *lower = b.to_ascii_lowercase();
+    }
+    Some(&buf[..word.len()])
 }
 
 /// Word numbers used with a unit ("six million pounds", "fifty per cent").
@@ -442,7 +446,7 @@ fn push(
 
 /// Whether `word` in lower case is one the lower-case ASCII words `listed`
 /// accepts; without allocating where `word` is ASCII, as it nearly always is.
-fn lower_case_is_listed(word: &str, listed: fn(&[u8]) -> bool) -> bool {
+fn lower_case_is_listed(word: &str, listed: impl Fn(&[u8]) -> bool) -> bool {
     let mut buf = [0; LONGEST_LISTED_WORD];
     match ascii_lower_case(word, &mut buf) {
         Some(lower) => listed(lower),
