@@ -46,10 +46,14 @@ const LONGEST_LISTED_WORD: usize = 8;
 /// `word` in ASCII lower case, in `buf`; `None` if it is not ASCII or is
 /// longer than any listed word (so is none of them).
 fn ascii_lower_case<'b>(word: &str, buf: &'b mut [u8; LONGEST_LISTED_WORD]) -> Option<&'b [u8]> {
-    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    Some(lower)
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    // Byte by byte: for so few bytes, a call to `memcpy` would cost more.
+    for (lower, b) in buf.iter_mut().zip(word.bytes()) {
+        *lower = b.to_ascii_lowercase();
+    }
+    Some(&buf[..word.len()])
 }
 
 /// Word numbers used with a unit ("six million pounds", "fifty per cent").
@@ -182,7 +186,9 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
 // patterns), while the parts wanted are easily read off the match itself.
 
 fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    for all in MONEY.find_iter(line) {
+    let may_be_in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+    let next_start = move |from| money_search_start(line, from, may_be_in_pounds);
+    for all in find_iter_from(&MONEY, line, next_start) {
         let (n, u) = money_parts(all.as_str());
         let Some(v) = parse_number(n) else { continue };
         let range = base + all.start()..base + all.end();
@@ -198,7 +204,7 @@ fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
 }
 
 fn percentages(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    for all in PERCENT.find_iter(line) {
+    for all in find_iter_from(&PERCENT, line, |from| percent_search_start(line, from)) {
         // The number opens the match and runs to the white space or '%'
         // before the unit.
         let m = all.as_str();
@@ -214,7 +220,7 @@ fn percentages(line: &str, base: usize, out: &mut Vec<FigureFound>) {
 }
 
 fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    for all in COUNT.find_iter(line) {
+    for all in find_iter_from(&COUNT, line, |from| count_search_start(line, from)) {
         let n = count_number(all.as_str());
         let n = all.start() + n.start..all.start() + n.end;
         if is_not_a_count(line, n.clone()) {
@@ -227,6 +233,126 @@ fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
         // The context of a count starts with what it counts.
         push(out, FigureKind::Count, v, range, line, n);
     }
+}
+
+// The lazy DFA of these patterns walks some ten instructions a byte (they
+// have no literal prefix to skip ahead with), so each search starts where
+// the next match can at the earliest, found by cheaper byte tests, and no
+// search runs where no further match can.
+
+/// The matches of `re.find_iter(line)`, given that `next_start(at)` is
+/// where the first match at or after `at` can start at the earliest (no
+/// earlier than `at`), or `None` if none can: `find_at` skips the bytes
+/// before it yet still sees them for `\b`. (None of the figure patterns
+/// matches the empty string, so each search resumes where the last match
+/// ended, as `find_iter` does.)
+fn find_iter_from<'h>(
+    re: &'h Regex,
+    line: &'h str,
+    next_start: impl Fn(usize) -> Option<usize> + 'h,
+) -> impl Iterator<Item = regex::Match<'h>> + 'h {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let m = re.find_at(line, next_start(at)?)?;
+        at = m.end();
+        Some(m)
+    })
+}
+
+/// White space of `\s` that is ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Where a `MONEY` match at or after `from` can start at the earliest. A
+/// match starts with '£' or holds "pounds" (in any case, though 's' has a
+/// non-ASCII one: p, o, u, n and d have none); `may_be_in_pounds` says
+/// whether the line holds "pound" in any ASCII case.
+fn money_search_start(line: &str, from: usize, may_be_in_pounds: bool) -> Option<usize> {
+    if may_be_in_pounds {
+        return Some(from);
+    }
+    line[from..].find('£').map(|i| from + i)
+}
+
+/// Where a `COUNT` match at or after `from` can start at the earliest. A
+/// match holds a digit (which may be any non-ASCII character: `\d` is
+/// Unicode), and before its first digit only "one of" and white space.
+/// The letters o, n, e and f have no non-ASCII case variants.
+fn count_search_start(line: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digit = from + first_byte_where(&bytes[from..], |b| b.is_ascii_digit() || !b.is_ascii())?;
+    let before_one_of = bytes[from..digit]
+        .iter()
+        .rposition(|&b| !(is_ascii_space(b) || matches!(b | 0x20, b'o' | b'n' | b'e' | b'f')));
+    Some(before_one_of.map_or(from, |i| from + i + 1))
+}
+
+/// Where a `PERCENT` match at or after `from` can start at the earliest. A
+/// match holds '%' or "cent" (in any case: c, e, n and t have no
+/// non-ASCII case variants), at most two tokens after the one its number
+/// is in.
+fn percent_search_start(line: &str, from: usize) -> Option<usize> {
+    let bytes = &line.as_bytes()[from..];
+    let may_start_unit = |b: u8| b == b'%' || (b | 0x20) == b'c';
+    let mut unit = first_byte_where(bytes, may_start_unit)?;
+    while !is_percent_unit_at(bytes, unit) {
+        unit += 1 + first_byte_where(&bytes[unit + 1..], may_start_unit)?;
+    }
+    Some(from + token_start_before(bytes, unit, 2))
+}
+
+fn is_percent_unit_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b'%')
+        || bytes
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"cent"))
+}
+
+/// Index of the first `word` (lower-case ASCII letters) in `bytes`, in any
+/// ASCII case.
+fn find_ignoring_ascii_case(bytes: &[u8], word: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let i = from + first_byte_where(&bytes[from..], |b| (b | 0x20) == word[0])?;
+        if bytes[i..]
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+}
+
+/// Index of the first of `bytes` for which `is` holds. Blocks of them are
+/// tested without early exit, which the compiler vectorises: several times
+/// faster than a byte loop where the byte is rare.
+fn first_byte_where(bytes: &[u8], is: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let (blocks, _) = bytes.as_chunks::<BLOCK>();
+    let from = blocks
+        .iter()
+        .position(|block| block.iter().fold(false, |any, &b| any | is(b)))
+        .map_or(blocks.len() * BLOCK, |i| i * BLOCK);
+    bytes[from..].iter().position(|&b| is(b)).map(|i| from + i)
+}
+
+/// The start of the token `n` tokens before the one holding `bytes[i]`,
+/// tokens being split at ASCII white space only: other white space merges
+/// tokens, which only moves the start earlier. It is a character boundary.
+fn token_start_before(bytes: &[u8], mut i: usize, n: usize) -> usize {
+    let mut skip_back = |space: bool| {
+        while i > 0 && is_ascii_space(bytes[i - 1]) == space {
+            i -= 1;
+        }
+    };
+    skip_back(false);
+    for _ in 0..n {
+        skip_back(true);
+        skip_back(false);
+    }
+    i
 }
 
 /// The number and unit of a `MONEY` match: "£1.2 million" or "£461k"
@@ -320,7 +446,7 @@ fn push(
 
 /// Whether `word` in lower case is one the lower-case ASCII words `listed`
 /// accepts; without allocating where `word` is ASCII, as it nearly always is.
-fn lower_case_is_listed(word: &str, listed: fn(&[u8]) -> bool) -> bool {
+fn lower_case_is_listed(word: &str, listed: impl Fn(&[u8]) -> bool) -> bool {
     let mut buf = [0; LONGEST_LISTED_WORD];
     match ascii_lower_case(word, &mut buf) {
         Some(lower) => listed(lower),
@@ -416,11 +542,19 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn first(text: &'a str) -> Self {
-        Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
+        if splits_as_ascii(text) {
+            Self::from_words(text.split_ascii_whitespace().take(CONTEXT_WORDS))
+        } else {
+            Self::from_words(text.split_whitespace().take(CONTEXT_WORDS))
+        }
     }
 
     fn last(text: &'a str) -> Self {
-        let mut w = Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS));
+        let mut w = if splits_as_ascii(text) {
+            Self::from_words(text.split_ascii_whitespace().rev().take(CONTEXT_WORDS))
+        } else {
+            Self::from_words(text.split_whitespace().rev().take(CONTEXT_WORDS))
+        };
         w.words[..w.len].reverse();
         w.stop[..w.len].reverse();
         w
@@ -462,9 +596,7 @@ impl<'a> Words<'a> {
 /// words before it; without stop words at either end.
 fn context_words(line: &str, local: Range<usize>) -> String {
     let rest = &line[local.end..];
-    let clause = &rest[..rest
-        .find(|c| is_clause_break(c) || matches!(c, '“' | '”'))
-        .unwrap_or(rest.len())];
+    let clause = &rest[..clause_end(rest)];
     let after = Words::first(clause);
     let says_what = after.useful().nth(1).is_some()
         && !after
@@ -477,21 +609,42 @@ fn context_words(line: &str, local: Range<usize>) -> String {
     let mut before = Words::last(after_last_clause_break(head));
     if before.trimmed().is_empty() {
         // "… is still high, at 50 per cent": the clause before the comma.
-        let clause_end = head.trim_end_matches(|c: char| c != ',');
-        let clause_end = clause_end.trim_end_matches(',');
-        before = Words::last(after_last_clause_break(clause_end));
+        let up_to_comma = head.rfind(',').map_or("", |i| &head[..=i]);
+        before = Words::last(after_last_clause_break(up_to_comma.trim_end_matches(',')));
     }
     join_context(before.trimmed(), after.trimmed())
 }
 
-fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"')
+/// Whether `split_ascii_whitespace` splits `text` as `split_whitespace`
+/// does (only faster): where it is ASCII without U+000B, the one ASCII
+/// white space that the former does not split at.
+fn splits_as_ascii(text: &str) -> bool {
+    text.is_ascii() && !text.as_bytes().contains(&0x0B)
+}
+
+// Clause breaks are looked for in bytes rather than characters: ASCII bytes
+// occur in UTF-8 only as themselves.
+
+fn is_clause_break(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')' | b'"')
+}
+
+/// The length of the clause `text` starts with: up to a clause break or a
+/// curly double quote (“ and ” are E2 80 9C and E2 80 9D in UTF-8).
+fn clause_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .find(|&i| is_clause_break(bytes[i]) || matches!(bytes[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]))
+        .unwrap_or(bytes.len())
 }
 
 /// What follows the last clause break in `text` (all of it if none).
 fn after_last_clause_break(text: &str) -> &str {
-    // The breaks are ASCII: one byte long.
-    text.rfind(is_clause_break).map_or(text, |i| &text[i + 1..])
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .rposition(|&b| is_clause_break(b))
+        .map_or(text, |i| &text[i + 1..])
 }
 
 /// "before … after", or whichever is not empty, with the words joined by
@@ -655,5 +808,43 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 14, "{seen}");
+    }
+
+    #[test]
+    fn searches_from_the_earliest_match_start_find_every_match() {
+        let lines = [
+            "the home is one of 12 run by it, ONE  OF\u{a0}40 and one\u{a0}of 7",
+            "now one of\n1,200; none of 3 teams, gone off 5 staff",
+            "In September 2016. Then 12 new social workers and ١٢ children",
+            "x-41 per cent, 41\u{a0}%, fifty PER CENT, forty per\u{a0}cent and 7%",
+            "Twelve percent, 3 % of 12.5%; a 50 PerCent rise, the centre, 9 cents",
+            "£1.2 million, ’quoted’ 35 permanent social workers, 461k",
+            "no figure here, only per capita accents",
+            "£ 3,000 and £5 millions, then six million POUNDS, forty poundſ, 40 pounds, £2bn",
+            "£7m and £8.5 Mn were spent",
+        ];
+        let all = |re: &Regex, line: &str| -> Vec<Range<usize>> {
+            re.find_iter(line).map(|m| m.range()).collect()
+        };
+        let from = |re: &Regex, line: &str, next_start: &dyn Fn(usize) -> Option<usize>| {
+            find_iter_from(re, line, next_start)
+                .map(|m| m.range())
+                .collect::<Vec<_>>()
+        };
+        let mut seen = 0;
+        for line in lines {
+            let in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+            let searches: [(&Regex, &dyn Fn(usize) -> Option<usize>); 3] = [
+                (&MONEY, &|at| money_search_start(line, at, in_pounds)),
+                (&PERCENT, &|at| percent_search_start(line, at)),
+                (&COUNT, &|at| count_search_start(line, at)),
+            ];
+            for (re, next_start) in searches {
+                let expected = all(re, line);
+                assert_eq!(expected, from(re, line, next_start), "{line}");
+                seen += expected.len();
+            }
+        }
+        assert!(seen >= 25, "{seen}");
     }
 }
