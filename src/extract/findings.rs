@@ -9,7 +9,7 @@ use super::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use reported::is_reported;
+use reported::ReportedSentences;
 use std::ops::Range;
 use std::sync::LazyLock;
 use themes::theme_of;
@@ -178,12 +178,12 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     {
         push(q.range.clone());
     }
+    let reported = ReportedSentences::new(text);
     for s in doc.layout.body_sentences() {
-        let sentence = &text[s.range.clone()];
         let in_quote = quotes
             .iter()
             .any(|q| q.range.start <= s.range.start && s.range.end <= q.range.end + 2);
-        if !in_quote && is_reported(sentence) {
+        if !in_quote && reported.contains(s.range.clone()) {
             push(s.range.clone());
         }
     }

@@ -15,25 +15,23 @@ const INERT_NON_ASCII: &[char] = &['“', '”', '‘', '’', '£', '–', '—
 /// "k"), `\s` ASCII whitespace (it also takes NBSP and other spaces) and
 /// `\w` an ASCII word byte (it also takes non-ASCII letters).
 pub(super) fn is_plain(s: &str) -> bool {
-    // Whole blocks of ASCII are skipped at once (`is_ascii` is fast); only
-    // blocks with other characters are decoded. A block is skipped only
-    // when it is all ASCII, so `at` always stays on a character boundary.
+    // Blocks of ASCII are skipped at once (`is_ascii` is fast); in other
+    // blocks each non-ASCII character is decoded. `at` only ever moves past
+    // ASCII bytes or whole characters, so it stays on a character boundary.
     const BLOCK: usize = 32;
+    let bytes = s.as_bytes();
     let mut at = 0;
-    while at < s.len() {
-        let block_end = (at + BLOCK).min(s.len());
-        if s.as_bytes()[at..block_end].is_ascii() {
-            at = block_end;
+    while at < bytes.len() {
+        let block = &bytes[at..(at + BLOCK).min(bytes.len())];
+        if block.is_ascii() {
+            at += block.len();
             continue;
         }
-        for c in s[at..].chars() {
-            if !(c.is_ascii() || INERT_NON_ASCII.contains(&c)) {
-                return false;
-            }
-            at += c.len_utf8();
-            if at >= block_end {
-                break;
-            }
+        let offset = block.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+        at += offset;
+        match s[at..].chars().next() {
+            Some(c) if INERT_NON_ASCII.contains(&c) => at += c.len_utf8(),
+            _ => return false,
         }
     }
     true
@@ -74,13 +72,14 @@ pub(super) fn is_boundary(hay: &[u8], at: usize) -> bool {
 pub(super) fn word_runs(hay: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + hay.get(at..)?.iter().position(|&b| is_word(b))?;
-        let len = hay[start..]
-            .iter()
-            .position(|&b| !is_word(b))
-            .unwrap_or(hay.len() - start);
-        at = start + len;
-        Some(start..at)
+        while at < hay.len() && !is_word(hay[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < hay.len() && is_word(hay[at]) {
+            at += 1;
+        }
+        (start < at).then_some(start..at)
     })
 }
 

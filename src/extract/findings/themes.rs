@@ -190,7 +190,8 @@ static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 });
 
 /// Keywords by their first two letters (lower case), each with its
-/// theme's index, in theme order. Every keyword starts with two letters.
+/// theme's index, in theme order. Every keyword starts with two letters
+/// and a third literal (`keywords_start_with_three_literals`).
 static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<(usize, &'static [u8])>>> = LazyLock::new(|| {
     let mut by_head = vec![Vec::new(); 26 * 26];
     for (theme, (_, keywords)) in THEMES.iter().enumerate() {
@@ -230,11 +231,14 @@ fn first_theme_in_plain(hay: &[u8]) -> Option<usize> {
         let Some(slot) = head_slot(&hay[start..]) else {
             continue;
         };
+        let third = hay.get(start + 2).map(u8::to_ascii_lowercase);
         for &(theme, keyword) in &KEYWORDS_BY_HEAD[slot] {
             if best.is_some_and(|b| theme >= b) {
                 break;
             }
-            if keyword_at(keyword, hay, start) {
+            // A cheap first test: the third byte of every keyword is a
+            // literal in lower case.
+            if third == Some(keyword[2]) && keyword_at(keyword, hay, start) {
                 best = Some(theme);
                 break;
             }
@@ -281,6 +285,15 @@ fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keywords_start_with_three_literals() {
+        for keyword in THEMES.iter().flat_map(|(_, keywords)| keywords.iter()) {
+            let head = &keyword.as_bytes()[..3];
+            assert!(head[..2].iter().all(u8::is_ascii_lowercase), "{keyword}");
+            assert!(head[2].is_ascii_lowercase() || head[2] == b'-', "{keyword}");
+        }
+    }
 
     /// The scanner agrees with the theme regexes on tricky plain text.
     const TRICKY: &[&str] = &[
