@@ -158,23 +158,27 @@ pub struct FoundDate {
 
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
+    // Every pattern needs a four-digit year.
+    if !has_four_digits(text) {
+        return Vec::new();
+    }
     let months: Vec<usize> = month_starts(text).collect();
     day_dates_with(text, &months)
 }
 
-/// `day_dates` given where month names may start in `text`.
+/// `day_dates` of a text that holds four digits in a row, given where
+/// month names may start in it.
 fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    // Cheap tests first: every pattern needs a four-digit year, the first
-    // two a month name with a digit on its side of it; an empty haystack
-    // yields nothing.
-    if !has_four_digits(text) {
-        return out;
-    }
+    // Cheap tests first: the first two patterns need a month name with a
+    // digit on its side of it; an empty haystack yields nothing.
     let day_month = months.iter().any(|&at| month_after_a_day(text, at));
     let month_day = months
         .iter()
-        .any(|&at| month_followed_by(text, at, starts_with_digit));
+        .any(|&at| month_followed_by(text, at, starts_with_digit))
+        && months
+            .iter()
+            .any(|&at| month_followed_by(text, at, may_start_a_day));
     for c in DAY_MONTH_YEAR.captures_iter(if day_month { text } else { "" }) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
@@ -297,6 +301,15 @@ fn starts_with_digit(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `s` may start with `\d{1,2}` and then a character that is no
+/// digit, as a day after a month name does: one or two ASCII digits, or a
+/// character beyond ASCII (`\d` takes every script's digits). "2018" is
+/// no day.
+fn may_start_a_day(s: &str) -> bool {
+    let ascii_digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&ascii_digits) || s.bytes().next().is_some_and(|b| !b.is_ascii())
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -355,9 +368,17 @@ static BARE_MONTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+    let mut b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
     while at <= text.len() {
-        let a = BARE_MONTH_AFTER_WORD.find_at(text, at);
-        let b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+        // A pattern's first match from an earlier start is its first from
+        // `at` too, unless it starts before `at`; no match then, none now.
+        if a.is_some_and(|m| m.start() < at) {
+            a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+        }
+        if b.is_some_and(|m| m.start() < at) {
+            b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+        }
         let (all, month) = match (a, b) {
             (Some(a), b) if b.is_none_or(|b| a.start() <= b.start()) => {
                 // The month name follows the last white space or hyphen.
@@ -401,19 +422,38 @@ static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)(?-u:\b)").expect("shift regex")
 });
 
-/// "month" and "year" in any case: a cheap test before the patterns for
-/// relative dates and shifts, which need one of them.
-static MONTH_OR_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["month", "year"])
-        .expect("month or year")
-});
+/// The words "month" and "year" (in any ASCII case) in a text: the
+/// patterns for relative dates need one of them, a shift "month" after
+/// its date. Their letters have no other case under `(?i)`.
+#[derive(Debug, PartialEq)]
+struct MonthYearWords {
+    any: bool,
+    /// Where the last "month" starts.
+    last_month: Option<usize>,
+}
 
-fn names_a_month_word(text: &str) -> bool {
-    MONTH_OR_YEAR
-        .find_iter(text)
-        .any(|m| m.pattern().as_usize() == 0)
+fn month_year_words(text: &str) -> MonthYearWords {
+    let bytes = text.as_bytes();
+    let mut words = MonthYearWords {
+        any: false,
+        last_month: None,
+    };
+    let rest_is = |at: usize, rest: &[u8]| {
+        bytes
+            .get(at..at + rest.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(rest))
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        match b | 0x20 {
+            b'm' if rest_is(i + 1, b"onth") => {
+                words.any = true;
+                words.last_month = Some(i);
+            }
+            b'y' if rest_is(i + 1, b"ear") => words.any = true,
+            _ => {}
+        }
+    }
+    words
 }
 
 fn small_number(word: &str) -> Option<u32> {
@@ -437,7 +477,8 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     let has_year_digits = has_four_digits(text);
     let months: Vec<usize> = month_starts(text).collect();
     let has_month = !months.is_empty();
-    let has_relative = MONTH_OR_YEAR.is_match(text);
+    let month_year_words = month_year_words(text);
+    let has_relative = month_year_words.any;
     let month_then = |follows: fn(&str) -> bool| {
         months
             .iter()
@@ -570,21 +611,23 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    apply_shifts(text, &mut out);
+    apply_shifts(text, month_year_words.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
 }
 
 /// "in April this year, three months after ..." names a second date, three
 /// months before the first; it is placed at the "after" phrase.
-fn apply_shifts(text: &str, dates: &mut Vec<FoundDate>) {
+/// `last_month` is where the last "month" of `text` starts.
+fn apply_shifts(text: &str, last_month: Option<usize>, dates: &mut Vec<FoundDate>) {
     let mut shifted = Vec::new();
     for d in dates.iter() {
-        let after = &text[d.range.end..];
-        // The pattern needs "month": a cheap test spares it most dates.
-        if !names_a_month_word(after) {
+        // The pattern needs "month" after the date: a cheap test spares it
+        // most dates.
+        if last_month.is_none_or(|at| at < d.range.end) {
             continue;
         }
+        let after = &text[d.range.end..];
         if let Some(c) = SHIFT.captures(after) {
             let (Some(all), Some(n), Some(dir)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;

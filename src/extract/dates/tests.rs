@@ -94,3 +94,46 @@ fn compatibility_and_iso_length_agree_with_the_iso_forms() {
         }
     }
 }
+
+#[test]
+fn month_and_year_words_as_a_search_finds_them() {
+    let re = regex::Regex::new("(?i)month|year").expect("test regex");
+    for t in [
+        "",
+        "Month",
+        "last MONTH and this Year",
+        "monthyear",
+        "mont h yea r",
+        "two months after, a year later, months",
+        "yEAR\u{212A}month\u{17F}",
+        "months’",
+    ] {
+        let found: Vec<&str> = re.find_iter(t).map(|m| m.as_str()).collect();
+        let last_month = re
+            .find_iter(t)
+            .filter(|m| m.as_str().eq_ignore_ascii_case("month"))
+            .last()
+            .map(|m| m.start());
+        assert_eq!(
+            month_year_words(t),
+            MonthYearWords {
+                any: !found.is_empty(),
+                last_month
+            },
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn a_day_after_a_month_is_one_or_two_digits() {
+    assert!(may_start_a_day("2, 2018"));
+    assert!(may_start_a_day("22nd"));
+    assert!(!may_start_a_day("2018"));
+    assert!(!may_start_a_day("this year"));
+    assert!(may_start_a_day("\u{661}\u{662}, 2018"));
+    let re = regex::Regex::new(r"^\d{1,2}\D").expect("test regex");
+    for t in ["1 ", "12,", "123 ", "1\u{662} ", "\u{661}2 ", "12\u{663}"] {
+        assert!(!re.is_match(t) || may_start_a_day(t), "{t}");
+    }
+}
