@@ -158,12 +158,12 @@ pub struct FoundDate {
 
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
+    let clues = Clues::of(text);
     // Every pattern needs a four-digit year.
-    if !has_four_digits(text) {
+    if !clues.four_digits {
         return Vec::new();
     }
-    let months: Vec<usize> = month_starts(text).collect();
-    day_dates_with(text, &months)
+    day_dates_with(text, &clues.months)
 }
 
 /// `day_dates` of a text that holds four digits in a row, given where
@@ -248,21 +248,6 @@ fn push_day(
     }
 }
 
-/// Byte offsets where a capitalised month name may start a word in `text`:
-/// all the month patterns need one there, after `\b`.
-fn month_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    const MONTH_STARTS: [&[u8; 3]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(2)).filter(move |&i| {
-        bytes[i].is_ascii_uppercase()
-            && (i == 0 || !is_word_byte(bytes[i - 1]))
-            && MONTH_STARTS.iter().any(|m| bytes[i..i + 3] == m[..])
-    })
-}
-
 /// Whether the month name at `at` may be followed, after white space, by
 /// what `follows` accepts ("October 2", "October 2018", "October this
 /// year"): the name (letters and an optional dot) must end at white space.
@@ -310,33 +295,12 @@ fn may_start_a_day(s: &str) -> bool {
     (1..=2).contains(&ascii_digits) || s.bytes().next().is_some_and(|b| !b.is_ascii())
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Whether a digit is followed by '/', '.' or '-' and another digit, as in
 /// every numeric date.
 fn has_separated_digits(text: &str) -> bool {
     text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
     })
-}
-
-/// Whether `text` holds a run of four ASCII digits, which every day-precision
-/// date pattern needs (for the year).
-fn has_four_digits(text: &str) -> bool {
-    let mut run = 0;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
 }
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -422,38 +386,73 @@ static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)(?-u:\b)").expect("shift regex")
 });
 
-/// The words "month" and "year" (in any ASCII case) in a text: the
-/// patterns for relative dates need one of them, a shift "month" after
-/// its date. Their letters have no other case under `(?i)`.
+/// What one pass over a text's bytes finds that the date patterns need.
 #[derive(Debug, PartialEq)]
-struct MonthYearWords {
-    any: bool,
-    /// Where the last "month" starts.
+struct Clues {
+    /// Where a capitalised month name may start a word: all the month
+    /// patterns need one there, after `\b`.
+    months: Vec<usize>,
+    /// A run of four ASCII digits, which every pattern with a year needs.
+    four_digits: bool,
+    /// "month" or "year" in any ASCII case (their letters have no other
+    /// case under `(?i)`), which the patterns for relative dates need.
+    month_or_year: bool,
+    /// Where the last "month" starts: a shift needs one after its date.
     last_month: Option<usize>,
 }
 
-fn month_year_words(text: &str) -> MonthYearWords {
-    let bytes = text.as_bytes();
-    let mut words = MonthYearWords {
-        any: false,
-        last_month: None,
-    };
-    let rest_is = |at: usize, rest: &[u8]| {
-        bytes
-            .get(at..at + rest.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(rest))
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        match b | 0x20 {
-            b'm' if rest_is(i + 1, b"onth") => {
-                words.any = true;
-                words.last_month = Some(i);
+impl Clues {
+    fn of(text: &str) -> Self {
+        const MONTH_STARTS: [&[u8; 3]; 12] = [
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
+        let bytes = text.as_bytes();
+        let at_is = |at: usize, word: &[u8]| {
+            bytes
+                .get(at..at + word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word))
+        };
+        let mut clues = Clues {
+            months: Vec::new(),
+            four_digits: false,
+            month_or_year: false,
+            last_month: None,
+        };
+        let mut digits = 0;
+        let mut after_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_digit() {
+                digits += 1;
+                clues.four_digits |= digits >= 4;
+                after_word = true;
+                continue;
             }
-            b'y' if rest_is(i + 1, b"ear") => words.any = true,
-            _ => {}
+            digits = 0;
+            // `b | 0x20` is a lower-case letter exactly when `b` is a letter.
+            let lower = b | 0x20;
+            if !lower.is_ascii_lowercase() {
+                after_word = b == b'_';
+                continue;
+            }
+            if b.is_ascii_uppercase()
+                && !after_word
+                && MONTH_STARTS
+                    .iter()
+                    .any(|m| bytes.get(i..i + 3) == Some(&m[..]))
+            {
+                clues.months.push(i);
+            }
+            if lower == b'm' && at_is(i + 1, b"onth") {
+                clues.month_or_year = true;
+                clues.last_month = Some(i);
+            } else if lower == b'y' && at_is(i + 1, b"ear") {
+                clues.month_or_year = true;
+            }
+            after_word = true;
         }
+        clues
     }
-    words
 }
 
 fn small_number(word: &str) -> Option<u32> {
@@ -474,18 +473,18 @@ fn small_number(word: &str) -> Option<u32> {
 pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
     // Most sentences hold no date at all; cheap tests spare them the
     // patterns that cannot match, and the cost of even starting a search.
-    let has_year_digits = has_four_digits(text);
-    let months: Vec<usize> = month_starts(text).collect();
+    let clues = Clues::of(text);
+    let months = &clues.months;
+    let has_year_digits = clues.four_digits;
     let has_month = !months.is_empty();
-    let month_year_words = month_year_words(text);
-    let has_relative = month_year_words.any;
+    let has_relative = clues.month_or_year;
     let month_then = |follows: fn(&str) -> bool| {
         months
             .iter()
             .any(|&at| month_followed_by(text, at, follows))
     };
     let mut out: Vec<FoundDate> = if has_year_digits {
-        day_dates_with(text, &months)
+        day_dates_with(text, months)
     } else {
         Vec::new()
     };
@@ -611,7 +610,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    apply_shifts(text, month_year_words.last_month, &mut out);
+    apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
 }

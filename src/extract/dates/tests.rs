@@ -96,8 +96,11 @@ fn compatibility_and_iso_length_agree_with_the_iso_forms() {
 }
 
 #[test]
-fn month_and_year_words_as_a_search_finds_them() {
-    let re = regex::Regex::new("(?i)month|year").expect("test regex");
+fn clues_are_what_searches_find() {
+    let month = regex::Regex::new(r"(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+        .expect("test regex");
+    let four_digits = regex::Regex::new("[0-9]{4}").expect("test regex");
+    let words = regex::Regex::new("(?i)month|year").expect("test regex");
     for t in [
         "",
         "Month",
@@ -106,22 +109,22 @@ fn month_and_year_words_as_a_search_finds_them() {
         "mont h yea r",
         "two months after, a year later, months",
         "yEAR\u{212A}month\u{17F}",
-        "months’",
+        "months’ 2018's",
+        "May_Jun xMar 1Apr _Jul -Aug éSep Oct Nov. Dec2 DEC Ja",
+        "201 9 2O18 12345 ١٢٣٤ 12٣4",
     ] {
-        let found: Vec<&str> = re.find_iter(t).map(|m| m.as_str()).collect();
-        let last_month = re
+        let last_month = words
             .find_iter(t)
             .filter(|m| m.as_str().eq_ignore_ascii_case("month"))
             .last()
             .map(|m| m.start());
-        assert_eq!(
-            month_year_words(t),
-            MonthYearWords {
-                any: !found.is_empty(),
-                last_month
-            },
-            "{t}"
-        );
+        let expected = Clues {
+            months: month.find_iter(t).map(|m| m.start()).collect(),
+            four_digits: four_digits.is_match(t),
+            month_or_year: words.is_match(t),
+            last_month,
+        };
+        assert_eq!(Clues::of(t), expected, "{t}");
     }
 }
 
