@@ -128,20 +128,20 @@ pub fn kind_cues(s: &str) -> Vec<KindCue> {
     re.find_iter(hay)
         .filter_map(|m| {
             let all = &s[m.range()];
-            let plural = all.ends_with('s') || all.to_ascii_lowercase().starts_with("inspections ");
+            let plural = all.ends_with('s') || starts_with_any_case(all, "inspections ");
             if plural && !all.eq_ignore_ascii_case("ILACS") {
                 return None;
             }
             // The alternatives start with different words; these prefixes
             // hold no "k" or "s", which `(?i)` may match otherwise.
-            let lower = all.to_ascii_lowercase();
-            let kind = if lower.starts_with("monitoring") {
+            let starts = |prefix| starts_with_any_case(all, prefix);
+            let kind = if starts("monitoring") {
                 InspectionKind::MonitoringVisit
-            } else if lower.starts_with("focu") {
+            } else if starts("focu") {
                 InspectionKind::FocusedVisit
-            } else if lower.starts_with("joint") || lower.starts_with("jta") {
+            } else if starts("joint") || starts("jta") {
                 InspectionKind::JointTargetedAreaInspection
-            } else if lower.starts_with('a') {
+            } else if starts("a") {
                 InspectionKind::Other
             } else {
                 InspectionKind::FullInspection
@@ -186,16 +186,16 @@ fn judgement_words(s: &str) -> Vec<(Range<usize>, JudgementWord)> {
         .map(|m| {
             // The alternatives start differently; these prefixes hold no
             // "k" or "s", which `(?i)` may match otherwise.
-            let lower = s[m.range()].to_ascii_lowercase();
-            let word = if lower.starts_with("req") {
+            let starts = |prefix| starts_with_any_case(&s[m.range()], prefix);
+            let word = if starts("req") {
                 JudgementWord::RequiresImprovement
-            } else if lower.starts_with("ina") {
+            } else if starts("ina") {
                 JudgementWord::Inadequate
-            } else if lower.starts_with("goo") {
+            } else if starts("goo") {
                 JudgementWord::Good
-            } else if lower.starts_with("out") {
+            } else if starts("out") {
                 JudgementWord::Outstanding
-            } else if lower.starts_with("low") || lower.starts_with("wor") {
+            } else if starts("low") || starts("wor") {
                 JudgementWord::Lowest
             } else {
                 JudgementWord::Highest
@@ -304,6 +304,14 @@ fn judgement_in_context(s: &str, r: &Range<usize>, word: JudgementWord) -> Optio
     }
 }
 
+/// Whether `s` starts with `prefix` in any ASCII case, as its ASCII-lower-
+/// cased copy would start with the lower-case `prefix`.
+fn starts_with_any_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Whether `hay` holds `needle` (ASCII letters) in any ASCII case; for
 /// needles without "k" or "s", the same as a `(?i)` pattern's test.
 fn contains_any_case(hay: &str, needle: &str) -> bool {
@@ -375,10 +383,10 @@ pub fn services_in(clause: &str) -> Vec<Service> {
     for m in re.find_iter(hay) {
         // Fostering and adoption are told by their first letters; every
         // other alternative names a home.
-        let lower = clause[m.range()].to_ascii_lowercase();
-        let s = if lower.starts_with("fo") {
+        let starts = |prefix| starts_with_any_case(&clause[m.range()], prefix);
+        let s = if starts("fo") {
             Service::FosteringAgency
-        } else if lower.starts_with("ad") {
+        } else if starts("ad") {
             Service::AdoptionAgency
         } else {
             Service::ChildrensHome

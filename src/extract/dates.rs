@@ -158,23 +158,27 @@ pub struct FoundDate {
 
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
-    let months: Vec<usize> = month_starts(text).collect();
-    day_dates_with(text, &months)
+    let clues = Clues::of(text);
+    // Every pattern needs a four-digit year.
+    if !clues.four_digits {
+        return Vec::new();
+    }
+    day_dates_with(text, &clues.months)
 }
 
-/// `day_dates` given where month names may start in `text`.
+/// `day_dates` of a text that holds four digits in a row, given where
+/// month names may start in it.
 fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    // Cheap tests first: every pattern needs a four-digit year, the first
-    // two a month name with a digit on its side of it; an empty haystack
-    // yields nothing.
-    if !has_four_digits(text) {
-        return out;
-    }
+    // Cheap tests first: the first two patterns need a month name with a
+    // digit on its side of it; an empty haystack yields nothing.
     let day_month = months.iter().any(|&at| month_after_a_day(text, at));
     let month_day = months
         .iter()
-        .any(|&at| month_followed_by(text, at, starts_with_digit));
+        .any(|&at| month_followed_by(text, at, starts_with_digit))
+        && months
+            .iter()
+            .any(|&at| month_followed_by(text, at, may_start_a_day));
     for c in DAY_MONTH_YEAR.captures_iter(if day_month { text } else { "" }) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
@@ -244,21 +248,6 @@ fn push_day(
     }
 }
 
-/// Byte offsets where a capitalised month name may start a word in `text`:
-/// all the month patterns need one there, after `\b`.
-fn month_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    const MONTH_STARTS: [&[u8; 3]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(2)).filter(move |&i| {
-        bytes[i].is_ascii_uppercase()
-            && (i == 0 || !is_word_byte(bytes[i - 1]))
-            && MONTH_STARTS.iter().any(|m| bytes[i..i + 3] == m[..])
-    })
-}
-
 /// Whether the month name at `at` may be followed, after white space, by
 /// what `follows` accepts ("October 2", "October 2018", "October this
 /// year"): the name (letters and an optional dot) must end at white space.
@@ -297,8 +286,13 @@ fn starts_with_digit(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+/// Whether `s` may start with `\d{1,2}` and then a character that is no
+/// digit, as a day after a month name does: one or two ASCII digits, or a
+/// character beyond ASCII (`\d` takes every script's digits). "2018" is
+/// no day.
+fn may_start_a_day(s: &str) -> bool {
+    let ascii_digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&ascii_digits) || s.bytes().next().is_some_and(|b| !b.is_ascii())
 }
 
 /// Whether a digit is followed by '/', '.' or '-' and another digit, as in
@@ -307,23 +301,6 @@ fn has_separated_digits(text: &str) -> bool {
     text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
     })
-}
-
-/// Whether `text` holds a run of four ASCII digits, which every day-precision
-/// date pattern needs (for the year).
-fn has_four_digits(text: &str) -> bool {
-    let mut run = 0;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
 }
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -355,9 +332,17 @@ static BARE_MONTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+    let mut b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
     while at <= text.len() {
-        let a = BARE_MONTH_AFTER_WORD.find_at(text, at);
-        let b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+        // A pattern's first match from an earlier start is its first from
+        // `at` too, unless it starts before `at`; no match then, none now.
+        if a.is_some_and(|m| m.start() < at) {
+            a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+        }
+        if b.is_some_and(|m| m.start() < at) {
+            b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+        }
         let (all, month) = match (a, b) {
             (Some(a), b) if b.is_none_or(|b| a.start() <= b.start()) => {
                 // The month name follows the last white space or hyphen.
@@ -401,19 +386,73 @@ static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W{0,3}(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+(after|before|later|earlier)(?-u:\b)").expect("shift regex")
 });
 
-/// "month" and "year" in any case: a cheap test before the patterns for
-/// relative dates and shifts, which need one of them.
-static MONTH_OR_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["month", "year"])
-        .expect("month or year")
-});
+/// What one pass over a text's bytes finds that the date patterns need.
+#[derive(Debug, PartialEq)]
+struct Clues {
+    /// Where a capitalised month name may start a word: all the month
+    /// patterns need one there, after `\b`.
+    months: Vec<usize>,
+    /// A run of four ASCII digits, which every pattern with a year needs.
+    four_digits: bool,
+    /// "month" or "year" in any ASCII case (their letters have no other
+    /// case under `(?i)`), which the patterns for relative dates need.
+    month_or_year: bool,
+    /// Where the last "month" starts: a shift needs one after its date.
+    last_month: Option<usize>,
+}
 
-fn names_a_month_word(text: &str) -> bool {
-    MONTH_OR_YEAR
-        .find_iter(text)
-        .any(|m| m.pattern().as_usize() == 0)
+impl Clues {
+    fn of(text: &str) -> Self {
+        const MONTH_STARTS: [&[u8; 3]; 12] = [
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
+        let bytes = text.as_bytes();
+        let at_is = |at: usize, word: &[u8]| {
+            bytes
+                .get(at..at + word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word))
+        };
+        let mut clues = Clues {
+            months: Vec::new(),
+            four_digits: false,
+            month_or_year: false,
+            last_month: None,
+        };
+        let mut digits = 0;
+        let mut after_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_digit() {
+                digits += 1;
+                clues.four_digits |= digits >= 4;
+                after_word = true;
+                continue;
+            }
+            digits = 0;
+            // `b | 0x20` is a lower-case letter exactly when `b` is a letter.
+            let lower = b | 0x20;
+            if !lower.is_ascii_lowercase() {
+                after_word = b == b'_';
+                continue;
+            }
+            if b.is_ascii_uppercase()
+                && !after_word
+                && MONTH_STARTS
+                    .iter()
+                    .any(|m| bytes.get(i..i + 3) == Some(&m[..]))
+            {
+                clues.months.push(i);
+            }
+            if lower == b'm' && at_is(i + 1, b"onth") {
+                clues.month_or_year = true;
+                clues.last_month = Some(i);
+            } else if lower == b'y' && at_is(i + 1, b"ear") {
+                clues.month_or_year = true;
+            }
+            after_word = true;
+        }
+        clues
+    }
 }
 
 fn small_number(word: &str) -> Option<u32> {
@@ -434,17 +473,18 @@ fn small_number(word: &str) -> Option<u32> {
 pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
     // Most sentences hold no date at all; cheap tests spare them the
     // patterns that cannot match, and the cost of even starting a search.
-    let has_year_digits = has_four_digits(text);
-    let months: Vec<usize> = month_starts(text).collect();
+    let clues = Clues::of(text);
+    let months = &clues.months;
+    let has_year_digits = clues.four_digits;
     let has_month = !months.is_empty();
-    let has_relative = MONTH_OR_YEAR.is_match(text);
+    let has_relative = clues.month_or_year;
     let month_then = |follows: fn(&str) -> bool| {
         months
             .iter()
             .any(|&at| month_followed_by(text, at, follows))
     };
     let mut out: Vec<FoundDate> = if has_year_digits {
-        day_dates_with(text, &months)
+        day_dates_with(text, months)
     } else {
         Vec::new()
     };
@@ -570,21 +610,23 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    apply_shifts(text, &mut out);
+    apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
 }
 
 /// "in April this year, three months after ..." names a second date, three
 /// months before the first; it is placed at the "after" phrase.
-fn apply_shifts(text: &str, dates: &mut Vec<FoundDate>) {
+/// `last_month` is where the last "month" of `text` starts.
+fn apply_shifts(text: &str, last_month: Option<usize>, dates: &mut Vec<FoundDate>) {
     let mut shifted = Vec::new();
     for d in dates.iter() {
-        let after = &text[d.range.end..];
-        // The pattern needs "month": a cheap test spares it most dates.
-        if !names_a_month_word(after) {
+        // The pattern needs "month" after the date: a cheap test spares it
+        // most dates.
+        if last_month.is_none_or(|at| at < d.range.end) {
             continue;
         }
+        let after = &text[d.range.end..];
         if let Some(c) = SHIFT.captures(after) {
             let (Some(all), Some(n), Some(dir)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;

@@ -94,3 +94,49 @@ fn compatibility_and_iso_length_agree_with_the_iso_forms() {
         }
     }
 }
+
+#[test]
+fn clues_are_what_searches_find() {
+    let month = regex::Regex::new(r"(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+        .expect("test regex");
+    let four_digits = regex::Regex::new("[0-9]{4}").expect("test regex");
+    let words = regex::Regex::new("(?i)month|year").expect("test regex");
+    for t in [
+        "",
+        "Month",
+        "last MONTH and this Year",
+        "monthyear",
+        "mont h yea r",
+        "two months after, a year later, months",
+        "yEAR\u{212A}month\u{17F}",
+        "months’ 2018's",
+        "May_Jun xMar 1Apr _Jul -Aug éSep Oct Nov. Dec2 DEC Ja",
+        "201 9 2O18 12345 ١٢٣٤ 12٣4",
+    ] {
+        let last_month = words
+            .find_iter(t)
+            .filter(|m| m.as_str().eq_ignore_ascii_case("month"))
+            .last()
+            .map(|m| m.start());
+        let expected = Clues {
+            months: month.find_iter(t).map(|m| m.start()).collect(),
+            four_digits: four_digits.is_match(t),
+            month_or_year: words.is_match(t),
+            last_month,
+        };
+        assert_eq!(Clues::of(t), expected, "{t}");
+    }
+}
+
+#[test]
+fn a_day_after_a_month_is_one_or_two_digits() {
+    assert!(may_start_a_day("2, 2018"));
+    assert!(may_start_a_day("22nd"));
+    assert!(!may_start_a_day("2018"));
+    assert!(!may_start_a_day("this year"));
+    assert!(may_start_a_day("\u{661}\u{662}, 2018"));
+    let re = regex::Regex::new(r"^\d{1,2}\D").expect("test regex");
+    for t in ["1 ", "12,", "123 ", "1\u{662} ", "\u{661}2 ", "12\u{663}"] {
+        assert!(!re.is_match(t) || may_start_a_day(t), "{t}");
+    }
+}
