@@ -118,7 +118,8 @@ struct Cues {
 impl Cues {
     const DIGIT: u8 = 1;
     const PERCENT_SIGN: u8 = 2;
-    /// The second byte of '£' (which only it, among common characters, has).
+    /// The second byte of '£' (C2 A3 in UTF-8), which other characters
+    /// have too.
     const POUND_SIGN_END: u8 = 4;
     /// The first letter of "per" and "pounds".
     const P: u8 = 8;
@@ -141,10 +142,10 @@ impl Cues {
     #[inline(never)]
     fn bytes_seen(bytes: &[u8]) -> u8 {
         bytes.iter().fold(0, |seen, &b| {
-            seen | u8::from(b.is_ascii_digit()) * Self::DIGIT
-                | u8::from(b == b'%') * Self::PERCENT_SIGN
-                | u8::from(b == 0xA3) * Self::POUND_SIGN_END
-                | u8::from(b == b'p') * Self::P
+            seen | (u8::from(b.is_ascii_digit()) * Self::DIGIT)
+                | (u8::from(b == b'%') * Self::PERCENT_SIGN)
+                | (u8::from(b == 0xA3) * Self::POUND_SIGN_END)
+                | (u8::from(b == b'p') * Self::P)
         })
     }
 }
