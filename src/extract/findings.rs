@@ -8,7 +8,7 @@ mod themes;
 use super::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use reported::ReportedSentences;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -104,8 +104,6 @@ static POLARITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        // A full DFA walks each byte fastest; the lists are small.
-        .kind(Some(AhoCorasickKind::DFA))
         .build(
             CONCERN_WORDS
                 .iter()
