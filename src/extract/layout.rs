@@ -313,36 +313,33 @@ pub fn split_sentences(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(offset) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += offset;
         let c = bytes[i];
-        if c == b'.' || c == b'!' || c == b'?' {
-            // Swallow closing quotes and brackets.
-            let mut j = i + 1;
-            loop {
-                let rest = &s[j..];
-                let Some(ch) = rest.chars().next() else { break };
-                if matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']') {
-                    j += ch.len_utf8();
-                } else {
-                    break;
-                }
+        // Swallow closing quotes and brackets.
+        let mut j = i + 1;
+        loop {
+            let rest = &s[j..];
+            let Some(ch) = rest.chars().next() else { break };
+            if matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += ch.len_utf8();
+            } else {
+                break;
             }
-            let ws_end = j + (s[j..].len() - s[j..].trim_start().len());
-            let next = s[ws_end..].chars().next();
-            let starts_sentence = ws_end > j
-                && next.is_some_and(|ch| {
-                    ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
-                });
-            if starts_sentence && (c != b'.' || !is_abbreviation(&s[start..i])) {
-                out.push(block.start + start..block.start + j);
-                start = ws_end;
-                i = ws_end;
-                continue;
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
         }
+        let ws_end = j + (s[j..].len() - s[j..].trim_start().len());
+        let next = s[ws_end..].chars().next();
+        let starts_sentence = ws_end > j
+            && next.is_some_and(|ch| {
+                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'')
+            });
+        if starts_sentence && (c != b'.' || !is_abbreviation(&s[start..i])) {
+            out.push(block.start + start..block.start + j);
+            start = ws_end;
+            i = ws_end;
+            continue;
+        }
+        i = j.max(i + 1);
     }
     if start < s.len() {
         out.push(block.start + start..block.end);
