@@ -171,7 +171,14 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
 fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     // Cheap tests first: the first two patterns need a month name with a
-    // digit on its side of it; an empty haystack yields nothing.
+    // digit on its side of it. A pattern that cannot match is not started
+    // at all, which costs more than a failing search.
+    let captures = |re: &'static Regex, may_match: bool| {
+        may_match
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
     let day_month = months.iter().any(|&at| month_after_a_day(text, at));
     let month_day = months
         .iter()
@@ -179,7 +186,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
         && months
             .iter()
             .any(|&at| month_followed_by(text, at, may_start_a_day));
-    for c in DAY_MONTH_YEAR.captures_iter(if day_month { text } else { "" }) {
+    for c in captures(&DAY_MONTH_YEAR, day_month) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -191,7 +198,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in MONTH_DAY_YEAR.captures_iter(if month_day { text } else { "" }) {
+    for c in captures(&MONTH_DAY_YEAR, month_day) {
         let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -203,8 +210,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    let numeric = if has_separated_digits(text) { text } else { "" };
-    for c in NUMERIC_DATE.captures_iter(numeric) {
+    for c in captures(&NUMERIC_DATE, has_separated_digits(text)) {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(
