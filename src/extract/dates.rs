@@ -505,7 +505,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     // the month is the match's first word (`month_number` drops its point),
     // "this" or "last" its second, and a year its last.
     for all in month_this_year
-        .then(|| MONTH_THIS_YEAR.find_iter(text))
+        .then(|| matches_from(&MONTH_THIS_YEAR, text, months))
         .into_iter()
         .flatten()
     {
@@ -529,7 +529,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     }
     let month_year = has_month && has_year_digits && month_then(starts_with_digit);
     for all in month_year
-        .then(|| MONTH_YEAR.find_iter(text))
+        .then(|| matches_from(&MONTH_YEAR, text, months))
         .into_iter()
         .flatten()
     {
@@ -619,6 +619,24 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Matches of `re` in `text` as `find_iter` finds them, for a pattern whose
+/// every match starts at one of `starts` (ascending): each search begins at
+/// the next of them, and none is made once none is left ahead.
+fn matches_from<'t>(re: &Regex, text: &'t str, starts: &[usize]) -> Vec<regex::Match<'t>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(&next) = starts.iter().find(|&&start| start >= at) {
+        // No match starts between `at` and `next`, so the first from
+        // `next` is the first from `at`.
+        let Some(m) = re.find_at(text, next) else {
+            break;
+        };
+        at = m.end();
+        found.push(m);
+    }
+    found
 }
 
 /// "in April this year, three months after ..." names a second date, three

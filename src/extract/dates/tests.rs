@@ -140,3 +140,23 @@ fn a_day_after_a_month_is_one_or_two_digits() {
         assert!(!re.is_match(t) || may_start_a_day(t), "{t}");
     }
 }
+
+#[test]
+fn searches_from_month_names_find_what_find_iter_finds() {
+    for t in [
+        "",
+        "In May 2018 and June 2019, not xMay 2020; Sept. 2017 or Sep 2017",
+        "March this year, April last year and May this year",
+        "Dec\u{a0}2019 December 20190 Jan 2019_",
+    ] {
+        let months = Clues::of(t).months;
+        for re in [&*MONTH_YEAR, &*MONTH_THIS_YEAR] {
+            let expected: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+            let found: Vec<_> = matches_from(re, t, &months)
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(found, expected, "{t}");
+        }
+    }
+}
