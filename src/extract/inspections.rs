@@ -131,8 +131,12 @@ fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut Vec<Candidate
         date_used[di] = true;
     }
     for (di, d) in found.iter().enumerate() {
-        let before = s[..d.range.start].trim_end().to_ascii_lowercase();
-        if date_used[di] || !(before.ends_with("again in") || before.ends_with("again on")) {
+        let before = s[..d.range.start].trim_end().as_bytes();
+        let again = |phrase: &[u8]| {
+            before.len() >= phrase.len()
+                && before[before.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        };
+        if date_used[di] || !(again(b"again in") || again(b"again on")) {
             continue;
         }
         let repeated = out
@@ -175,7 +179,7 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
         } else {
             ""
         };
-        let window = format!("{} {} {}", &s[from..c.cue.start], &s[c.cue.clone()], after);
+        let window = [&s[from..c.cue.start], &s[c.cue.clone()], after].join(" ");
         let services = cues::services_in(&window);
         if services.is_empty() {
             out.push(c.clone());
