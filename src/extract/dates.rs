@@ -405,6 +405,8 @@ struct Clues {
     month_or_year: bool,
     /// Where the last "month" starts: a shift needs one after its date.
     last_month: Option<usize>,
+    /// Where "19" or "20" starts a word, as every bare year does.
+    year_starts: Vec<usize>,
 }
 
 impl Clues {
@@ -424,11 +426,15 @@ impl Clues {
             four_digits: false,
             month_or_year: false,
             last_month: None,
+            year_starts: Vec::new(),
         };
         let mut digits = 0;
         let mut after_word = false;
         for (i, &b) in bytes.iter().enumerate() {
             if b.is_ascii_digit() {
+                if !after_word && matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
+                    clues.year_starts.push(i);
+                }
                 digits += 1;
                 clues.four_digits |= digits >= 4;
                 after_word = true;
@@ -593,10 +599,10 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             date: PartialDate::Month(year, month),
         });
     }
-    // `find_iter` rather than captures, which cost far more: the year is
-    // the match's first four bytes.
+    // Matches rather than captures, which cost far more: the year is the
+    // match's first four bytes.
     for all in has_year_digits
-        .then(|| BARE_YEAR.find_iter(text))
+        .then(|| matches_from(&BARE_YEAR, text, &clues.year_starts))
         .into_iter()
         .flatten()
     {
