@@ -60,47 +60,53 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// Where in a text kind and judgement cues may be: their patterns are
-/// searched once over the whole text, so that a sentence that no match
-/// touches skips them. A match in a sentence is a match in the text when
-/// `\b` means the same at the sentence's edges (the only assertions of
-/// the patterns), and a search over the text reports that match or one
-/// overlapping it.
-pub struct CueGate<'a> {
+/// Where in a text some patterns may match in a sentence: their lower-case
+/// forms are searched once over the text ASCII-lower-cased, so that a
+/// sentence that no match touches skips them. A match in a sentence is a
+/// match in the text when `\b` means the same at the sentence's edges
+/// (the patterns' only assertions), and a search over the text reports
+/// that match or one overlapping it.
+pub struct PatternGate<'a> {
     text: &'a str,
-    kinds: Vec<Range<usize>>,
-    judgements: Vec<Range<usize>>,
-    /// The text holds a character that `(?i)` equates with an ASCII
-    /// letter, which the lower-cased search would miss.
-    everywhere: bool,
+    /// Each pattern's matches; none where the text holds a character that
+    /// `(?i)` equates with an ASCII letter, which lower-casing would miss.
+    spans: Option<Vec<Vec<Range<usize>>>>,
 }
 
-impl<'a> CueGate<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let everywhere = folds_to_ascii(text);
-        let lower = if everywhere {
-            String::new()
-        } else {
-            text.to_ascii_lowercase()
-        };
-        let spans = |re: &Regex| re.find_iter(&lower).map(|m| m.range()).collect();
-        CueGate {
-            text,
-            kinds: spans(&KIND),
-            judgements: spans(&JUDGEMENT_WORD),
-            everywhere,
-        }
+impl<'a> PatternGate<'a> {
+    /// `lower` is `lower_cased(text)`; `patterns` are written in lower
+    /// case, twins of the `(?i)` patterns the sentences are searched with.
+    pub fn new(text: &'a str, lower: Option<&str>, patterns: &[&Regex]) -> Self {
+        let spans = lower.map(|lower| {
+            patterns
+                .iter()
+                .map(|re| re.find_iter(lower).map(|m| m.range()).collect())
+                .collect()
+        });
+        PatternGate { text, spans }
     }
 
-    /// Whether the sentence at `range` may hold a kind or judgement cue.
-    pub fn may_hold_cue(&self, range: &Range<usize>) -> bool {
-        self.everywhere
-            || within_a_word(self.text, range.start)
+    /// Whether one of the patterns may match in the sentence at `range`.
+    pub fn may_match(&self, range: &Range<usize>) -> bool {
+        let Some(spans) = &self.spans else {
+            return true;
+        };
+        within_a_word(self.text, range.start)
             || within_a_word(self.text, range.end)
-            || touches(&self.kinds, range)
-            || touches(&self.judgements, range)
-            || self.text[range.clone()].contains("RI")
+            || spans.iter().any(|s| touches(s, range))
     }
+}
+
+/// `text` ASCII-lower-cased (same byte offsets), for `PatternGate`; none
+/// where it holds a character that `(?i)` equates with an ASCII letter.
+pub fn lower_cased(text: &str) -> Option<String> {
+    (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase())
+}
+
+/// Where a text may hold kind or judgement cues, but for "RI" in
+/// capitals, which a lower-cased text cannot show.
+pub fn cue_gate<'a>(text: &'a str, lower: Option<&str>) -> PatternGate<'a> {
+    PatternGate::new(text, lower, &[&KIND, &JUDGEMENT_WORD])
 }
 
 /// Whether `at` falls between two word bytes of `text`, where `\b` at the
@@ -544,20 +550,22 @@ mod tests {
     #[test]
     fn the_gate_opens_where_a_sentence_may_hold_a_cue() {
         let text = "Good news. It was rated good. A visit. Afocused visit.";
-        let gate = CueGate::new(text);
+        let lower = lower_cased(text);
+        let gate = cue_gate(text, lower.as_deref());
         let at = |s: &str| {
             let start = text.find(s).expect("sentence");
             start..start + s.len()
         };
-        assert!(gate.may_hold_cue(&at("It was rated good.")));
-        assert!(!gate.may_hold_cue(&at("A visit.")));
+        assert!(gate.may_match(&at("It was rated good.")));
+        assert!(!gate.may_match(&at("A visit.")));
         // "focused" starts no word of the text, but starts the slice.
         assert!(!kind_cues("focused visit.").is_empty());
-        assert!(gate.may_hold_cue(&at("focused visit.")));
+        assert!(gate.may_match(&at("focused visit.")));
         // LONG S: a cue the lower-cased search cannot see.
         let folded = "A focu\u{17F}ed visit.";
         assert!(!kind_cues(folded).is_empty());
-        assert!(CueGate::new(folded).may_hold_cue(&(0..folded.len())));
+        assert!(lower_cased(folded).is_none());
+        assert!(cue_gate(folded, None).may_match(&(0..folded.len())));
     }
 
     #[test]

@@ -171,7 +171,14 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
 fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     // Cheap tests first: the first two patterns need a month name with a
-    // digit on its side of it; an empty haystack yields nothing.
+    // digit on its side of it. A pattern that cannot match is not started
+    // at all, which costs more than a failing search.
+    let captures = |re: &'static Regex, may_match: bool| {
+        may_match
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
     let day_month = months.iter().any(|&at| month_after_a_day(text, at));
     let month_day = months
         .iter()
@@ -179,7 +186,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
         && months
             .iter()
             .any(|&at| month_followed_by(text, at, may_start_a_day));
-    for c in DAY_MONTH_YEAR.captures_iter(if day_month { text } else { "" }) {
+    for c in captures(&DAY_MONTH_YEAR, day_month) {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -191,7 +198,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in MONTH_DAY_YEAR.captures_iter(if month_day { text } else { "" }) {
+    for c in captures(&MONTH_DAY_YEAR, month_day) {
         let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -203,8 +210,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    let numeric = if has_separated_digits(text) { text } else { "" };
-    for c in NUMERIC_DATE.captures_iter(numeric) {
+    for c in captures(&NUMERIC_DATE, has_separated_digits(text)) {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(
@@ -399,6 +405,8 @@ struct Clues {
     month_or_year: bool,
     /// Where the last "month" starts: a shift needs one after its date.
     last_month: Option<usize>,
+    /// Where "19" or "20" starts a word, as every bare year does.
+    year_starts: Vec<usize>,
 }
 
 impl Clues {
@@ -418,11 +426,15 @@ impl Clues {
             four_digits: false,
             month_or_year: false,
             last_month: None,
+            year_starts: Vec::new(),
         };
         let mut digits = 0;
         let mut after_word = false;
         for (i, &b) in bytes.iter().enumerate() {
             if b.is_ascii_digit() {
+                if !after_word && matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
+                    clues.year_starts.push(i);
+                }
                 digits += 1;
                 clues.four_digits |= digits >= 4;
                 after_word = true;
@@ -499,7 +511,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     // the month is the match's first word (`month_number` drops its point),
     // "this" or "last" its second, and a year its last.
     for all in month_this_year
-        .then(|| MONTH_THIS_YEAR.find_iter(text))
+        .then(|| matches_from(&MONTH_THIS_YEAR, text, months))
         .into_iter()
         .flatten()
     {
@@ -523,7 +535,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     }
     let month_year = has_month && has_year_digits && month_then(starts_with_digit);
     for all in month_year
-        .then(|| MONTH_YEAR.find_iter(text))
+        .then(|| matches_from(&MONTH_YEAR, text, months))
         .into_iter()
         .flatten()
     {
@@ -587,10 +599,10 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             date: PartialDate::Month(year, month),
         });
     }
-    // `find_iter` rather than captures, which cost far more: the year is
-    // the match's first four bytes.
+    // Matches rather than captures, which cost far more: the year is the
+    // match's first four bytes.
     for all in has_year_digits
-        .then(|| BARE_YEAR.find_iter(text))
+        .then(|| matches_from(&BARE_YEAR, text, &clues.year_starts))
         .into_iter()
         .flatten()
     {
@@ -613,6 +625,24 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Matches of `re` in `text` as `find_iter` finds them, for a pattern whose
+/// every match starts at one of `starts` (ascending): each search begins at
+/// the next of them, and none is made once none is left ahead.
+fn matches_from<'t>(re: &Regex, text: &'t str, starts: &[usize]) -> Vec<regex::Match<'t>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(&next) = starts.iter().find(|&&start| start >= at) {
+        // No match starts between `at` and `next`, so the first from
+        // `next` is the first from `at`.
+        let Some(m) = re.find_at(text, next) else {
+            break;
+        };
+        at = m.end();
+        found.push(m);
+    }
+    found
 }
 
 /// "in April this year, three months after ..." names a second date, three

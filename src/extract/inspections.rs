@@ -131,8 +131,12 @@ fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut Vec<Candidate
         date_used[di] = true;
     }
     for (di, d) in found.iter().enumerate() {
-        let before = s[..d.range.start].trim_end().to_ascii_lowercase();
-        if date_used[di] || !(before.ends_with("again in") || before.ends_with("again on")) {
+        let before = s[..d.range.start].trim_end().as_bytes();
+        let again = |phrase: &[u8]| {
+            before.len() >= phrase.len()
+                && before[before.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        };
+        if date_used[di] || !(again(b"again in") || again(b"again on")) {
             continue;
         }
         let repeated = out
@@ -175,7 +179,7 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
         } else {
             ""
         };
-        let window = format!("{} {} {}", &s[from..c.cue.start], &s[c.cue.clone()], after);
+        let window = [&s[from..c.cue.start], &s[c.cue.clone()], after].join(" ");
         let services = cues::services_in(&window);
         if services.is_empty() {
             out.push(c.clone());
@@ -194,7 +198,8 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
 pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
-    let gate = cues::CueGate::new(text);
+    let lower = cues::lower_cased(text);
+    let cue_gate = cues::cue_gate(text, lower.as_deref());
     for sentence in &doc.layout.sentences {
         let kind = doc.layout.blocks[sentence.block].kind;
         if !matches!(
@@ -204,10 +209,10 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             continue;
         }
         let r = sentence.range.clone();
-        if !gate.may_hold_cue(&r) {
+        let s = &text[r.clone()];
+        if !cue_gate.may_match(&r) && !s.contains("RI") {
             continue;
         }
-        let s = &text[r.clone()];
         for c in sentence_candidates(s, doc.published) {
             let at = r.start + c.cue.start;
             let Some((council, trust)) =
@@ -230,7 +235,8 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             merge(&mut events, found);
         }
     }
-    date_the_news_event_from_anaphora(doc, &mut events);
+    let anaphor_gate = cues::PatternGate::new(text, lower.as_deref(), &[&ANAPHOR_LOWER_CASE]);
+    date_the_news_event_from_anaphora(doc, &anaphor_gate, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();
@@ -241,10 +247,13 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
 
 /// "The visit", "the inspection", "inspectors visited": a sentence that
 /// speaks of the event already reported without naming its kind.
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)")
-        .expect("anaphor regex")
-});
+const ANAPHOR_PATTERN: &str = r"(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)";
+
+static ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){ANAPHOR_PATTERN}")).expect("anaphor regex"));
+/// For `PatternGate`.
+static ANAPHOR_LOWER_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(ANAPHOR_PATTERN).expect("anaphor regex"));
 
 static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;]{0,90}?(?-u:\b)(?:was|is)\s+(?:its|the)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?-u:\b)")
@@ -255,9 +264,16 @@ static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// later sentence: "The inspection, carried out in January, found ...",
 /// "The visit, in February, was the fourth since ...", "Inspectors visited
 /// the service in December".
-fn date_the_news_event_from_anaphora(doc: &Doc, events: &mut [EventFound]) {
+fn date_the_news_event_from_anaphora(
+    doc: &Doc,
+    gate: &cues::PatternGate,
+    events: &mut [EventFound],
+) {
     for sentence in doc.layout.body_sentences() {
         let r = sentence.range.clone();
+        if !gate.may_match(&r) {
+            continue;
+        }
         let s = &doc.text[r.clone()];
         let Some(anaphor) = ANAPHOR.find(s) else {
             continue;

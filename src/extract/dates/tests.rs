@@ -101,6 +101,7 @@ fn clues_are_what_searches_find() {
         .expect("test regex");
     let four_digits = regex::Regex::new("[0-9]{4}").expect("test regex");
     let words = regex::Regex::new("(?i)month|year").expect("test regex");
+    let years = regex::Regex::new(r"(?-u:\b)(?:19|20)").expect("test regex");
     for t in [
         "",
         "Month",
@@ -111,7 +112,7 @@ fn clues_are_what_searches_find() {
         "yEAR\u{212A}month\u{17F}",
         "months’ 2018's",
         "May_Jun xMar 1Apr _Jul -Aug éSep Oct Nov. Dec2 DEC Ja",
-        "201 9 2O18 12345 ١٢٣٤ 12٣4",
+        "201 9 2O18 12345 ١٢٣٤ 12٣4 1920 x2019 _2019 -2019 £2020/21 2019's 20٣4",
     ] {
         let last_month = words
             .find_iter(t)
@@ -123,6 +124,7 @@ fn clues_are_what_searches_find() {
             four_digits: four_digits.is_match(t),
             month_or_year: words.is_match(t),
             last_month,
+            year_starts: years.find_iter(t).map(|m| m.start()).collect(),
         };
         assert_eq!(Clues::of(t), expected, "{t}");
     }
@@ -138,5 +140,30 @@ fn a_day_after_a_month_is_one_or_two_digits() {
     let re = regex::Regex::new(r"^\d{1,2}\D").expect("test regex");
     for t in ["1 ", "12,", "123 ", "1\u{662} ", "\u{661}2 ", "12\u{663}"] {
         assert!(!re.is_match(t) || may_start_a_day(t), "{t}");
+    }
+}
+
+#[test]
+fn searches_from_possible_starts_find_what_find_iter_finds() {
+    for t in [
+        "",
+        "In May 2018 and June 2019, not xMay 2020; Sept. 2017 or Sep 2017",
+        "March this year, April last year and May this year",
+        "Dec\u{a0}2019 December 20190 Jan 2019_",
+        "1999's 2019’s 2019/20 x2018 20١٢ 1920s 2020 2021",
+    ] {
+        let months = Clues::of(t).months;
+        for (re, starts) in [
+            (&*MONTH_YEAR, &months),
+            (&*MONTH_THIS_YEAR, &months),
+            (&*BARE_YEAR, &Clues::of(t).year_starts),
+        ] {
+            let expected: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+            let found: Vec<_> = matches_from(re, t, starts)
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(found, expected, "{t}");
+        }
     }
 }
