@@ -827,7 +827,8 @@ mod tests {
         let all = |re: &Regex, line: &str| -> Vec<Range<usize>> {
             re.find_iter(line).map(|m| m.range()).collect()
         };
-        let from = |re: &Regex, line: &str, next_start: &dyn Fn(usize) -> Option<usize>| {
+        type NextStart<'a> = dyn Fn(usize) -> Option<usize> + 'a;
+        let from = |re: &Regex, line: &str, next_start: &NextStart| {
             find_iter_from(re, line, next_start)
                 .map(|m| m.range())
                 .collect::<Vec<_>>()
@@ -835,7 +836,7 @@ mod tests {
         let mut seen = 0;
         for line in lines {
             let in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
-            let searches: [(&Regex, &dyn Fn(usize) -> Option<usize>); 3] = [
+            let searches: [(&Regex, &NextStart); 3] = [
                 (&MONEY, &|at| money_search_start(line, at, in_pounds)),
                 (&PERCENT, &|at| percent_search_start(line, at)),
                 (&COUNT, &|at| count_search_start(line, at)),
