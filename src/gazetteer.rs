@@ -270,8 +270,7 @@ fn matches_at_capitals(matcher: &AhoCorasick, text: &str) -> Vec<aho_corasick::M
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_uppercase) {
-        let start = at + offset;
+    while let Some(start) = crate::ascii::next_uppercase(bytes, at) {
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);

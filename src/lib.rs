@@ -1,11 +1,12 @@
 //! ofsted-curator: extract, review and curate structured records of Ofsted
 //! children's services inspections from news articles.
 //!
-//! The core (`model`, `text`, `discover`, `gazetteer`, `extract`, `store`,
+//! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
 //! `eval`, `export`) is plain Rust and knows nothing of the UI; `app` and
 //! `cli` are two front-ends over it.
 
 pub mod app;
+pub mod ascii;
 pub mod cli;
 pub mod corpus;
 pub mod discover;
