@@ -1,7 +1,7 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
-use super::plain::{is_boundary, is_plain, is_space, is_word, word_runs};
+use super::plain::{is_boundary, is_space, is_word, word_runs};
 use crate::model::Theme;
 use regex::RegexSet;
 use std::sync::LazyLock;
@@ -213,8 +213,11 @@ fn head_slot(word: &[u8]) -> Option<usize> {
     Some(letter(0)? * 26 + letter(1)?)
 }
 
-pub(super) fn theme_of(s: &str) -> Theme {
-    let theme = if is_plain(s) {
+/// The theme of sentence `s`; `plain` tells whether it is plain (see
+/// `UnplainChars`), and so whether the scanner may stand in for the
+/// regexes.
+pub(super) fn theme_of(s: &str, plain: bool) -> Theme {
+    let theme = if plain {
         first_theme_in_plain(s.as_bytes())
     } else {
         THEME_SET.matches(s).iter().next()
@@ -283,7 +286,8 @@ fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use super::super::plain::UnplainChars;
     use super::*;
 
     #[test]
@@ -366,14 +370,19 @@ mod tests {
         }
     }
 
+    /// `theme_of` with the plainness of `s` found as `findings` finds it.
+    pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
+        theme_of(s, UnplainChars::of(s).is_plain(0..s.len()))
+    }
+
     #[test]
     fn unplain_text_uses_the_regexes() {
         assert_eq!(
-            theme_of("care\u{A0}leavers were supported"),
+            theme_of_sentence("care\u{A0}leavers were supported"),
             Theme::CareLeavers
         );
-        assert_eq!(theme_of("Ca\u{17F}eloads"), Theme::Caseloads);
-        assert_eq!(theme_of("\u{17F}creening"), Theme::Other);
-        assert_eq!(theme_of("vacancé"), Theme::Workforce);
+        assert_eq!(theme_of_sentence("Ca\u{17F}eloads"), Theme::Caseloads);
+        assert_eq!(theme_of_sentence("\u{17F}creening"), Theme::Other);
+        assert_eq!(theme_of_sentence("vacancé"), Theme::Workforce);
     }
 }
