@@ -161,7 +161,10 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let theme = theme_of(s, reported.is_plain(range.clone()));
+        let lowered_if_plain = reported
+            .is_plain(range.clone())
+            .then(|| &reported.lowered()[range.clone()]);
+        let theme = theme_of(s, lowered_if_plain);
         if theme == Theme::Other {
             return;
         }

@@ -103,6 +103,11 @@ impl<'t> ReportedSentences<'t> {
         }
     }
 
+    /// The text with ASCII letters in lower case, at the same offsets.
+    pub(super) fn lowered(&self) -> &[u8] {
+        self.lowered.as_bytes()
+    }
+
     /// Whether the text at `range` is plain (see `UnplainChars`).
     pub(super) fn is_plain(&self, range: Range<usize>) -> bool {
         self.unplain.is_plain(range)
