@@ -149,6 +149,7 @@ fn polarity_of(s: &str) -> Polarity {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
+    let reported = ReportedSentences::new(text);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
@@ -160,7 +161,10 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let theme = theme_of(s);
+        let lowered_if_plain = reported
+            .is_plain(range.clone())
+            .then(|| &reported.lowered()[range.clone()]);
+        let theme = theme_of(s, lowered_if_plain);
         if theme == Theme::Other {
             return;
         }
@@ -176,7 +180,6 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     {
         push(q.range.clone());
     }
-    let reported = ReportedSentences::new(text);
     for s in doc.layout.body_sentences() {
         let in_quote = quotes
             .iter()
@@ -191,6 +194,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
 
 #[cfg(test)]
 mod tests {
+    use super::themes::tests::theme_of_sentence as theme_of;
     use super::*;
 
     #[test]

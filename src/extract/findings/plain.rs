@@ -10,31 +10,50 @@ use std::ops::Range;
 /// them like ASCII punctuation.
 const INERT_NON_ASCII: &[char] = &['“', '”', '‘', '’', '£', '–', '—', '…', '€'];
 
-/// True if every character of `s` is ASCII or inert. Only then is `(?i)`
-/// plain ASCII case folding (it also folds 'ſ' to "s" and KELVIN SIGN to
-/// "k"), `\s` ASCII whitespace (it also takes NBSP and other spaces) and
-/// `\w` an ASCII word byte (it also takes non-ASCII letters).
-pub(super) fn is_plain(s: &str) -> bool {
-    // Blocks of ASCII are skipped at once (`is_ascii` is fast); in other
-    // blocks each non-ASCII character is decoded. `at` only ever moves past
-    // ASCII bytes or whole characters, so it stays on a character boundary.
-    const BLOCK: usize = 32;
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let block = &bytes[at..(at + BLOCK).min(bytes.len())];
-        if block.is_ascii() {
-            at += block.len();
-            continue;
+/// Byte offsets of the characters of a text that are neither ASCII nor
+/// inert, found once so that whether a part of the text is plain is asked
+/// without reading it again.
+pub(super) struct UnplainChars(Vec<usize>);
+
+impl UnplainChars {
+    pub(super) fn of(text: &str) -> Self {
+        // Blocks of ASCII are skipped at once (`is_ascii` is fast); in other
+        // blocks each non-ASCII character is decoded. `at` only ever moves
+        // past ASCII bytes or whole characters, so it stays on a character
+        // boundary.
+        const BLOCK: usize = 32;
+        let bytes = text.as_bytes();
+        let mut offsets = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let block = &bytes[at..(at + BLOCK).min(bytes.len())];
+            if block.is_ascii() {
+                at += block.len();
+                continue;
+            }
+            at += block.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            if !INERT_NON_ASCII.contains(&c) {
+                offsets.push(at);
+            }
+            at += c.len_utf8();
         }
-        let offset = block.iter().position(|b| !b.is_ascii()).unwrap_or(0);
-        at += offset;
-        match s[at..].chars().next() {
-            Some(c) if INERT_NON_ASCII.contains(&c) => at += c.len_utf8(),
-            _ => return false,
-        }
+        UnplainChars(offsets)
     }
-    true
+
+    /// True if every character of the text in `range` (on character
+    /// boundaries) is ASCII or inert. Only then is `(?i)` plain ASCII case
+    /// folding (it also folds 'ſ' to "s" and KELVIN SIGN to "k"), `\s`
+    /// ASCII whitespace (it also takes NBSP and other spaces) and `\w` an
+    /// ASCII word byte (it also takes non-ASCII letters).
+    pub(super) fn is_plain(&self, range: Range<usize>) -> bool {
+        let first_at_or_after = self.0.partition_point(|&at| at < range.start);
+        self.0
+            .get(first_at_or_after)
+            .is_none_or(|&at| at >= range.end)
+    }
 }
 
 /// `\s` on plain text. Unlike `u8::is_ascii_whitespace` it takes the
@@ -97,6 +116,10 @@ mod tests {
         }
     }
 
+    fn is_plain(s: &str) -> bool {
+        UnplainChars::of(s).is_plain(0..s.len())
+    }
+
     #[test]
     fn plain_text() {
         assert!(is_plain("Inspectors said “good” – £5"));
@@ -108,6 +131,10 @@ mod tests {
         assert!(is_plain(&format!("{long}“{long}’{long}")));
         assert!(!is_plain(&format!("{long}“{long}ſ{long}")));
         assert!(!is_plain(&format!("{long}{long}{long}ſ")));
+        let text = format!("{long}ſ{long}");
+        let unplain = UnplainChars::of(&text);
+        assert!(unplain.is_plain(0..31) && unplain.is_plain(33..64));
+        assert!(!unplain.is_plain(0..33) && !unplain.is_plain(31..64));
     }
 
     #[test]

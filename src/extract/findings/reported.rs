@@ -1,7 +1,7 @@
 //! Whether a sentence reports what inspectors (or their report, letter...)
 //! said or found.
 
-use super::plain::{is_plain, is_space, is_word, word_runs};
+use super::plain::{UnplainChars, is_space, is_word, word_runs};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
@@ -91,6 +91,7 @@ pub(super) struct ReportedSentences<'t> {
     /// `text` with ASCII letters in lower case: the same byte offsets, and
     /// the same answers from a scanner that ignores ASCII case.
     lowered: String,
+    unplain: UnplainChars,
 }
 
 impl<'t> ReportedSentences<'t> {
@@ -98,16 +99,26 @@ impl<'t> ReportedSentences<'t> {
         ReportedSentences {
             text,
             lowered: text.to_ascii_lowercase(),
+            unplain: UnplainChars::of(text),
         }
+    }
+
+    /// The text with ASCII letters in lower case, at the same offsets.
+    pub(super) fn lowered(&self) -> &[u8] {
+        self.lowered.as_bytes()
+    }
+
+    /// Whether the text at `range` is plain (see `UnplainChars`).
+    pub(super) fn is_plain(&self, range: Range<usize>) -> bool {
+        self.unplain.is_plain(range)
     }
 
     /// Whether `REPORTED` matches the sentence at `range`.
     pub(super) fn contains(&self, range: Range<usize>) -> bool {
-        let sentence = &self.text[range.clone()];
-        if is_plain(sentence) {
+        if self.is_plain(range.clone()) {
             is_reported_plain(&self.lowered.as_bytes()[range])
         } else {
-            REPORTED.is_match(sentence)
+            REPORTED.is_match(&self.text[range])
         }
     }
 }

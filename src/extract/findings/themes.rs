@@ -1,7 +1,7 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
-use super::plain::{is_boundary, is_plain, is_space, is_word, word_runs};
+use super::plain::{is_boundary, is_space, is_word, word_runs};
 use crate::model::Theme;
 use regex::RegexSet;
 use std::sync::LazyLock;
@@ -203,36 +203,41 @@ static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<(usize, &'static [u8])>>> = LazyLock::
     by_head
 });
 
-/// Slot of the first two bytes of `word` in `KEYWORDS_BY_HEAD`, if both are
-/// ASCII letters.
+/// Slot of the first two bytes of lower-case `word` in `KEYWORDS_BY_HEAD`,
+/// if both are letters.
 fn head_slot(word: &[u8]) -> Option<usize> {
     let letter = |at: usize| {
-        let b = word.get(at)?.to_ascii_lowercase();
+        let b = *word.get(at)?;
         b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
     };
     Some(letter(0)? * 26 + letter(1)?)
 }
 
-pub(super) fn theme_of(s: &str) -> Theme {
-    let theme = if is_plain(s) {
-        first_theme_in_plain(s.as_bytes())
+/// The theme of sentence `s`. `lowered_if_plain` is `s` with ASCII
+/// letters in lower case if `s` is plain (see `UnplainChars`): then the
+/// scanner stands in for the regexes.
+pub(super) fn theme_of(s: &str, lowered_if_plain: Option<&[u8]>) -> Theme {
+    let theme = if let Some(lowered) = lowered_if_plain {
+        first_theme_in_plain(lowered)
     } else {
         THEME_SET.matches(s).iter().next()
     };
     theme.map_or(Theme::Other, |i| THEMES[i].0)
 }
 
-/// Index of the first theme with a keyword in plain text. Keywords start
-/// with a letter after a word boundary, so only the starts of word runs
-/// need trying.
+/// Index of the first theme with a keyword in plain text with ASCII
+/// letters in lower case (which `(?i)` ignores there). Keywords start with
+/// a letter after a word boundary, so only the starts of word runs need
+/// trying.
 fn first_theme_in_plain(hay: &[u8]) -> Option<usize> {
+    let by_head = &*KEYWORDS_BY_HEAD;
     let mut best: Option<usize> = None;
     for start in word_runs(hay).map(|run| run.start) {
         let Some(slot) = head_slot(&hay[start..]) else {
             continue;
         };
-        let third = hay.get(start + 2).map(u8::to_ascii_lowercase);
-        for &(theme, keyword) in &KEYWORDS_BY_HEAD[slot] {
+        let third = hay.get(start + 2).copied();
+        for &(theme, keyword) in &by_head[slot] {
             if best.is_some_and(|b| theme >= b) {
                 break;
             }
@@ -250,7 +255,8 @@ fn first_theme_in_plain(hay: &[u8]) -> Option<usize> {
     best
 }
 
-/// Whether `keyword` (notation of `THEMES`) matches plain `hay` at `at`.
+/// Whether `keyword` (notation of `THEMES`) matches plain lower-case `hay`
+/// at `at`.
 fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
     for &mark in keyword {
         match mark {
@@ -270,7 +276,7 @@ fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
                 let matched = match mark {
                     b'/' => b == b'-' || b == b' ',
                     b'+' => is_word(b),
-                    literal => b.eq_ignore_ascii_case(&literal),
+                    literal => b == literal,
                 };
                 if !matched {
                     return false;
@@ -283,7 +289,8 @@ fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use super::super::plain::UnplainChars;
     use super::*;
 
     #[test]
@@ -326,7 +333,12 @@ mod tests {
             .flat_map(|case| case.char_indices().map(move |(at, _)| &case[at..]));
         for case in tails {
             let expected = THEME_SET.matches(case).iter().next();
-            assert_eq!(first_theme_in_plain(case.as_bytes()), expected, "{case:?}");
+            let lowered = case.to_ascii_lowercase();
+            assert_eq!(
+                first_theme_in_plain(lowered.as_bytes()),
+                expected,
+                "{case:?}"
+            );
         }
     }
 
@@ -366,14 +378,21 @@ mod tests {
         }
     }
 
+    /// `theme_of` with the plainness of `s` found as `findings` finds it.
+    pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
+        let lowered = s.to_ascii_lowercase();
+        let plain = UnplainChars::of(s).is_plain(0..s.len());
+        theme_of(s, plain.then_some(lowered.as_bytes()))
+    }
+
     #[test]
     fn unplain_text_uses_the_regexes() {
         assert_eq!(
-            theme_of("care\u{A0}leavers were supported"),
+            theme_of_sentence("care\u{A0}leavers were supported"),
             Theme::CareLeavers
         );
-        assert_eq!(theme_of("Ca\u{17F}eloads"), Theme::Caseloads);
-        assert_eq!(theme_of("\u{17F}creening"), Theme::Other);
-        assert_eq!(theme_of("vacancé"), Theme::Workforce);
+        assert_eq!(theme_of_sentence("Ca\u{17F}eloads"), Theme::Caseloads);
+        assert_eq!(theme_of_sentence("\u{17F}creening"), Theme::Other);
+        assert_eq!(theme_of_sentence("vacancé"), Theme::Workforce);
     }
 }
