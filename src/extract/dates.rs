@@ -4,6 +4,7 @@
 //! month", "in October", "earlier this year") resolved against the
 //! publication date.
 
+use super::cues;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -163,12 +164,12 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
     if !clues.four_digits {
         return Vec::new();
     }
-    day_dates_with(text, &clues.months)
+    day_dates_with(text, &clues)
 }
 
-/// `day_dates` of a text that holds four digits in a row, given where
-/// month names may start in it.
-fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
+/// `day_dates` of a text that holds four digits in a row, given its clues.
+fn day_dates_with(text: &str, clues: &Clues) -> Vec<FoundDate> {
+    let months = &clues.months;
     let mut out = Vec::new();
     // Cheap tests first: the first two patterns need a month name with a
     // digit on its side of it. A pattern that cannot match is not started
@@ -210,7 +211,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in captures(&NUMERIC_DATE, has_separated_digits(text)) {
+    for c in captures(&NUMERIC_DATE, clues.separated_digits) {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(
@@ -301,14 +302,6 @@ fn may_start_a_day(s: &str) -> bool {
     (1..=2).contains(&ascii_digits) || s.bytes().next().is_some_and(|b| !b.is_ascii())
 }
 
-/// Whether a digit is followed by '/', '.' or '-' and another digit, as in
-/// every numeric date.
-fn has_separated_digits(text: &str) -> bool {
-    text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
-    })
-}
-
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(\d{{4}})(?-u:\b)")).expect("date regex")
 });
@@ -379,12 +372,29 @@ fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 }
 static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)(?:'s|’s)?").expect("year regex"));
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)",
-    )
-    .expect("relative regex")
-});
+/// Relative dates, in lower case: matched without `(?i)` against the
+/// ASCII-lower-cased sentence (same byte offsets), as the kind cues are
+/// (see `cues::KIND_PATTERN`), because a case-insensitive search of it
+/// walks every byte.
+const RELATIVE_PATTERN: &str = r"(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)";
+
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(RELATIVE_PATTERN).expect("relative regex"));
+static RELATIVE_ANY_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){RELATIVE_PATTERN}")).expect("relative regex"));
+
+/// Where `text` names a relative date, as `RELATIVE_ANY_CASE` finds them:
+/// `RELATIVE` on the ASCII-lower-cased text, unless it holds a character
+/// that `(?i)` equates with an ASCII letter, which lower-casing would miss.
+fn relative_phrases(text: &str) -> Vec<Range<usize>> {
+    match cues::lower_cased(text) {
+        Some(lower) => RELATIVE.find_iter(&lower).map(|m| m.range()).collect(),
+        None => RELATIVE_ANY_CASE
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect(),
+    }
+}
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(this|last)\s+year(?-u:\b)")).expect("date regex")
 });
@@ -407,6 +417,9 @@ struct Clues {
     last_month: Option<usize>,
     /// Where "19" or "20" starts a word, as every bare year does.
     year_starts: Vec<usize>,
+    /// Whether an ASCII digit is followed by '/', '.' or '-' and another,
+    /// as in every numeric date.
+    separated_digits: bool,
 }
 
 impl Clues {
@@ -427,6 +440,7 @@ impl Clues {
             month_or_year: false,
             last_month: None,
             year_starts: Vec::new(),
+            separated_digits: false,
         };
         let mut digits = 0;
         let mut after_word = false;
@@ -435,6 +449,9 @@ impl Clues {
                 if !after_word && matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
                     clues.year_starts.push(i);
                 }
+                clues.separated_digits |= i >= 2
+                    && matches!(bytes[i - 1], b'/' | b'.' | b'-')
+                    && bytes[i - 2].is_ascii_digit();
                 digits += 1;
                 clues.four_digits |= digits >= 4;
                 after_word = true;
@@ -496,7 +513,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             .any(|&at| month_followed_by(text, at, follows))
     };
     let mut out: Vec<FoundDate> = if has_year_digits {
-        day_dates_with(text, months)
+        day_dates_with(text, &clues)
     } else {
         Vec::new()
     };
@@ -553,15 +570,16 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for all in has_relative
-        .then(|| RELATIVE.find_iter(text))
+    // Every relative date is resolved against the publication date.
+    for all in (has_relative && published.is_some())
+        .then(|| relative_phrases(text))
         .into_iter()
         .flatten()
     {
         let Some(p) = published else {
             continue;
         };
-        let phrase = all.as_str().to_ascii_lowercase();
+        let phrase = text[all.clone()].to_ascii_lowercase();
         let date = if phrase.contains("month") {
             match p.month() {
                 Some(m) if phrase.contains("last") || phrase.contains("previous") => {
@@ -575,11 +593,8 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         } else {
             PartialDate::Year(p.year())
         };
-        if !taken(&out, &all.range()) {
-            out.push(FoundDate {
-                range: all.range(),
-                date,
-            });
+        if !taken(&out, &all) {
+            out.push(FoundDate { range: all, date });
         }
     }
     for (all, m) in has_month.then(|| bare_months(text)).into_iter().flatten() {

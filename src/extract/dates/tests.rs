@@ -102,6 +102,7 @@ fn clues_are_what_searches_find() {
     let four_digits = regex::Regex::new("[0-9]{4}").expect("test regex");
     let words = regex::Regex::new("(?i)month|year").expect("test regex");
     let years = regex::Regex::new(r"(?-u:\b)(?:19|20)").expect("test regex");
+    let separated = regex::Regex::new("[0-9][/.-][0-9]").expect("test regex");
     for t in [
         "",
         "Month",
@@ -113,6 +114,10 @@ fn clues_are_what_searches_find() {
         "months’ 2018's",
         "May_Jun xMar 1Apr _Jul -Aug éSep Oct Nov. Dec2 DEC Ja",
         "201 9 2O18 12345 ١٢٣٤ 12٣4 1920 x2019 _2019 -2019 £2020/21 2019's 20٣4",
+        "1/x 2./3 4-٥ a-1 1.a",
+        "2/3",
+        "x1-2",
+        "1.2.3",
     ] {
         let last_month = words
             .find_iter(t)
@@ -125,6 +130,7 @@ fn clues_are_what_searches_find() {
             month_or_year: words.is_match(t),
             last_month,
             year_starts: years.find_iter(t).map(|m| m.start()).collect(),
+            separated_digits: separated.is_match(t),
         };
         assert_eq!(Clues::of(t), expected, "{t}");
     }
