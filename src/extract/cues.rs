@@ -4,6 +4,7 @@
 use crate::model::{InspectionKind, Judgement, Service};
 use memchr::memmem::Finder;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -40,14 +41,23 @@ fn folds_to_ascii(text: &str) -> bool {
 /// `(?i)` twins) where it holds a character that `(?i)` equates with an
 /// ASCII letter (KELVIN SIGN with "k", LONG S with "s"), which lower-casing
 /// ASCII would miss.
-struct Folded<'a> {
+pub struct Folded<'a> {
     text: &'a str,
-    lower: Option<String>,
+    lower: Option<Cow<'a, str>>,
 }
 
 impl<'a> Folded<'a> {
-    fn new(text: &'a str) -> Self {
-        let lower = (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase());
+    pub fn new(text: &'a str) -> Self {
+        Self::with_lower(text, None)
+    }
+
+    /// `lower` is `text` ASCII-lower-cased, where it is at hand (a slice of
+    /// `lower_cased` of the whole text); it spares a copy.
+    pub fn with_lower(text: &'a str, lower: Option<&'a str>) -> Self {
+        let lower = match lower {
+            Some(lower) => Some(Cow::Borrowed(lower)),
+            None => lower_cased(text).map(Cow::Owned),
+        };
         Folded { text, lower }
     }
 
@@ -142,8 +152,8 @@ pub fn cue_gate(lower: Option<&str>) -> KeywordGate {
 
 /// Kind cues of one event each: a plural ("a string of monitoring visits",
 /// "inspections of children's services") speaks of visits in general.
-pub fn kind_cues(s: &str) -> Vec<KindCue> {
-    let folded = Folded::new(s);
+pub fn kind_cues(folded: &Folded) -> Vec<KindCue> {
+    let s = folded.text;
     let (re, hay) = folded.pick(&KIND, &KIND_ANY_CASE);
     re.find_iter(hay)
         .filter_map(|m| {
@@ -198,8 +208,8 @@ enum JudgementWord {
 
 /// Judgement words in a sentence, in order. "RI" is a word of its own and
 /// overlaps no other judgement word, so the two searches merge by start.
-fn judgement_words(s: &str) -> Vec<(Range<usize>, JudgementWord)> {
-    let folded = Folded::new(s);
+fn judgement_words(folded: &Folded) -> Vec<(Range<usize>, JudgementWord)> {
+    let s = folded.text;
     let (re, hay) = folded.pick(&JUDGEMENT_WORD, &JUDGEMENT_WORD_ANY_CASE);
     let mut words: Vec<(Range<usize>, JudgementWord)> = re
         .find_iter(hay)
@@ -255,9 +265,10 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
 /// Judgements in a sentence. A bare "good" or "outstanding" needs a rating
 /// word before it, quotation marks around it or a rating noun after it, so
 /// that "good news" and "outstanding issues" are not taken for judgements.
-pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
+pub fn judgement_cues(folded: &Folded) -> Vec<JudgementCue> {
+    let s = folded.text;
     let mut out = Vec::new();
-    for (r, word) in judgement_words(s) {
+    for (r, word) in judgement_words(folded) {
         let Some(judgement) = judgement_in_context(s, &r, word) else {
             continue;
         };
@@ -434,8 +445,7 @@ static CHILDRENS_SERVICES_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence about an inspection is about a school or another
 /// setting rather than children's social care.
-pub fn about_other_setting(sentence: &str) -> bool {
-    let folded = Folded::new(sentence);
+pub fn about_other_setting(folded: &Folded) -> bool {
     let (school, hay) = folded.pick(&SCHOOL, &SCHOOL_ANY_CASE);
     let (childrens_services, _) = folded.pick(&CHILDRENS_SERVICES, &CHILDRENS_SERVICES_ANY_CASE);
     school.is_match(hay) && !childrens_services.is_match(hay)
@@ -485,8 +495,15 @@ pub fn visit_ordinal(s: &str, cue: &Range<usize>) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn kinds(s: &str) -> Vec<KindCue> {
+        kind_cues(&Folded::new(s))
+    }
+
     fn judgements(s: &str) -> Vec<Judgement> {
-        judgement_cues(s).into_iter().map(|c| c.judgement).collect()
+        judgement_cues(&Folded::new(s))
+            .into_iter()
+            .map(|c| c.judgement)
+            .collect()
     }
 
     #[test]
@@ -534,17 +551,15 @@ mod tests {
 
     #[test]
     fn plural_kinds_are_not_one_event() {
-        assert!(
-            kind_cues("A string of monitoring visits since then found progress slow").is_empty()
-        );
-        assert!(kind_cues("Ofsted's inspections of children's services this year").is_empty());
-        assert_eq!(kind_cues("under the ILACS framework").len(), 1);
+        assert!(kinds("A string of monitoring visits since then found progress slow").is_empty());
+        assert!(kinds("Ofsted's inspections of children's services this year").is_empty());
+        assert_eq!(kinds("under the ILACS framework").len(), 1);
     }
 
     #[test]
     fn kinds_and_ordinals() {
         let s = "Following its fifth monitoring visit, and a focused visit, the JTAI found";
-        let k: Vec<InspectionKind> = kind_cues(s).into_iter().map(|c| c.kind).collect();
+        let k: Vec<InspectionKind> = kinds(s).into_iter().map(|c| c.kind).collect();
         assert_eq!(
             k,
             vec![
@@ -553,12 +568,12 @@ mod tests {
                 InspectionKind::JointTargetedAreaInspection
             ]
         );
-        let cue = &kind_cues(s)[0].range;
+        let cue = &kinds(s)[0].range;
         assert_eq!(visit_ordinal(s, cue), Some(5));
         let s = "In a monitoring visit to the trust, the second since it was judged inadequate";
-        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(2));
+        assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(2));
         let s = "the 7th monitoring visit";
-        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(7));
+        assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(7));
     }
 
     #[test]
@@ -573,13 +588,13 @@ mod tests {
         assert!(gate.may_match(&at("It was rated good.")));
         assert!(!gate.may_match(&at("A trip.")));
         // "focused" starts no word of the text, but starts the slice.
-        assert!(!kind_cues("focused visit.").is_empty());
+        assert!(!kinds("focused visit.").is_empty());
         assert!(gate.may_match(&at("focused visit.")));
         // A keyword only partly within the sentence is not in it.
         assert!(!gate.may_match(&at("The top gra")));
         // LONG S: a cue the lower-cased search cannot see.
         let folded = "A focu\u{17F}ed visit.";
-        assert!(!kind_cues(folded).is_empty());
+        assert!(!kinds(folded).is_empty());
         assert!(lower_cased(folded).is_none());
         assert!(cue_gate(None).may_match(&(0..folded.len())));
     }
@@ -610,11 +625,8 @@ mod tests {
 
     #[test]
     fn schools_are_another_setting() {
-        assert!(about_other_setting(
-            "The primary school was rated good by Ofsted."
-        ));
-        assert!(!about_other_setting(
-            "The council's children's services were rated good."
-        ));
+        let other = |s| about_other_setting(&Folded::new(s));
+        assert!(other("The primary school was rated good by Ofsted."));
+        assert!(!other("The council's children's services were rated good."));
     }
 }

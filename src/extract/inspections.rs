@@ -54,14 +54,20 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
         .max(a.start.saturating_sub(b.end))
 }
 
-/// Candidates of one sentence `s` (offsets relative to it).
-fn sentence_candidates(s: &str, published: Option<PartialDate>) -> Vec<Candidate> {
-    let kinds: Vec<KindCue> = cues::kind_cues(s);
-    let judgements = cues::judgement_cues(s);
+/// Candidates of one sentence `s` (offsets relative to it); `lower` is
+/// `s` ASCII-lower-cased, where it is at hand.
+fn sentence_candidates(
+    s: &str,
+    lower: Option<&str>,
+    published: Option<PartialDate>,
+) -> Vec<Candidate> {
+    let folded = cues::Folded::with_lower(s, lower);
+    let kinds: Vec<KindCue> = cues::kind_cues(&folded);
+    let judgements = cues::judgement_cues(&folded);
     if kinds.is_empty() && judgements.is_empty() {
         return Vec::new();
     }
-    if cues::about_other_setting(s) {
+    if cues::about_other_setting(&folded) {
         return Vec::new();
     }
     let mut out: Vec<Candidate> = kinds
@@ -214,7 +220,8 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         if !cue_gate.may_match(&r) && !s.contains("RI") {
             continue;
         }
-        for c in sentence_candidates(s, doc.published) {
+        let lower_s = lower.as_deref().map(|l| &l[r.clone()]);
+        for c in sentence_candidates(s, lower_s, doc.published) {
             let at = r.start + c.cue.start;
             let Some((council, trust)) =
                 council_for(doc, r.clone(), r.start + c.cue.start..r.start + c.cue.end)
@@ -293,7 +300,8 @@ fn date_the_news_event_from_anaphora(doc: &Doc, lower: Option<&str>, events: &mu
         let Some(anaphor) = anaphor_in(doc.text, lower, r.clone()) else {
             continue;
         };
-        if !cues::kind_cues(s).is_empty() {
+        let lower_s = lower.map(|l| &l[r.clone()]);
+        if !cues::kind_cues(&cues::Folded::with_lower(s, lower_s)).is_empty() {
             continue;
         }
         let window_end = (anaphor.end + 90).min(s.len());
