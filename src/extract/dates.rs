@@ -328,19 +328,20 @@ static BARE_MONTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// leftmost-first alternation finds them: at each step the match that
 /// starts first, the first pattern's on a tie; the next step starts where
 /// it ended. Each item is the whole match and the month name's range.
-fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// `months` is where month names may start (`Clues::months`).
+fn bare_months(text: &str, months: &[usize]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
-    let mut a = BARE_MONTH_AFTER_WORD.find_at(text, at);
-    let mut b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+    let mut a = month_after_word_from(text, months, at);
+    let mut b = month_before_word_from(text, months, at);
     while at <= text.len() {
         // A pattern's first match from an earlier start is its first from
         // `at` too, unless it starts before `at`; no match then, none now.
         if a.is_some_and(|m| m.start() < at) {
-            a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+            a = month_after_word_from(text, months, at);
         }
         if b.is_some_and(|m| m.start() < at) {
-            b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+            b = month_before_word_from(text, months, at);
         }
         let (all, month) = match (a, b) {
             (Some(a), b) if b.is_none_or(|b| a.start() <= b.start()) => {
@@ -370,6 +371,38 @@ fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     }
     out
 }
+/// The first match of `BARE_MONTH_AFTER_WORD` from `at`, searched from
+/// where it may start at the earliest: it ends with a month name, at one of
+/// `months` after `at`, after a run of white space or hyphens that a word
+/// of at most ten letters ends at (the month names' starts grow with
+/// the runs' starts, so the first name gives the earliest).
+fn month_after_word_from<'t>(
+    text: &'t str,
+    months: &[usize],
+    at: usize,
+) -> Option<regex::Match<'t>> {
+    let &month = months.iter().find(|&&month| month > at)?;
+    let run_start = text[..month]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
+        .len();
+    let mut from = run_start.saturating_sub(10);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    BARE_MONTH_AFTER_WORD.find_at(text, from.max(at))
+}
+
+/// The first match of `BARE_MONTH_BEFORE_WORD` from `at`, searched from the
+/// first of `months` from `at`, as every match starts at a month name.
+fn month_before_word_from<'t>(
+    text: &'t str,
+    months: &[usize],
+    at: usize,
+) -> Option<regex::Match<'t>> {
+    let &month = months.iter().find(|&&month| month >= at)?;
+    BARE_MONTH_BEFORE_WORD.find_at(text, month)
+}
+
 static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)(?:'s|’s)?").expect("year regex"));
 /// Relative dates, in lower case: matched without `(?i)` against the
@@ -597,7 +630,11 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             out.push(FoundDate { range: all, date });
         }
     }
-    for (all, m) in has_month.then(|| bare_months(text)).into_iter().flatten() {
+    for (all, m) in has_month
+        .then(|| bare_months(text, months))
+        .into_iter()
+        .flatten()
+    {
         if taken(&out, &all) {
             continue;
         }

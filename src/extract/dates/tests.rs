@@ -173,3 +173,29 @@ fn searches_from_possible_starts_find_what_find_iter_finds() {
         }
     }
 }
+
+#[test]
+fn bare_months_are_what_one_alternation_finds() {
+    let both = regex::Regex::new(&format!(
+        "{}|{}",
+        BARE_MONTH_AFTER_WORD.as_str(),
+        BARE_MONTH_BEFORE_WORD.as_str()
+    ))
+    .expect("test regex");
+    for t in [
+        "",
+        "in May",
+        "throughout  -\u{a0}March, in- April visit; the May’s inspection and June",
+        "withinMay xin May in May's report. Since July, since\nAugust, fromJune",
+        "é in May éthroughout June in \u{17F}ept. Sept. visit Sep visit in Dec.",
+        "in in in in in in in in in in in in in May and September inspection",
+        "by by-May MayMay visit, last March letter; in Marching",
+    ] {
+        let expected: Vec<_> = both.find_iter(t).map(|m| m.range()).collect();
+        let found: Vec<_> = bare_months(t, &Clues::of(t).months)
+            .into_iter()
+            .map(|(all, _)| all)
+            .collect();
+        assert_eq!(found, expected, "{t}");
+    }
+}
