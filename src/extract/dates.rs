@@ -654,22 +654,22 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     // Matches rather than captures, which cost far more: the year is the
     // match's first four bytes.
     for all in has_year_digits
-        .then(|| matches_from(&BARE_YEAR, text, &clues.year_starts))
+        .then(|| bare_years(text, &clues.year_starts))
         .into_iter()
         .flatten()
     {
-        let after = &text[all.end()..];
-        let before = &text[..all.start()];
+        let after = &text[all.end..];
+        let before = &text[..all.start];
         // Financial years ("2017/18"), money and ranges are not dates of events.
         if after.starts_with(['/', '-', '–']) || before.ends_with(['£', '$', '/']) {
             continue;
         }
-        if taken(&out, &all.range()) {
+        if taken(&out, &all) {
             continue;
         }
-        if let Ok(y) = all.as_str()[..4].parse() {
+        if let Ok(y) = text[all.clone()][..4].parse() {
             out.push(FoundDate {
-                range: all.range(),
+                range: all,
                 date: PartialDate::Year(y),
             });
         }
@@ -677,6 +677,50 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Matches of `BARE_YEAR` as `find_iter` finds them, given where "19" or
+/// "20" starts a word (`Clues::year_starts`), as every match does. A year
+/// of ASCII digits is read by hand; `\d` takes other scripts' digits too,
+/// which are left to the pattern.
+fn bare_years(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for &start in starts {
+        if found.last().is_some_and(|m| start < m.end) {
+            continue;
+        }
+        let year = match bytes.get(start + 2..start + 4) {
+            Some(digits) if digits.is_ascii() => digits
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| ascii_year_at(text, start))
+                .flatten(),
+            _ => BARE_YEAR
+                .find_at(text, start)
+                .filter(|m| m.start() == start)
+                .map(|m| m.range()),
+        };
+        found.extend(year);
+    }
+    found
+}
+
+/// The match of `BARE_YEAR` at `start`, where "19" or "20" starts a word
+/// and two ASCII digits follow: a word boundary must end the four digits
+/// (no ASCII word byte after them), and a possessive joins them.
+fn ascii_year_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let end = start + 4;
+    let rest = &text[end..];
+    if rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        return None;
+    }
+    let possessive = ["'s", "’s"].iter().find(|p| rest.starts_with(*p));
+    Some(start..end + possessive.map_or(0, |p| p.len()))
 }
 
 /// Matches of `re` in `text` as `find_iter` finds them, for a pattern whose
