@@ -478,6 +478,13 @@ impl Clues {
         let mut digits = 0;
         let mut after_word = false;
         for (i, &b) in bytes.iter().enumerate() {
+            // Most bytes are lower-case letters that start no word sought:
+            // the tests below would only mark them as within a word.
+            if b.is_ascii_lowercase() && b != b'm' && b != b'y' {
+                digits = 0;
+                after_word = true;
+                continue;
+            }
             if b.is_ascii_digit() {
                 if !after_word && matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
                     clues.year_starts.push(i);
