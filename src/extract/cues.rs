@@ -2,7 +2,9 @@
 //! about Ofsted writes them.
 
 use crate::model::{InspectionKind, Judgement, Service};
+use memchr::memmem::Finder;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -39,14 +41,23 @@ fn folds_to_ascii(text: &str) -> bool {
 /// `(?i)` twins) where it holds a character that `(?i)` equates with an
 /// ASCII letter (KELVIN SIGN with "k", LONG S with "s"), which lower-casing
 /// ASCII would miss.
-struct Folded<'a> {
+pub struct Folded<'a> {
     text: &'a str,
-    lower: Option<String>,
+    lower: Option<Cow<'a, str>>,
 }
 
 impl<'a> Folded<'a> {
-    fn new(text: &'a str) -> Self {
-        let lower = (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase());
+    pub fn new(text: &'a str) -> Self {
+        Self::with_lower(text, None)
+    }
+
+    /// `lower` is `text` ASCII-lower-cased, where it is at hand (a slice of
+    /// `lower_cased` of the whole text); it spares a copy.
+    pub fn with_lower(text: &'a str, lower: Option<&'a str>) -> Self {
+        let lower = match lower {
+            Some(lower) => Some(Cow::Borrowed(lower)),
+            None => lower_cased(text).map(Cow::Owned),
+        };
         Folded { text, lower }
     }
 
@@ -60,44 +71,74 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// Where in a text some patterns may match in a sentence: their lower-case
-/// forms are searched once over the text ASCII-lower-cased, so that a
-/// sentence that no match touches skips them. A match in a sentence is a
-/// match in the text when `\b` means the same at the sentence's edges
-/// (the patterns' only assertions), and a search over the text reports
-/// that match or one overlapping it.
-pub struct PatternGate<'a> {
-    text: &'a str,
-    /// Each pattern's matches; none where the text holds a character that
-    /// `(?i)` equates with an ASCII letter, which lower-casing would miss.
-    spans: Option<Vec<Vec<Range<usize>>>>,
+/// Where in a text some patterns may match in a sentence: every match of
+/// them holds one of a few keywords, which are searched once over the text
+/// ASCII-lower-cased, so that a sentence holding none of them skips the
+/// patterns. A match in a sentence holds a keyword inside the sentence,
+/// whatever `\b` means at the sentence's edges.
+pub struct KeywordGate {
+    /// Where the keywords are, by start; none where the text holds a
+    /// character that `(?i)` equates with an ASCII letter, which
+    /// lower-casing would miss.
+    found: Option<Vec<Range<usize>>>,
 }
 
-impl<'a> PatternGate<'a> {
-    /// `lower` is `lower_cased(text)`; `patterns` are written in lower
-    /// case, twins of the `(?i)` patterns the sentences are searched with.
-    pub fn new(text: &'a str, lower: Option<&str>, patterns: &[&Regex]) -> Self {
-        let spans = lower.map(|lower| {
-            patterns
+impl KeywordGate {
+    /// `lower` is `lower_cased(text)`; `keywords` are in lower case, and
+    /// none starts with its own ending (as "abab" does), so that
+    /// `find_iter` finds every place of it.
+    pub fn new(lower: Option<&str>, keywords: &[Finder<'static>]) -> Self {
+        let found = lower.map(|lower| {
+            let mut found: Vec<Range<usize>> = keywords
                 .iter()
-                .map(|re| re.find_iter(lower).map(|m| m.range()).collect())
-                .collect()
+                .flat_map(|k| {
+                    let len = k.needle().len();
+                    k.find_iter(lower.as_bytes()).map(move |at| at..at + len)
+                })
+                .collect();
+            found.sort_by_key(|k| k.start);
+            found
         });
-        PatternGate { text, spans }
+        KeywordGate { found }
     }
 
-    /// Whether one of the patterns may match in the sentence at `range`.
+    /// Whether one of the patterns may match in the sentence at `range`:
+    /// a keyword lies within it.
     pub fn may_match(&self, range: &Range<usize>) -> bool {
-        let Some(spans) = &self.spans else {
+        let Some(found) = &self.found else {
             return true;
         };
-        within_a_word(self.text, range.start)
-            || within_a_word(self.text, range.end)
-            || spans.iter().any(|s| touches(s, range))
+        let first = found.partition_point(|k| k.start < range.start);
+        found[first..]
+            .iter()
+            .take_while(|k| k.start < range.end)
+            .any(|k| k.end <= range.end)
     }
 }
 
-/// `text` ASCII-lower-cased (same byte offsets), for `PatternGate`; none
+/// Finders of `keywords`, for `KeywordGate`.
+pub fn finders(keywords: &[&'static str]) -> Vec<Finder<'static>> {
+    keywords.iter().map(|&k| Finder::new(k)).collect()
+}
+
+/// Every match of `KIND_PATTERN` or `JUDGEMENT_PATTERN` holds one of these.
+static CUE_KEYWORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+    finders(&[
+        "visit",
+        "inspection",
+        "jtai",
+        "ilacs",
+        "improvement",
+        "inadequate",
+        "good",
+        "outstanding",
+        "rating",
+        "grade",
+        "judgement",
+    ])
+});
+
+/// `text` ASCII-lower-cased (same byte offsets), for `KeywordGate`; none
 /// where it holds a character that `(?i)` equates with an ASCII letter.
 pub fn lower_cased(text: &str) -> Option<String> {
     (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase())
@@ -105,31 +146,14 @@ pub fn lower_cased(text: &str) -> Option<String> {
 
 /// Where a text may hold kind or judgement cues, but for "RI" in
 /// capitals, which a lower-cased text cannot show.
-pub fn cue_gate<'a>(text: &'a str, lower: Option<&str>) -> PatternGate<'a> {
-    PatternGate::new(text, lower, &[&KIND, &JUDGEMENT_WORD])
-}
-
-/// Whether `at` falls between two word bytes of `text`, where `\b` at the
-/// edge of a slice holds but does not in the whole text.
-fn within_a_word(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    at > 0 && at < bytes.len() && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at])
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether any of `spans` (sorted, not overlapping) meets `range`.
-fn touches(spans: &[Range<usize>], range: &Range<usize>) -> bool {
-    let i = spans.partition_point(|s| s.end <= range.start);
-    spans.get(i).is_some_and(|s| s.start < range.end)
+pub fn cue_gate(lower: Option<&str>) -> KeywordGate {
+    KeywordGate::new(lower, &CUE_KEYWORDS)
 }
 
 /// Kind cues of one event each: a plural ("a string of monitoring visits",
 /// "inspections of children's services") speaks of visits in general.
-pub fn kind_cues(s: &str) -> Vec<KindCue> {
-    let folded = Folded::new(s);
+pub fn kind_cues(folded: &Folded) -> Vec<KindCue> {
+    let s = folded.text;
     let (re, hay) = folded.pick(&KIND, &KIND_ANY_CASE);
     re.find_iter(hay)
         .filter_map(|m| {
@@ -184,8 +208,8 @@ enum JudgementWord {
 
 /// Judgement words in a sentence, in order. "RI" is a word of its own and
 /// overlaps no other judgement word, so the two searches merge by start.
-fn judgement_words(s: &str) -> Vec<(Range<usize>, JudgementWord)> {
-    let folded = Folded::new(s);
+fn judgement_words(folded: &Folded) -> Vec<(Range<usize>, JudgementWord)> {
+    let s = folded.text;
     let (re, hay) = folded.pick(&JUDGEMENT_WORD, &JUDGEMENT_WORD_ANY_CASE);
     let mut words: Vec<(Range<usize>, JudgementWord)> = re
         .find_iter(hay)
@@ -241,9 +265,10 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
 /// Judgements in a sentence. A bare "good" or "outstanding" needs a rating
 /// word before it, quotation marks around it or a rating noun after it, so
 /// that "good news" and "outstanding issues" are not taken for judgements.
-pub fn judgement_cues(s: &str) -> Vec<JudgementCue> {
+pub fn judgement_cues(folded: &Folded) -> Vec<JudgementCue> {
+    let s = folded.text;
     let mut out = Vec::new();
-    for (r, word) in judgement_words(s) {
+    for (r, word) in judgement_words(folded) {
         let Some(judgement) = judgement_in_context(s, &r, word) else {
             continue;
         };
@@ -420,8 +445,7 @@ static CHILDRENS_SERVICES_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence about an inspection is about a school or another
 /// setting rather than children's social care.
-pub fn about_other_setting(sentence: &str) -> bool {
-    let folded = Folded::new(sentence);
+pub fn about_other_setting(folded: &Folded) -> bool {
     let (school, hay) = folded.pick(&SCHOOL, &SCHOOL_ANY_CASE);
     let (childrens_services, _) = folded.pick(&CHILDRENS_SERVICES, &CHILDRENS_SERVICES_ANY_CASE);
     school.is_match(hay) && !childrens_services.is_match(hay)
@@ -471,8 +495,15 @@ pub fn visit_ordinal(s: &str, cue: &Range<usize>) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn kinds(s: &str) -> Vec<KindCue> {
+        kind_cues(&Folded::new(s))
+    }
+
     fn judgements(s: &str) -> Vec<Judgement> {
-        judgement_cues(s).into_iter().map(|c| c.judgement).collect()
+        judgement_cues(&Folded::new(s))
+            .into_iter()
+            .map(|c| c.judgement)
+            .collect()
     }
 
     #[test]
@@ -520,17 +551,15 @@ mod tests {
 
     #[test]
     fn plural_kinds_are_not_one_event() {
-        assert!(
-            kind_cues("A string of monitoring visits since then found progress slow").is_empty()
-        );
-        assert!(kind_cues("Ofsted's inspections of children's services this year").is_empty());
-        assert_eq!(kind_cues("under the ILACS framework").len(), 1);
+        assert!(kinds("A string of monitoring visits since then found progress slow").is_empty());
+        assert!(kinds("Ofsted's inspections of children's services this year").is_empty());
+        assert_eq!(kinds("under the ILACS framework").len(), 1);
     }
 
     #[test]
     fn kinds_and_ordinals() {
         let s = "Following its fifth monitoring visit, and a focused visit, the JTAI found";
-        let k: Vec<InspectionKind> = kind_cues(s).into_iter().map(|c| c.kind).collect();
+        let k: Vec<InspectionKind> = kinds(s).into_iter().map(|c| c.kind).collect();
         assert_eq!(
             k,
             vec![
@@ -539,42 +568,65 @@ mod tests {
                 InspectionKind::JointTargetedAreaInspection
             ]
         );
-        let cue = &kind_cues(s)[0].range;
+        let cue = &kinds(s)[0].range;
         assert_eq!(visit_ordinal(s, cue), Some(5));
         let s = "In a monitoring visit to the trust, the second since it was judged inadequate";
-        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(2));
+        assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(2));
         let s = "the 7th monitoring visit";
-        assert_eq!(visit_ordinal(s, &kind_cues(s)[0].range), Some(7));
+        assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(7));
     }
 
     #[test]
     fn the_gate_opens_where_a_sentence_may_hold_a_cue() {
-        let text = "Good news. It was rated good. A visit. Afocused visit.";
+        let text = "Good news. It was rated good. A trip. Afocused visit. The top grade.";
         let lower = lower_cased(text);
-        let gate = cue_gate(text, lower.as_deref());
+        let gate = cue_gate(lower.as_deref());
         let at = |s: &str| {
             let start = text.find(s).expect("sentence");
             start..start + s.len()
         };
         assert!(gate.may_match(&at("It was rated good.")));
-        assert!(!gate.may_match(&at("A visit.")));
+        assert!(!gate.may_match(&at("A trip.")));
         // "focused" starts no word of the text, but starts the slice.
-        assert!(!kind_cues("focused visit.").is_empty());
+        assert!(!kinds("focused visit.").is_empty());
         assert!(gate.may_match(&at("focused visit.")));
+        // A keyword only partly within the sentence is not in it.
+        assert!(!gate.may_match(&at("The top gra")));
         // LONG S: a cue the lower-cased search cannot see.
         let folded = "A focu\u{17F}ed visit.";
-        assert!(!kind_cues(folded).is_empty());
+        assert!(!kinds(folded).is_empty());
         assert!(lower_cased(folded).is_none());
-        assert!(cue_gate(folded, None).may_match(&(0..folded.len())));
+        assert!(cue_gate(None).may_match(&(0..folded.len())));
+    }
+
+    #[test]
+    fn every_cue_holds_a_keyword() {
+        for s in [
+            "a monitoring inspection",
+            "focused  visits",
+            "the JTAIs",
+            "joint targeted area inspections",
+            "ILACS",
+            "assurance visit",
+            "requires improvement to be good",
+            "the lowest possible Ofsted judgement",
+            "top grade",
+            "highest rating",
+            "inadequate",
+            "outstanding",
+        ] {
+            let lower = lower_cased(s);
+            let cue = KIND.is_match(lower.as_deref().unwrap_or(s))
+                || JUDGEMENT_WORD.is_match(lower.as_deref().unwrap_or(s));
+            assert!(cue, "{s}");
+            assert!(cue_gate(lower.as_deref()).may_match(&(0..s.len())), "{s}");
+        }
     }
 
     #[test]
     fn schools_are_another_setting() {
-        assert!(about_other_setting(
-            "The primary school was rated good by Ofsted."
-        ));
-        assert!(!about_other_setting(
-            "The council's children's services were rated good."
-        ));
+        let other = |s| about_other_setting(&Folded::new(s));
+        assert!(other("The primary school was rated good by Ofsted."));
+        assert!(!other("The council's children's services were rated good."));
     }
 }

@@ -4,6 +4,7 @@
 //! month", "in October", "earlier this year") resolved against the
 //! publication date.
 
+use super::cues;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -163,12 +164,12 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
     if !clues.four_digits {
         return Vec::new();
     }
-    day_dates_with(text, &clues.months)
+    day_dates_with(text, &clues)
 }
 
-/// `day_dates` of a text that holds four digits in a row, given where
-/// month names may start in it.
-fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
+/// `day_dates` of a text that holds four digits in a row, given its clues.
+fn day_dates_with(text: &str, clues: &Clues) -> Vec<FoundDate> {
+    let months = &clues.months;
     let mut out = Vec::new();
     // Cheap tests first: the first two patterns need a month name with a
     // digit on its side of it. A pattern that cannot match is not started
@@ -210,7 +211,7 @@ fn day_dates_with(text: &str, months: &[usize]) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in captures(&NUMERIC_DATE, has_separated_digits(text)) {
+    for c in captures(&NUMERIC_DATE, clues.separated_digits) {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(
@@ -301,14 +302,6 @@ fn may_start_a_day(s: &str) -> bool {
     (1..=2).contains(&ascii_digits) || s.bytes().next().is_some_and(|b| !b.is_ascii())
 }
 
-/// Whether a digit is followed by '/', '.' or '-' and another digit, as in
-/// every numeric date.
-fn has_separated_digits(text: &str) -> bool {
-    text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
-    })
-}
-
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(\d{{4}})(?-u:\b)")).expect("date regex")
 });
@@ -335,19 +328,20 @@ static BARE_MONTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// leftmost-first alternation finds them: at each step the match that
 /// starts first, the first pattern's on a tie; the next step starts where
 /// it ended. Each item is the whole match and the month name's range.
-fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// `months` is where month names may start (`Clues::months`).
+fn bare_months(text: &str, months: &[usize]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
-    let mut a = BARE_MONTH_AFTER_WORD.find_at(text, at);
-    let mut b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+    let mut a = month_after_word_from(text, months, at);
+    let mut b = month_before_word_from(text, months, at);
     while at <= text.len() {
         // A pattern's first match from an earlier start is its first from
         // `at` too, unless it starts before `at`; no match then, none now.
         if a.is_some_and(|m| m.start() < at) {
-            a = BARE_MONTH_AFTER_WORD.find_at(text, at);
+            a = month_after_word_from(text, months, at);
         }
         if b.is_some_and(|m| m.start() < at) {
-            b = BARE_MONTH_BEFORE_WORD.find_at(text, at);
+            b = month_before_word_from(text, months, at);
         }
         let (all, month) = match (a, b) {
             (Some(a), b) if b.is_none_or(|b| a.start() <= b.start()) => {
@@ -377,14 +371,63 @@ fn bare_months(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     }
     out
 }
+/// The first match of `BARE_MONTH_AFTER_WORD` from `at`, searched from
+/// where it may start at the earliest: it ends with a month name, at one of
+/// `months` after `at`, after a run of white space or hyphens that a word
+/// of at most ten letters ends at (the month names' starts grow with
+/// the runs' starts, so the first name gives the earliest).
+fn month_after_word_from<'t>(
+    text: &'t str,
+    months: &[usize],
+    at: usize,
+) -> Option<regex::Match<'t>> {
+    let &month = months.iter().find(|&&month| month > at)?;
+    let run_start = text[..month]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
+        .len();
+    let mut from = run_start.saturating_sub(10);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    BARE_MONTH_AFTER_WORD.find_at(text, from.max(at))
+}
+
+/// The first match of `BARE_MONTH_BEFORE_WORD` from `at`, searched from the
+/// first of `months` from `at`, as every match starts at a month name.
+fn month_before_word_from<'t>(
+    text: &'t str,
+    months: &[usize],
+    at: usize,
+) -> Option<regex::Match<'t>> {
+    let &month = months.iter().find(|&&month| month >= at)?;
+    BARE_MONTH_BEFORE_WORD.find_at(text, month)
+}
+
 static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)(?:'s|’s)?").expect("year regex"));
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)",
-    )
-    .expect("relative regex")
-});
+/// Relative dates, in lower case: matched without `(?i)` against the
+/// ASCII-lower-cased sentence (same byte offsets), as the kind cues are
+/// (see `cues::KIND_PATTERN`), because a case-insensitive search of it
+/// walks every byte.
+const RELATIVE_PATTERN: &str = r"(?-u:\b)(last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year|previous\s+year|the\s+previous\s+month|(?:in|earlier|later)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?this\s+year)(?-u:\b)";
+
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(RELATIVE_PATTERN).expect("relative regex"));
+static RELATIVE_ANY_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){RELATIVE_PATTERN}")).expect("relative regex"));
+
+/// Where `text` names a relative date, as `RELATIVE_ANY_CASE` finds them:
+/// `RELATIVE` on the ASCII-lower-cased text, unless it holds a character
+/// that `(?i)` equates with an ASCII letter, which lower-casing would miss.
+fn relative_phrases(text: &str) -> Vec<Range<usize>> {
+    match cues::lower_cased(text) {
+        Some(lower) => RELATIVE.find_iter(&lower).map(|m| m.range()).collect(),
+        None => RELATIVE_ANY_CASE
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect(),
+    }
+}
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){MONTHS}\s+(this|last)\s+year(?-u:\b)")).expect("date regex")
 });
@@ -407,6 +450,9 @@ struct Clues {
     last_month: Option<usize>,
     /// Where "19" or "20" starts a word, as every bare year does.
     year_starts: Vec<usize>,
+    /// Whether an ASCII digit is followed by '/', '.' or '-' and another,
+    /// as in every numeric date.
+    separated_digits: bool,
 }
 
 impl Clues {
@@ -427,14 +473,25 @@ impl Clues {
             month_or_year: false,
             last_month: None,
             year_starts: Vec::new(),
+            separated_digits: false,
         };
         let mut digits = 0;
         let mut after_word = false;
         for (i, &b) in bytes.iter().enumerate() {
+            // Most bytes are lower-case letters that start no word sought:
+            // the tests below would only mark them as within a word.
+            if b.is_ascii_lowercase() && b != b'm' && b != b'y' {
+                digits = 0;
+                after_word = true;
+                continue;
+            }
             if b.is_ascii_digit() {
                 if !after_word && matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
                     clues.year_starts.push(i);
                 }
+                clues.separated_digits |= i >= 2
+                    && matches!(bytes[i - 1], b'/' | b'.' | b'-')
+                    && bytes[i - 2].is_ascii_digit();
                 digits += 1;
                 clues.four_digits |= digits >= 4;
                 after_word = true;
@@ -496,7 +553,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             .any(|&at| month_followed_by(text, at, follows))
     };
     let mut out: Vec<FoundDate> = if has_year_digits {
-        day_dates_with(text, months)
+        day_dates_with(text, &clues)
     } else {
         Vec::new()
     };
@@ -553,15 +610,16 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
             });
         }
     }
-    for all in has_relative
-        .then(|| RELATIVE.find_iter(text))
+    // Every relative date is resolved against the publication date.
+    for all in (has_relative && published.is_some())
+        .then(|| relative_phrases(text))
         .into_iter()
         .flatten()
     {
         let Some(p) = published else {
             continue;
         };
-        let phrase = all.as_str().to_ascii_lowercase();
+        let phrase = text[all.clone()].to_ascii_lowercase();
         let date = if phrase.contains("month") {
             match p.month() {
                 Some(m) if phrase.contains("last") || phrase.contains("previous") => {
@@ -575,14 +633,15 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         } else {
             PartialDate::Year(p.year())
         };
-        if !taken(&out, &all.range()) {
-            out.push(FoundDate {
-                range: all.range(),
-                date,
-            });
+        if !taken(&out, &all) {
+            out.push(FoundDate { range: all, date });
         }
     }
-    for (all, m) in has_month.then(|| bare_months(text)).into_iter().flatten() {
+    for (all, m) in has_month
+        .then(|| bare_months(text, months))
+        .into_iter()
+        .flatten()
+    {
         if taken(&out, &all) {
             continue;
         }
@@ -602,22 +661,22 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     // Matches rather than captures, which cost far more: the year is the
     // match's first four bytes.
     for all in has_year_digits
-        .then(|| matches_from(&BARE_YEAR, text, &clues.year_starts))
+        .then(|| bare_years(text, &clues.year_starts))
         .into_iter()
         .flatten()
     {
-        let after = &text[all.end()..];
-        let before = &text[..all.start()];
+        let after = &text[all.end..];
+        let before = &text[..all.start];
         // Financial years ("2017/18"), money and ranges are not dates of events.
         if after.starts_with(['/', '-', '–']) || before.ends_with(['£', '$', '/']) {
             continue;
         }
-        if taken(&out, &all.range()) {
+        if taken(&out, &all) {
             continue;
         }
-        if let Ok(y) = all.as_str()[..4].parse() {
+        if let Ok(y) = text[all.clone()][..4].parse() {
             out.push(FoundDate {
-                range: all.range(),
+                range: all,
                 date: PartialDate::Year(y),
             });
         }
@@ -625,6 +684,50 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
     apply_shifts(text, clues.last_month, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Matches of `BARE_YEAR` as `find_iter` finds them, given where "19" or
+/// "20" starts a word (`Clues::year_starts`), as every match does. A year
+/// of ASCII digits is read by hand; `\d` takes other scripts' digits too,
+/// which are left to the pattern.
+fn bare_years(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for &start in starts {
+        if found.last().is_some_and(|m| start < m.end) {
+            continue;
+        }
+        let year = match bytes.get(start + 2..start + 4) {
+            Some(digits) if digits.is_ascii() => digits
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| ascii_year_at(text, start))
+                .flatten(),
+            _ => BARE_YEAR
+                .find_at(text, start)
+                .filter(|m| m.start() == start)
+                .map(|m| m.range()),
+        };
+        found.extend(year);
+    }
+    found
+}
+
+/// The match of `BARE_YEAR` at `start`, where "19" or "20" starts a word
+/// and two ASCII digits follow: a word boundary must end the four digits
+/// (no ASCII word byte after them), and a possessive joins them.
+fn ascii_year_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let end = start + 4;
+    let rest = &text[end..];
+    if rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        return None;
+    }
+    let possessive = ["'s", "’s"].iter().find(|p| rest.starts_with(*p));
+    Some(start..end + possessive.map_or(0, |p| p.len()))
 }
 
 /// Matches of `re` in `text` as `find_iter` finds them, for a pattern whose

@@ -102,6 +102,7 @@ fn clues_are_what_searches_find() {
     let four_digits = regex::Regex::new("[0-9]{4}").expect("test regex");
     let words = regex::Regex::new("(?i)month|year").expect("test regex");
     let years = regex::Regex::new(r"(?-u:\b)(?:19|20)").expect("test regex");
+    let separated = regex::Regex::new("[0-9][/.-][0-9]").expect("test regex");
     for t in [
         "",
         "Month",
@@ -113,6 +114,10 @@ fn clues_are_what_searches_find() {
         "months’ 2018's",
         "May_Jun xMar 1Apr _Jul -Aug éSep Oct Nov. Dec2 DEC Ja",
         "201 9 2O18 12345 ١٢٣٤ 12٣4 1920 x2019 _2019 -2019 £2020/21 2019's 20٣4",
+        "1/x 2./3 4-٥ a-1 1.a",
+        "2/3",
+        "x1-2",
+        "1.2.3",
     ] {
         let last_month = words
             .find_iter(t)
@@ -125,6 +130,7 @@ fn clues_are_what_searches_find() {
             month_or_year: words.is_match(t),
             last_month,
             year_starts: years.find_iter(t).map(|m| m.start()).collect(),
+            separated_digits: separated.is_match(t),
         };
         assert_eq!(Clues::of(t), expected, "{t}");
     }
@@ -151,13 +157,11 @@ fn searches_from_possible_starts_find_what_find_iter_finds() {
         "March this year, April last year and May this year",
         "Dec\u{a0}2019 December 20190 Jan 2019_",
         "1999's 2019’s 2019/20 x2018 20١٢ 1920s 2020 2021",
+        "2019_ 2019é 20195 201 19 2020's's 2020’ 1999’x 2019'",
+        "20١2 2٠١٢ 19١٢x 2012٣ 2019 2020",
     ] {
         let months = Clues::of(t).months;
-        for (re, starts) in [
-            (&*MONTH_YEAR, &months),
-            (&*MONTH_THIS_YEAR, &months),
-            (&*BARE_YEAR, &Clues::of(t).year_starts),
-        ] {
+        for (re, starts) in [(&*MONTH_YEAR, &months), (&*MONTH_THIS_YEAR, &months)] {
             let expected: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
             let found: Vec<_> = matches_from(re, t, starts)
                 .iter()
@@ -165,5 +169,33 @@ fn searches_from_possible_starts_find_what_find_iter_finds() {
                 .collect();
             assert_eq!(found, expected, "{t}");
         }
+        let years: Vec<_> = BARE_YEAR.find_iter(t).map(|m| m.range()).collect();
+        assert_eq!(bare_years(t, &Clues::of(t).year_starts), years, "{t}");
+    }
+}
+
+#[test]
+fn bare_months_are_what_one_alternation_finds() {
+    let both = regex::Regex::new(&format!(
+        "{}|{}",
+        BARE_MONTH_AFTER_WORD.as_str(),
+        BARE_MONTH_BEFORE_WORD.as_str()
+    ))
+    .expect("test regex");
+    for t in [
+        "",
+        "in May",
+        "throughout  -\u{a0}March, in- April visit; the May’s inspection and June",
+        "withinMay xin May in May's report. Since July, since\nAugust, fromJune",
+        "é in May éthroughout June in \u{17F}ept. Sept. visit Sep visit in Dec.",
+        "in in in in in in in in in in in in in May and September inspection",
+        "by by-May MayMay visit, last March letter; in Marching",
+    ] {
+        let expected: Vec<_> = both.find_iter(t).map(|m| m.range()).collect();
+        let found: Vec<_> = bare_months(t, &Clues::of(t).months)
+            .into_iter()
+            .map(|(all, _)| all)
+            .collect();
+        assert_eq!(found, expected, "{t}");
     }
 }
