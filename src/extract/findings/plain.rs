@@ -159,6 +159,9 @@ mod tests {
         let runs: Vec<_> = word_runs(" ab_1, c“d ".as_bytes()).collect();
         assert_eq!(runs, [1..5, 7..8, 11..12]);
         assert_eq!(word_runs(b"").count(), 0);
-        assert_eq!(word_runs(b"word").collect::<Vec<_>>(), [0..4]);
+        assert_eq!(
+            word_runs(b"word").collect::<Vec<_>>(),
+            [Range { start: 0, end: 4 }]
+        );
     }
 }

@@ -189,10 +189,13 @@ static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     .expect("theme regexes")
 });
 
+/// A theme's index in `THEMES` and one of its keywords.
+type ThemeKeyword = (usize, &'static [u8]);
+
 /// Keywords by their first two letters (lower case), each with its
 /// theme's index, in theme order. Every keyword starts with two letters
 /// and a third literal (`keywords_start_with_three_literals`).
-static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<(usize, &'static [u8])>>> = LazyLock::new(|| {
+static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<ThemeKeyword>>> = LazyLock::new(|| {
     let mut by_head = vec![Vec::new(); 26 * 26];
     for (theme, (_, keywords)) in THEMES.iter().enumerate() {
         for keyword in keywords.iter().map(|k| k.as_bytes()) {
