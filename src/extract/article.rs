@@ -260,26 +260,49 @@ pub fn published(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
         if line.chars().count() > 80 {
             continue;
         }
-        if let Some(d) = dates::day_dates(line).into_iter().next() {
-            return Some(Found {
-                value: d.date,
-                range: b.range.start + d.range.start..b.range.start + d.range.end,
-            });
+        if let Some(found) = first_day_date(line, b.range.start) {
+            return Some(found);
         }
     }
     for b in &layout.blocks {
         let line = &text[b.range.clone()];
         if line.chars().count() <= 100
             && PUBLISHED_LABEL.is_match(line)
-            && let Some(d) = dates::day_dates(line).into_iter().next()
+            && let Some(found) = first_day_date(line, b.range.start)
         {
-            return Some(Found {
-                value: d.date,
-                range: b.range.start + d.range.start..b.range.start + d.range.end,
-            });
+            return Some(found);
         }
     }
     None
+}
+
+/// The first full date in a dateline starting at byte `start`, with month
+/// names in capitals read too ("10:32, 18 DEC 2019").
+fn first_day_date(line: &str, start: usize) -> Option<Found<PartialDate>> {
+    let found = dates::day_dates(line).into_iter().next().or_else(|| {
+        let title_cased = month_names_title_cased(line)?;
+        dates::day_dates(&title_cased).into_iter().next()
+    })?;
+    Some(Found {
+        value: found.date,
+        range: start + found.range.start..start + found.range.end,
+    })
+}
+
+/// `line` with month names written in capitals ("DEC", "MARCH") in title
+/// case, at the same byte offsets; `None` when it has none.
+fn month_names_title_cased(line: &str) -> Option<String> {
+    let mut out = line.to_string();
+    let mut changed = false;
+    for (at, word) in word_spans(line) {
+        let word = word.trim_end_matches(['.', ',']);
+        let capitals = word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+        if capitals && dates::month_number(word).is_some() {
+            out[at + 1..at + word.len()].make_ascii_lowercase();
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 #[derive(Debug)]
@@ -775,6 +798,21 @@ mod tests {
             "Headline\n\n{BODY}\n\nGot a story? Email the Liverpool Echo newsdesk.\n\n© 2021 Example Media Publishing Ltd. All rights reserved."
         );
         assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+    }
+
+    #[test]
+    fn datelines_with_month_names_in_capitals() {
+        let t = format!(
+            "Council told to improve\n\nByTom Briggs Reporter\n09:15, 4 FEB 2020\n\n{BODY}"
+        );
+        let p = published(&t, &layout(&t)).expect("date");
+        assert_eq!(p.value.to_iso(), "2020-02-04");
+        assert_eq!(&t[p.range.clone()], "4 FEB 2020");
+        let t = format!("Council told to improve\n\nUPDATED: MARCH 3, 2021\n\n{BODY}");
+        assert_eq!(
+            published(&t, &layout(&t)).map(|p| p.value.to_iso()),
+            Some("2021-03-03".to_string())
+        );
     }
 
     #[test]
