@@ -60,7 +60,9 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The author's name from the header lines ("By Jane Doe", "Jane Doe,
-/// social affairs reporter", "Jane Doe | Community Care").
+/// social affairs reporter", "Jane Doe | Community Care", "Words: Jane
+/// Doe", "ByJane Doe Chief Reporter", "Community Care | 2 May 2019 | Jane
+/// Doe").
 pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
     let header = layout
         .blocks
@@ -71,34 +73,154 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
     for b in header {
         let range = without_markup(text, b.range.clone());
         let line = &text[range.clone()];
-        let explicit_by = line.to_ascii_lowercase().starts_with("by ")
-            || line.to_ascii_lowercase().contains(" by ");
         if line.split_whitespace().count() > 10 {
             continue;
         }
-        let Some(c) = BYLINE.captures(line) else {
-            // "Posted on 2 May 2019 by Jane Doe"
-            if explicit_by && let Some(found) = name_after_by(text, range.clone()) {
-                return Some(found);
-            }
-            continue;
-        };
-        let Some(m) = c.get(1) else { continue };
-        let name = m.as_str();
-        let surname_word = names::first_name_and_surname(name);
-        if !names::could_be_person(name)
-            && !surname_word
-            && !line.to_ascii_lowercase().starts_with("by ")
+        let found = byline_line(text, range.clone())
+            .or_else(|| labelled_name(text, range.clone()))
+            .or_else(|| name_in_a_segment(text, range.clone()));
+        if found.is_some() {
+            return found;
+        }
+        // "Posted on 2 May 2019 by Jane Doe"
+        let lower = line.to_ascii_lowercase();
+        if (lower.starts_with("by ") || lower.contains(" by "))
+            && let Some(found) = name_after_by(text, range)
         {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A line that is a byline as a whole: a name, after "By" or not, with
+/// anything after it set off by a comma, bar or dash.
+fn byline_line(text: &str, range: Range<usize>) -> Option<Found<String>> {
+    let line = &text[range.clone()];
+    let m = BYLINE.captures(line)?.get(1)?;
+    let name = m.as_str();
+    let surname_word = names::first_name_and_surname(name);
+    if !names::could_be_person(name)
+        && !surname_word
+        && !line.to_ascii_lowercase().starts_with("by ")
+    {
+        return None;
+    }
+    if names::has_non_name_word(name) && !surname_word {
+        return None;
+    }
+    Some(Found {
+        value: name.to_string(),
+        range: range.start + m.start()..range.start + m.end(),
+    })
+}
+
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:(?:written|words|posted|reported|story|text)\s+)?by:?\s*|(?:words|text|author|reporter|writer|story)\s*:\s*)")
+        .expect("byline label regex")
+});
+
+/// The name after a byline label, up to the first word that is not a
+/// name's: "Words: Jane Doe", and "ByJane Doe Chief Reporter" as scraped
+/// pages run the label, name and role together.
+fn labelled_name(text: &str, range: Range<usize>) -> Option<Found<String>> {
+    let line = &text[range.clone()];
+    let label = BYLINE_LABEL.find(line)?;
+    let rest = &line[label.end()..];
+    if label.as_str().ends_with(|c: char| c.is_ascii_alphabetic())
+        && !rest.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let end = leading_name_len(rest)?;
+    let start = range.start + label.end();
+    Some(Found {
+        value: rest[..end].to_string(),
+        range: start..start + end,
+    })
+}
+
+/// The length of the two or three name words that open `s`, if they do.
+fn leading_name_len(s: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut words = 0;
+    for (at, word) in word_spans(s).take(3) {
+        // A comma or colon ends the name ("ByJane Doe, Chief Reporter").
+        let bare = word.trim_end_matches([',', ';', ':']);
+        if !is_name_word(bare) || names::has_non_name_word(bare) {
+            break;
+        }
+        end = at + bare.len();
+        words += 1;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let name = &s[..end];
+    (words >= 2 && (names::could_be_person(name) || names::starts_with_first_name(name)))
+        .then_some(end)
+}
+
+/// A word shaped like part of a name: a capital, then letters,
+/// apostrophes, hyphens or a point, with no capital straight after a small
+/// letter ("PriceBBC" is two words run together) except in "McDonald" and
+/// "MacLeod".
+fn is_name_word(word: &str) -> bool {
+    let mut previous: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        let ok = match previous {
+            None => c.is_uppercase(),
+            Some(p) if c.is_uppercase() && p.is_lowercase() => {
+                matches!(&word[..i], "Mc" | "Mac")
+            }
+            Some(_) => c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'),
+        };
+        if !ok {
+            return false;
+        }
+        previous = Some(c);
+    }
+    previous.is_some()
+}
+
+/// The words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// A byline in one part of a line that sets outlet, date and author apart
+/// with bars or bullets ("Community Care | 2 May 2019 | Jane Doe").
+fn name_in_a_segment(text: &str, range: Range<usize>) -> Option<Found<String>> {
+    let line = &text[range.clone()];
+    let is_separator = |c: char| matches!(c, '|' | '•' | '·');
+    if !line.contains(is_separator) {
+        return None;
+    }
+    let separators = line
+        .char_indices()
+        .filter(|&(_, c)| is_separator(c))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain(std::iter::once((line.len(), line.len())));
+    let mut part_start = 0;
+    for (separator_start, separator_end) in separators {
+        let part = &line[part_start..separator_start];
+        let trimmed = part.trim();
+        let start = range.start + part_start + (part.len() - part.trim_start().len());
+        part_start = separator_end;
+        if trimmed.is_empty() || is_outlet_name(trimmed) {
             continue;
         }
-        if names::has_non_name_word(name) && !surname_word {
-            continue;
-        }
-        return Some(Found {
-            value: name.to_string(),
-            range: range.start + m.start()..range.start + m.end(),
+        let part_range = start..start + trimmed.len();
+        let found = labelled_name(text, part_range.clone()).or_else(|| {
+            (leading_name_len(trimmed) == Some(trimmed.len())).then(|| Found {
+                value: trimmed.to_string(),
+                range: part_range,
+            })
         });
+        if found.is_some() {
+            return found;
+        }
     }
     None
 }
@@ -138,26 +260,49 @@ pub fn published(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
         if line.chars().count() > 80 {
             continue;
         }
-        if let Some(d) = dates::day_dates(line).into_iter().next() {
-            return Some(Found {
-                value: d.date,
-                range: b.range.start + d.range.start..b.range.start + d.range.end,
-            });
+        if let Some(found) = first_day_date(line, b.range.start) {
+            return Some(found);
         }
     }
     for b in &layout.blocks {
         let line = &text[b.range.clone()];
         if line.chars().count() <= 100
             && PUBLISHED_LABEL.is_match(line)
-            && let Some(d) = dates::day_dates(line).into_iter().next()
+            && let Some(found) = first_day_date(line, b.range.start)
         {
-            return Some(Found {
-                value: d.date,
-                range: b.range.start + d.range.start..b.range.start + d.range.end,
-            });
+            return Some(found);
         }
     }
     None
+}
+
+/// The first full date in a dateline starting at byte `start`, with month
+/// names in capitals read too ("10:32, 18 DEC 2019").
+fn first_day_date(line: &str, start: usize) -> Option<Found<PartialDate>> {
+    let found = dates::day_dates(line).into_iter().next().or_else(|| {
+        let title_cased = month_names_title_cased(line)?;
+        dates::day_dates(&title_cased).into_iter().next()
+    })?;
+    Some(Found {
+        value: found.date,
+        range: start + found.range.start..start + found.range.end,
+    })
+}
+
+/// `line` with month names written in capitals ("DEC", "MARCH") in title
+/// case, at the same byte offsets; `None` when it has none.
+fn month_names_title_cased(line: &str) -> Option<String> {
+    let mut out = line.to_string();
+    let mut changed = false;
+    for (at, word) in word_spans(line) {
+        let word = word.trim_end_matches(['.', ',']);
+        let capitals = word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+        if capitals && dates::month_number(word).is_some() {
+            out[at + 1..at + word.len()].make_ascii_lowercase();
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 #[derive(Debug)]
@@ -303,62 +448,137 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("attribution regex")
 });
 
-/// The publication, as the text names it: footer boilerplate first, then
-/// "told Community Care"-style mentions of a known outlet.
+/// The publication, as the text names it: a name in footer boilerplate
+/// ("More from CYP Now", "© Wessex Courier 2019"); else a known outlet in
+/// "told Community Care"-style mentions, in the footer or header
+/// furniture, or in a closing line that promotes the outlet ("Email the
+/// Daily Echo newsdesk"); else the publishing company a footer names.
 pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
+    let mut unknown_from_footer = None;
     for b in layout
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Footer | BlockKind::Furniture))
     {
         let line = &text[b.range.clone()];
-        if let Some(c) = FOOTER_OUTLET.captures(line)
-            && let Some(m) = c.get(1).or_else(|| c.get(2))
-        {
-            let surface = m.as_str().trim_end_matches(['.', ',']);
-            let trimmed_year =
-                surface.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
-            if let Some(found) = outlet_found(b.range.start + m.start(), trimmed_year, true) {
-                return Some(found);
+        let Some(m) = FOOTER_OUTLET
+            .captures(line)
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        else {
+            continue;
+        };
+        let surface = m.as_str().trim_end_matches(['.', ',']);
+        let trimmed_year = surface.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
+        let start = b.range.start + m.start();
+        match outlet_found(start, trimmed_year, true) {
+            // A publishing company ("© 2019 Example Media Ltd") is not the
+            // outlet, which the text may name elsewhere.
+            Some(found) if is_company_name(&found.value) => {
+                unknown_from_footer.get_or_insert(found);
             }
+            Some(found) => return Some(found),
             // A press release's own organisation: "Issued by Kent County Council".
-            if let Some(org) = issuing_organisation(trimmed_year) {
-                let start = b.range.start + m.start();
-                return Some(Found {
-                    value: org.to_string(),
-                    range: start..start + org.len(),
-                });
+            None => {
+                if let Some(org) = issuing_organisation(trimmed_year) {
+                    return Some(Found {
+                        value: org.to_string(),
+                        range: start..start + org.len(),
+                    });
+                }
             }
         }
     }
-    for c in ATTRIBUTION.captures_iter(text) {
-        if let Some(m) = c.get(1).or_else(|| c.get(2))
-            && let Some(found) = outlet_found(m.start(), m.as_str(), false)
-        {
-            return Some(found);
-        }
-    }
-    // A known outlet named in the footer or furniture (photo credits, promos).
-    for b in layout.blocks.iter().filter(|b| {
+    outlet_attributed(text)
+        .or_else(|| outlet_in_furniture(text, layout))
+        .or_else(|| outlet_in_closing_promotion(text, layout))
+        .or(unknown_from_footer)
+}
+
+fn is_company_name(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
         matches!(
-            b.kind,
-            BlockKind::Footer | BlockKind::Furniture | BlockKind::Header
+            w.trim_end_matches(['.', ',']),
+            "Ltd" | "Limited" | "plc" | "PLC" | "Plc" | "LLP" | "Inc" | "Publishing" | "Media"
         )
-    }) {
-        let line = &text[b.range.clone()];
-        let named = outlet_name_in(line).or_else(|| {
-            (b.kind != BlockKind::Header)
-                .then(|| outlet_by_domain(line))
-                .flatten()
-        });
-        if let Some((r, name)) = named {
-            return Some(Found {
+    })
+}
+
+/// A known outlet that the body names as the one speaking or spoken to
+/// ("told Community Care", "LGC has asked").
+fn outlet_attributed(text: &str) -> Option<Found<String>> {
+    ATTRIBUTION.captures_iter(text).find_map(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?;
+        outlet_found(m.start(), m.as_str().trim_end_matches(['.', ',']), false)
+    })
+}
+
+/// A known outlet named in the footer, furniture or header (photo
+/// credits, promotions, a domain).
+fn outlet_in_furniture(text: &str, layout: &Layout) -> Option<Found<String>> {
+    layout
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Footer | BlockKind::Furniture | BlockKind::Header
+            )
+        })
+        .find_map(|b| {
+            let line = &text[b.range.clone()];
+            let (r, name) = outlet_name_in(line).or_else(|| {
+                (b.kind != BlockKind::Header)
+                    .then(|| outlet_by_domain(line))
+                    .flatten()
+            })?;
+            Some(Found {
                 value: name.to_string(),
                 range: b.range.start + r.start..b.range.start + r.end,
-            });
-        }
-    }
-    None
+            })
+        })
+}
+
+/// Words of the line with which news sites close an article to promote
+/// themselves ("Got a story? Email the ... newsdesk", "all the latest
+/// news from the ...", "This story first appeared in the ...").
+const PROMOTION_WORDS: &[&str] = &[
+    "newsdesk",
+    "news desk",
+    "news from",
+    "latest",
+    "first appeared",
+    "email",
+    "e-mail",
+    "get in touch",
+    "got a story",
+    "follow",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "download",
+];
+
+/// A known outlet named in one of the last two body paragraphs when that
+/// paragraph promotes the outlet (see `PROMOTION_WORDS`).
+fn outlet_in_closing_promotion(text: &str, layout: &Layout) -> Option<Found<String>> {
+    layout
+        .blocks
+        .iter()
+        .rev()
+        .filter(|b| b.kind == BlockKind::Body)
+        .take(2)
+        .find_map(|b| {
+            let line = &text[b.range.clone()];
+            let lower = line.to_lowercase();
+            if !PROMOTION_WORDS.iter().any(|w| lower.contains(w)) {
+                return None;
+            }
+            let (r, name) = outlet_name_in(line)?;
+            Some(Found {
+                value: name.to_string(),
+                range: b.range.start + r.start..b.range.start + r.end,
+            })
+        })
 }
 
 /// A council or trust named in full, which a press release's footer gives
@@ -506,6 +726,92 @@ mod tests {
         assert_eq!(
             published(&t, &l).map(|p| p.value.to_iso()),
             Some("2019-03-13".to_string())
+        );
+    }
+
+    fn byline_of(header: &str) -> Option<String> {
+        let t = format!("Council told to improve\n\n{header}\n\n{BODY}");
+        byline(&t, &layout(&t)).map(|b| {
+            assert_eq!(t[b.range.clone()], b.value);
+            b.value
+        })
+    }
+
+    #[test]
+    fn bylines_with_labels_run_together_or_between_bars() {
+        assert_eq!(
+            byline_of("Words: Tom Briggs"),
+            Some("Tom Briggs".to_string())
+        );
+        assert_eq!(
+            byline_of("Words by Tom Briggs"),
+            Some("Tom Briggs".to_string())
+        );
+        assert_eq!(
+            byline_of("ByTom Briggs Chief Reporter"),
+            Some("Tom Briggs".to_string())
+        );
+        assert_eq!(
+            byline_of("ByTom Briggs, Education Correspondent"),
+            Some("Tom Briggs".to_string())
+        );
+        assert_eq!(
+            byline_of("Liverpool Echo | Tue, 2 Mar 2021 | Tom Briggs"),
+            Some("Tom Briggs".to_string())
+        );
+        assert_eq!(
+            byline_of("Liverpool Echo • 2 March 2021 • By Tom Briggs"),
+            Some("Tom Briggs".to_string())
+        );
+    }
+
+    #[test]
+    fn labels_and_bars_without_a_name_give_no_byline() {
+        assert_eq!(byline_of("Words: 600"), None);
+        assert_eq!(byline_of("By Ofsted inspectors"), None);
+        assert_eq!(byline_of("Byron Council news"), None);
+        assert_eq!(byline_of("News | Education | Children"), None);
+        // Scraped lines run a name into the next field.
+        assert_eq!(byline_of("ByTom BriggsLiverpool Echo"), None);
+    }
+
+    #[test]
+    fn outlet_from_a_closing_line_that_promotes_it() {
+        let t = format!("Headline\n\n{BODY}\n\nGot a story? Email the Liverpool Echo newsdesk.");
+        assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+        let t = format!(
+            "Headline\n\n{BODY}\n\nKeep up with all the latest news from the Sunderland Echo."
+        );
+        assert_eq!(outlet_of(&t), Some("Sunderland Echo".to_string()));
+        let t = format!("Headline\n\n{BODY}\n\nThis story first appeared in the Liverpool Echo.");
+        assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+        // Naming another outlet is not promoting it.
+        let t = format!(
+            "Headline\n\n{BODY}\n\nThe figures were first reported by the Liverpool Echo last year."
+        );
+        assert_eq!(outlet_of(&t), None);
+    }
+
+    #[test]
+    fn a_publishing_company_in_the_footer_gives_way_to_the_outlet() {
+        let t = format!(
+            "Headline\n\n{BODY}\n\nGot a story? Email the Liverpool Echo newsdesk.\n\n© 2021 Example Media Publishing Ltd. All rights reserved."
+        );
+        assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+    }
+
+    #[test]
+    fn datelines_with_month_names_in_capitals() {
+        let t = format!(
+            "Council told to improve\n\nByTom Briggs Reporter\n09:15, 4 FEB 2020\n\n{BODY}"
+        );
+        let p = published(&t, &layout(&t)).expect("date");
+        assert_eq!(p.value.to_iso(), "2020-02-04");
+        assert_eq!(&t[p.range.clone()], "4 FEB 2020");
+        let t = format!("Council told to improve\n\nUPDATED: MARCH 3, 2021\n\n{BODY}");
+        assert_eq!(
+            published(&t, &layout(&t)).map(|p| p.value.to_iso()),
+            Some("2021-03-03".to_string())
         );
     }
 

@@ -121,7 +121,7 @@ impl Cues {
     /// The second byte of '£' (C2 A3 in UTF-8), which other characters
     /// have too.
     const POUND_SIGN_END: u8 = 4;
-    /// The first letter of "per" and "pounds".
+    /// The first letter of "per" and "pounds", in either case.
     const P: u8 = 8;
 
     fn of(line: &str) -> Self {
@@ -130,9 +130,11 @@ impl Cues {
         Cues {
             digit: has(Self::DIGIT),
             money: (has(Self::POUND_SIGN_END) && line.contains('£'))
-                || (has(Self::P) && line.contains("pounds")),
-            // "percent" contains "per".
-            percent: has(Self::PERCENT_SIGN) || (has(Self::P) && line.contains("per")),
+                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some()),
+            // "percent" contains "per". The patterns ignore case, and none
+            // of p, e, r, o, u, n and d has a non-ASCII case variant.
+            percent: has(Self::PERCENT_SIGN)
+                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"per").is_some()),
         }
     }
 
@@ -145,7 +147,7 @@ impl Cues {
             seen | (u8::from(b.is_ascii_digit()) * Self::DIGIT)
                 | (u8::from(b == b'%') * Self::PERCENT_SIGN)
                 | (u8::from(b == 0xA3) * Self::POUND_SIGN_END)
-                | (u8::from(b == b'p') * Self::P)
+                | (u8::from(b | 0x20 == b'p') * Self::P)
         })
     }
 }
@@ -684,6 +686,17 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind, f.value))
             .collect()
+    }
+
+    #[test]
+    fn units_in_capitals_count_as_the_patterns_read_them() {
+        assert_eq!(
+            figures_in("SPENDING ROSE BY FIFTY PER CENT TO SIX MILLION POUNDS, THE COUNCIL SAID."),
+            vec![
+                (FigureKind::Percent, 50.0),
+                (FigureKind::Money, 6_000_000.0)
+            ]
+        );
     }
 
     #[test]
