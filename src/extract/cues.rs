@@ -61,6 +61,15 @@ impl<'a> Folded<'a> {
         Folded { text, lower }
     }
 
+    /// Whether the text may hold a match of a pattern whose every match
+    /// holds one of `keywords` (in lower case): the lower-cased copy holds
+    /// one, or there is none to look in.
+    fn may_hold(&self, keywords: &[Finder<'static>]) -> bool {
+        self.lower
+            .as_deref()
+            .is_none_or(|lower| keywords.iter().any(|k| k.find(lower.as_bytes()).is_some()))
+    }
+
     /// `lower_case` (a pattern written in lower case, without `(?i)`) or
     /// else `any_case` (the same with `(?i)`), with the haystack to run it on.
     fn pick<'r>(&'r self, lower_case: &'r Regex, any_case: &'r Regex) -> (&'r Regex, &'r str) {
@@ -401,6 +410,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Kinds of service, in lower case (see `KIND_PATTERN`).
 const SERVICE_PATTERN: &str = r"(?-u:\b)(?:fostering(?:\s+(?:agency|service|services))?|adoption(?:\s+(?:agency|service|services|performance))?|children['’]s\s+homes?|residential\s+(?:home|unit|care\s+home)s?|secure\s+(?:children['’]s\s+)?homes?)(?-u:\b)";
 
+/// Every match of `SERVICE_PATTERN` holds one of these.
+static SERVICE_KEYWORDS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| finders(&["fostering", "adoption", "home", "residential"]));
 static SERVICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(SERVICE_PATTERN).expect("service regex"));
 static SERVICE_ANY_CASE: LazyLock<Regex> =
@@ -409,6 +421,9 @@ static SERVICE_ANY_CASE: LazyLock<Regex> =
 /// The kinds of service a clause speaks of, in order.
 pub fn services_in(clause: &str) -> Vec<Service> {
     let folded = Folded::new(clause);
+    if !folded.may_hold(&SERVICE_KEYWORDS) {
+        return Vec::new();
+    }
     let (re, hay) = folded.pick(&SERVICE, &SERVICE_ANY_CASE);
     let mut out = Vec::new();
     for m in re.find_iter(hay) {
@@ -621,6 +636,23 @@ mod tests {
             assert!(cue, "{s}");
             assert!(cue_gate(lower.as_deref()).may_match(&(0..s.len())), "{s}");
         }
+    }
+
+    #[test]
+    fn every_service_holds_a_keyword() {
+        for s in [
+            "Fostering Services",
+            "the adoption agency",
+            "children’s homes",
+            "residential care homes",
+            "secure children's home",
+            "RESIDENTIAL UNIT",
+        ] {
+            assert!(SERVICE_ANY_CASE.is_match(s), "{s}");
+            assert!(Folded::new(s).may_hold(&SERVICE_KEYWORDS), "{s}");
+            assert!(!services_in(s).is_empty(), "{s}");
+        }
+        assert!(!Folded::new("social work").may_hold(&SERVICE_KEYWORDS));
     }
 
     #[test]
