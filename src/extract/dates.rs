@@ -659,7 +659,7 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         });
     }
     // Matches rather than captures, which cost far more: the year is the
-    // match's first four bytes.
+    // match's first four bytes when they are ASCII digits.
     for all in has_year_digits
         .then(|| bare_years(text, &clues.year_starts))
         .into_iter()
@@ -674,7 +674,9 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         if taken(&out, &all) {
             continue;
         }
-        if let Ok(y) = text[all.clone()][..4].parse() {
+        // A year written partly in another script's digits ("201٢") matches
+        // the pattern but is not read.
+        if let Some(y) = text[all.clone()].get(..4).and_then(|y| y.parse().ok()) {
             out.push(FoundDate {
                 range: all,
                 date: PartialDate::Year(y),

@@ -199,3 +199,10 @@ fn bare_months_are_what_one_alternation_finds() {
         assert_eq!(found, expected, "{t}");
     }
 }
+
+#[test]
+fn years_with_other_scripts_digits_are_skipped_not_split() {
+    let found = prose_dates("Rated good in 201\u{662}, and inadequate in 2019.", None);
+    let years: Vec<String> = found.iter().map(|f| f.date.to_iso()).collect();
+    assert_eq!(years, vec!["2019"]);
+}
