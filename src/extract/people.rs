@@ -60,16 +60,12 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 /// People mentioned in body sentences, in order of first mention.
 pub fn people(doc: &Doc) -> Vec<PersonFound> {
     let text = doc.text;
+    let body = BodyWords::of(doc);
     let mut found: Vec<PersonFound> = Vec::new();
-    for b in doc
-        .layout
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Body)
-    {
-        let line = &text[b.range.clone()];
-        for m in scan::candidates(line) {
-            let start = b.range.start + m.start;
+    for (b, words) in body.blocks() {
+        let line = &text[b.clone()];
+        for m in scan::candidates(line, words) {
+            let start = b.start + m.start;
             let Some((range, title)) = trim_to_name(text, start..start + m.len()) else {
                 continue;
             };
@@ -79,8 +75,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             }
             // Roles and speech verbs sit next to the name; a bounded window
             // keeps the anchored patterns from rescanning whole paragraphs.
-            let before = tail(&text[b.range.start..range.start], 160);
-            let after = head(&text[range.end..b.range.end], 200);
+            let before = tail(&text[b.start..range.start], 160);
+            let after = head(&text[range.end..b.end], 200);
             let role = role_of(before, after);
             let speaks = SPEECH.is_match(after) || SPEECH.is_match(before);
             // The pattern needs the word "by", absent from most windows; and
@@ -119,8 +115,43 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             add_person(&mut found, name, range, role, organisation);
         }
     }
-    add_surname_mentions(doc, &mut found);
+    add_surname_mentions(text, &body, &mut found);
     found
+}
+
+/// The capitalised words of the body blocks, found once for both the name
+/// candidates and the later surname mentions.
+struct BodyWords {
+    /// Each body block's range in the text, and the range of its words in
+    /// `words`.
+    blocks: Vec<(Range<usize>, Range<usize>)>,
+    /// Every block's words, in order, as ranges within the block.
+    words: Vec<Range<usize>>,
+}
+
+impl BodyWords {
+    fn of(doc: &Doc) -> Self {
+        let mut words = Vec::new();
+        let blocks = doc
+            .layout
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .map(|b| {
+                let first = words.len();
+                words.extend(scan::words(&doc.text[b.range.clone()]));
+                (b.range.clone(), first..words.len())
+            })
+            .collect();
+        Self { blocks, words }
+    }
+
+    /// Each body block's range in the text, with its words.
+    fn blocks(&self) -> impl Iterator<Item = (&Range<usize>, &[Range<usize>])> {
+        self.blocks
+            .iter()
+            .map(|(block, words)| (block, &self.words[words.clone()]))
+    }
 }
 
 /// The last `n` bytes of `s` (or a little more, to a character boundary).
@@ -277,21 +308,14 @@ fn add_person(
 
 /// Later mentions by surname ("Smith said", "Ms Thompson-Jones states"),
 /// allowing a misspelt surname one or two letters off.
-fn add_surname_mentions(doc: &Doc, found: &mut [PersonFound]) {
+fn add_surname_mentions(text: &str, body: &BodyWords, found: &mut [PersonFound]) {
     if found.is_empty() {
         return;
     }
-    let text = doc.text;
-    for b in doc
-        .layout
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Body)
-    {
-        let line = &text[b.range.clone()];
-        for m in scan::words(line) {
-            let start = b.range.start + m.start;
-            let word = &line[m];
+    for (b, words) in body.blocks() {
+        for m in words {
+            let start = b.start + m.start;
+            let word = &text[start..b.start + m.end];
             for p in found.iter_mut() {
                 let surname = names::surname(&p.name);
                 let close = same_surname(word, surname);

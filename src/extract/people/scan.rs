@@ -9,6 +9,15 @@
 //! it can (up to five). A run is a word when it has a lower-case letter
 //! after its first. Where no match starts at an upper-case letter, the
 //! search goes on from the next byte, as the regex engine would.
+//!
+//! Candidates are read off the words, so the text is scanned once. Every
+//! word of a candidate is a word match: it starts after white space, which
+//! is a boundary, and ends where its run ends. Where a candidate fails at a
+//! word (no word follows it after white space), it fails as well at every
+//! later capital of the same run, since those share the run's end and so
+//! its lack of a next word; and the capitals between two words open no
+//! word, so none opens a candidate. The next candidate can only start at
+//! the next word.
 
 use crate::ascii::next_uppercase;
 use regex::Regex;
@@ -18,23 +27,10 @@ use std::sync::LazyLock;
 /// Most words of a name candidate: the first and up to four more.
 const MAX_CANDIDATE_WORDS: usize = 5;
 
-/// Starts and ends of capitalised words in `s` (one word each).
+/// Starts and ends of capitalised words in `s` (one word each): leftmost
+/// first, non-overlapping, tried at each upper-case letter that opens an
+/// ASCII word.
 pub(super) fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    matches(s, |start| word_end(s, start))
-}
-
-/// Starts and ends of name candidates in `s`: two to five capitalised words
-/// separated by white space.
-pub(super) fn candidates(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    matches(s, |start| candidate_end(s, start))
-}
-
-/// Leftmost-first, non-overlapping matches, given the end of the match (if
-/// any) at each upper-case letter that opens an ASCII word.
-fn matches<'a>(
-    s: &'a str,
-    end_at: impl Fn(usize) -> Option<usize> + 'a,
-) -> impl Iterator<Item = Range<usize>> + 'a {
     let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -43,7 +39,7 @@ fn matches<'a>(
             if start > 0 && is_ascii_word_byte(bytes[start - 1]) {
                 continue;
             }
-            if let Some(end) = end_at(start) {
+            if let Some(end) = word_end(s, start) {
                 from = end;
                 return Some(start..end);
             }
@@ -52,38 +48,42 @@ fn matches<'a>(
     })
 }
 
+/// Starts and ends of name candidates in `s`: two to five capitalised words
+/// separated by white space, given the `words` of `s` in order.
+pub(super) fn candidates<'a>(
+    s: &'a str,
+    words: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        while first < words.len() {
+            let mut last = first;
+            while last + 1 < words.len()
+                && last - first + 1 < MAX_CANDIDATE_WORDS
+                && only_space_between(s, &words[last], &words[last + 1])
+            {
+                last += 1;
+            }
+            let start = first;
+            first = last + 1;
+            if last > start {
+                return Some(words[start].start..words[last].end);
+            }
+        }
+        None
+    })
+}
+
+/// Whether white space, and nothing else, separates two words (`\s+`).
+fn only_space_between(s: &str, word: &Range<usize>, next: &Range<usize>) -> bool {
+    let gap = &s[word.end..next.start];
+    !gap.is_empty() && gap.chars().all(char::is_whitespace)
+}
+
 /// `(?-u:\b)` looks at ASCII word bytes only; any byte of a multi-byte
 /// character counts as a non-word byte.
 fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The end of a candidate of two or more words starting at `start`.
-fn candidate_end(s: &str, start: usize) -> Option<usize> {
-    let mut end = word_end(s, start)?;
-    let mut count = 1;
-    while count < MAX_CANDIDATE_WORDS {
-        let Some(next) = next_word_end(s, end) else {
-            break;
-        };
-        end = next;
-        count += 1;
-    }
-    (count >= 2).then_some(end)
-}
-
-/// The end of a word after white space at `from` (`\s+[A-Z]...`).
-fn next_word_end(s: &str, from: usize) -> Option<usize> {
-    let space: usize = s[from..]
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(char::len_utf8)
-        .sum();
-    let start = from + space;
-    if space == 0 || !s.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase) {
-        return None;
-    }
-    word_end(s, start)
 }
 
 /// The end of the run of name characters from the upper-case letter at
@@ -186,9 +186,10 @@ mod tests {
             .copied()
             .chain(joined.iter().map(String::as_str))
         {
-            assert_eq!(words(s).collect::<Vec<_>>(), regex_matches(WORD, s), "{s}");
+            let words: Vec<_> = words(s).collect();
+            assert_eq!(words, regex_matches(WORD, s), "{s}");
             assert_eq!(
-                candidates(s).collect::<Vec<_>>(),
+                candidates(s, &words).collect::<Vec<_>>(),
                 regex_matches(CANDIDATE, s),
                 "{s}"
             );
