@@ -264,8 +264,9 @@ fn tidy_role(role: &str) -> String {
         }
         tidy.push_str(word);
     }
-    // Lower-casing ASCII needs none of `to_lowercase`'s Unicode rules.
-    if tidy.is_ascii() {
+    // Lower-casing ASCII needs none of `to_lowercase`'s Unicode rules, and
+    // the curly apostrophe of "children’s" has no lower case of its own.
+    if tidy.chars().all(|c| c.is_ascii() || c == '’') {
         tidy.make_ascii_lowercase();
         tidy
     } else {
@@ -312,14 +313,17 @@ fn add_surname_mentions(text: &str, body: &BodyWords, found: &mut [PersonFound])
     if found.is_empty() {
         return;
     }
-    for (b, words) in body.blocks() {
-        for m in words {
-            let start = b.start + m.start;
-            let word = &text[start..b.start + m.end];
-            for p in found.iter_mut() {
-                let surname = names::surname(&p.name);
-                let close = same_surname(word, surname);
-                if close && !p.ranges.iter().any(|r| r.start <= start && start < r.end) {
+    // Person by person: each person's mentions depend only on its own, so
+    // the order of the loops does not change them.
+    for p in found.iter_mut() {
+        let surname = names::surname(&p.name);
+        for (b, words) in body.blocks() {
+            for m in words {
+                let start = b.start + m.start;
+                let word = &text[start..b.start + m.end];
+                if same_surname(word, surname)
+                    && !p.ranges.iter().any(|r| r.start <= start && start < r.end)
+                {
                     p.ranges.push(start..start + word.len());
                 }
             }
