@@ -151,6 +151,14 @@ const SURNAME_WORDS: &[&str] = &[
 /// Whether `name` is a known first name followed by name tokens, the last
 /// of which may be a word like "Foster" that is otherwise not a name.
 pub fn first_name_and_surname(name: &str) -> bool {
+    // The surname word is the rarest condition and the cheapest to test.
+    let surname_word = name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|last| SURNAME_WORDS.contains(&last));
+    if !surname_word {
+        return false;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some((last, rest)) = words.split_last() else {
         return false;
@@ -188,10 +196,14 @@ pub fn is_name_token(word: &str) -> bool {
 
 /// Whether `name` (two to four name tokens) can be a person's name.
 pub fn could_be_person(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| is_name_token(w))
-        && !has_non_name_word(name)
+    let mut count = 0;
+    for word in name.split_whitespace() {
+        count += 1;
+        if count > 4 || !is_name_token(word) || is_non_name_word(word) {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Whether `name` starts with a known first name.

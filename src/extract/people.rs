@@ -63,10 +63,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
     let body = BodyWords::of(doc);
     let mut found: Vec<PersonFound> = Vec::new();
     for (b, words) in body.blocks() {
-        let line = &text[b.clone()];
-        for m in scan::candidates(line, words) {
-            let start = b.start + m.start;
-            let Some((range, title)) = trim_to_name(text, start..start + m.len()) else {
+        for candidate in scan::candidates(text, words) {
+            let Some((range, title)) = trim_to_name(text, candidate) else {
                 continue;
             };
             let name = &text[range.clone()];
@@ -125,7 +123,7 @@ struct BodyWords {
     /// Each body block's range in the text, and the range of its words in
     /// `words`.
     blocks: Vec<(Range<usize>, Range<usize>)>,
-    /// Every block's words, in order, as ranges within the block.
+    /// Every block's words, in order, as ranges in the text.
     words: Vec<Range<usize>>,
 }
 
@@ -139,7 +137,10 @@ impl BodyWords {
             .filter(|b| b.kind == BlockKind::Body)
             .map(|b| {
                 let first = words.len();
-                words.extend(scan::words(&doc.text[b.range.clone()]));
+                let start = b.range.start;
+                words.extend(
+                    scan::words(&doc.text[b.range.clone()]).map(|w| start + w.start..start + w.end),
+                );
                 (b.range.clone(), first..words.len())
             })
             .collect();
@@ -174,24 +175,23 @@ pub(crate) fn head(s: &str, n: usize) -> &str {
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane
 /// Doe" -> "Jane Doe"), and says whether a title came right before it.
-fn trim_to_name(text: &str, range: Range<usize>) -> Option<(Range<usize>, bool)> {
-    let s = &text[range.clone()];
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
+/// `words` are the candidate's words, as ranges in `text`.
+fn trim_to_name(text: &str, words: &[Range<usize>]) -> Option<(Range<usize>, bool)> {
+    let word = |i: usize| &text[words[i].clone()];
     let mut first = 0;
     let mut title = false;
-    while first < words.len()
-        && (names::has_non_name_word(words[first].1) || names::is_title(words[first].1))
-    {
-        title = names::is_title(words[first].1);
+    while first < words.len() {
+        let is_title = names::is_title(word(first));
+        if !(is_title || names::has_non_name_word(word(first))) {
+            break;
+        }
+        title = is_title;
         first += 1;
     }
     let mut last = words.len();
-    while last > first && names::has_non_name_word(words[last - 1].1) {
+    while last > first && names::has_non_name_word(word(last - 1)) {
         // "Megan Foster": a surname that is also a word of the genre.
-        let candidate = &s[words[first].0..words[last - 1].0 + words[last - 1].1.len()];
+        let candidate = &text[words[first].start..words[last - 1].end];
         if names::first_name_and_surname(candidate) {
             break;
         }
@@ -200,26 +200,26 @@ fn trim_to_name(text: &str, range: Range<usize>) -> Option<(Range<usize>, bool)>
     if last - first < 2 || last - first > 3 {
         return None;
     }
-    let (off, _) = words[first];
-    let (loff, lw) = words[last - 1];
-    let mut end = loff + lw.len();
+    let start = words[first].start;
     // Possessive "Smith's" belongs to the sentence, not the name.
-    let tail = &s[loff..end];
-    if let Some(stripped) = tail.strip_suffix("'s").or_else(|| tail.strip_suffix("’s")) {
-        end = loff + stripped.len();
-    }
-    let name = &s[off..end];
+    let last_word = word(last - 1);
+    let surname = last_word
+        .strip_suffix("'s")
+        .or_else(|| last_word.strip_suffix("’s"))
+        .unwrap_or(last_word);
+    let end = words[last - 1].start + surname.len();
+    let name = &text[start..end];
     if !names::could_be_person(name) && !names::first_name_and_surname(name) {
         return None;
     }
     if !title {
-        let before = text[..range.start + off].trim_end();
+        let before = text[..start].trim_end();
         title = before
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(names::is_title);
     }
-    Some((range.start + off..range.start + end, title))
+    Some((start..end, title))
 }
 
 fn is_byline(doc: &Doc, name: &str) -> bool {
@@ -310,22 +310,18 @@ fn add_person(
 /// Later mentions by surname ("Smith said", "Ms Thompson-Jones states"),
 /// allowing a misspelt surname one or two letters off.
 fn add_surname_mentions(text: &str, body: &BodyWords, found: &mut [PersonFound]) {
-    if found.is_empty() {
-        return;
-    }
     // Person by person: each person's mentions depend only on its own, so
     // the order of the loops does not change them.
     for p in found.iter_mut() {
         let surname = names::surname(&p.name);
-        for (b, words) in body.blocks() {
-            for m in words {
-                let start = b.start + m.start;
-                let word = &text[start..b.start + m.end];
-                if same_surname(word, surname)
-                    && !p.ranges.iter().any(|r| r.start <= start && start < r.end)
-                {
-                    p.ranges.push(start..start + word.len());
-                }
+        for w in &body.words {
+            if same_surname(&text[w.clone()], surname)
+                && !p
+                    .ranges
+                    .iter()
+                    .any(|r| r.start <= w.start && w.start < r.end)
+            {
+                p.ranges.push(w.clone());
             }
         }
     }

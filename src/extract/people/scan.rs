@@ -48,12 +48,12 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Starts and ends of name candidates in `s`: two to five capitalised words
+/// The words of each name candidate in `s`: two to five capitalised words
 /// separated by white space, given the `words` of `s` in order.
 pub(super) fn candidates<'a>(
     s: &'a str,
     words: &'a [Range<usize>],
-) -> impl Iterator<Item = Range<usize>> + 'a {
+) -> impl Iterator<Item = &'a [Range<usize>]> + 'a {
     let mut first = 0;
     std::iter::from_fn(move || {
         while first < words.len() {
@@ -67,7 +67,7 @@ pub(super) fn candidates<'a>(
             let start = first;
             first = last + 1;
             if last > start {
-                return Some(words[start].start..words[last].end);
+                return Some(&words[start..=last]);
             }
         }
         None
@@ -189,7 +189,9 @@ mod tests {
             let words: Vec<_> = words(s).collect();
             assert_eq!(words, regex_matches(WORD, s), "{s}");
             assert_eq!(
-                candidates(s, &words).collect::<Vec<_>>(),
+                candidates(s, &words)
+                    .map(|c| c[0].start..c[c.len() - 1].end)
+                    .collect::<Vec<_>>(),
                 regex_matches(CANDIDATE, s),
                 "{s}"
             );
