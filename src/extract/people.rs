@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 mod after;
 mod scan;
+mod speech;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonFound {
@@ -53,10 +54,6 @@ static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(chaired|led|headed|run|founded)\s+by\s+(?:the\s+)?(?:(?:former|current|ex-)\s+)?(?:[A-Z][a-z]+\s+){0,3}$").expect("led-by regex")
 });
 
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|commented|warned|wrote|admitted|insisted|argued|claimed|responded|replied)(?-u:\b)|(?-u:\b)(?:said|says|told|added)\s*$").expect("speech regex")
-});
-
 /// People mentioned in body sentences, in order of first mention.
 pub fn people(doc: &Doc) -> Vec<PersonFound> {
     let text = doc.text;
@@ -76,7 +73,7 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             let before = tail(&text[b.start..range.start], 160);
             let after = head(&text[range.end..b.end], 200);
             let role = role_of(before, after);
-            let speaks = SPEECH.is_match(after) || SPEECH.is_match(before);
+            let speaks = speech::speaks(before, after);
             // The pattern needs the word "by", absent from most windows; and
             // `find` rather than `captures`: the verb opens the match, and
             // captures would run the backtracker over it.

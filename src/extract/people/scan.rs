@@ -82,7 +82,7 @@ fn only_space_between(s: &str, word: &Range<usize>, next: &Range<usize>) -> bool
 
 /// `(?-u:\b)` looks at ASCII word bytes only; any byte of a multi-byte
 /// character counts as a non-word byte.
-fn is_ascii_word_byte(b: u8) -> bool {
+pub(super) fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
