@@ -73,7 +73,6 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             let before = tail(&text[b.start..range.start], 160);
             let after = head(&text[range.end..b.end], 200);
             let role = role_of(before, after);
-            let speaks = speech::speaks(before, after);
             // The pattern needs the word "by", absent from most windows; and
             // `find` rather than `captures`: the verb opens the match, and
             // captures would run the backtracker over it.
@@ -82,11 +81,12 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
                 .then(|| LED_BY.find(before))
                 .flatten()
                 .map(|m| m.as_str());
+            // A speech verb matters only when nothing else vouches for the name.
             let plausible = title
                 || names::starts_with_first_name(name)
                 || role.is_some()
-                || speaks
-                || led_by.is_some();
+                || led_by.is_some()
+                || speech::speaks(before, after);
             if !plausible {
                 continue;
             }
