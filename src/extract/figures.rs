@@ -112,6 +112,8 @@ fn multiplier(unit: &str) -> f64 {
 struct Cues {
     digit: bool,
     money: bool,
+    /// Whether the line holds "pound" in any ASCII case.
+    pound: bool,
     percent: bool,
 }
 
@@ -121,25 +123,28 @@ impl Cues {
     /// The second byte of '£' (C2 A3 in UTF-8), which other characters
     /// have too.
     const POUND_SIGN_END: u8 = 4;
-    /// The first letter of "per" and "pounds", in either case.
-    const P: u8 = 8;
+    /// "per" in any ASCII case.
+    const PER: u8 = 8;
+    /// "pou", the start of "pound", in any ASCII case.
+    const POU: u8 = 16;
 
     fn of(line: &str) -> Self {
-        let seen = Self::bytes_seen(line.as_bytes());
+        let bytes = line.as_bytes();
+        let seen = Self::bytes_seen(bytes) | Self::words_seen(bytes);
         let has = |class: u8| seen & class != 0;
+        let pound = has(Self::POU) && find_ignoring_ascii_case(bytes, b"pound").is_some();
         Cues {
             digit: has(Self::DIGIT),
-            money: (has(Self::POUND_SIGN_END) && line.contains('£'))
-                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some()),
+            money: pound || (has(Self::POUND_SIGN_END) && line.contains('£')),
+            pound,
             // "percent" contains "per". The patterns ignore case, and none
             // of p, e, r, o, u, n and d has a non-ASCII case variant.
-            percent: has(Self::PERCENT_SIGN)
-                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"per").is_some()),
+            percent: has(Self::PERCENT_SIGN) || has(Self::PER),
         }
     }
 
-    /// Which of the classes above occur in `bytes`: one pass without early
-    /// exit, kept out of line so that the compiler vectorises it; the
+    /// Which of the byte classes above occur in `bytes`: one pass without
+    /// early exit, kept out of line so that the compiler vectorises it; the
     /// substring searches then run only where their first byte occurs.
     #[inline(never)]
     fn bytes_seen(bytes: &[u8]) -> u8 {
@@ -147,7 +152,21 @@ impl Cues {
             seen | (u8::from(b.is_ascii_digit()) * Self::DIGIT)
                 | (u8::from(b == b'%') * Self::PERCENT_SIGN)
                 | (u8::from(b == 0xA3) * Self::POUND_SIGN_END)
-                | (u8::from(b | 0x20 == b'p') * Self::P)
+        })
+    }
+
+    /// Which of the three-letter words above occur in `bytes`, in the same
+    /// way. A byte `b` is the lower-case ASCII letter `l` in either case
+    /// exactly where `b | 0x20 == l`.
+    #[inline(never)]
+    fn words_seen(bytes: &[u8]) -> u8 {
+        let is = |b: u8, letter: u8| b | 0x20 == letter;
+        let second = bytes.get(1..).unwrap_or_default();
+        let third = bytes.get(2..).unwrap_or_default();
+        (bytes.iter().zip(second).zip(third)).fold(0, |seen, ((&a, &b), &c)| {
+            let p = is(a, b'p');
+            seen | (u8::from(p & is(b, b'e') & is(c, b'r')) * Self::PER)
+                | (u8::from(p & is(b, b'o') & is(c, b'u')) * Self::POU)
         })
     }
 }
@@ -170,7 +189,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         // Each search is skipped rather than run on a line its cue rules
         // out: even starting a search costs more than the cues.
         if cues.money {
-            money(line, base, &mut out);
+            money(line, base, cues.pound, &mut out);
         }
         if cues.percent {
             percentages(line, base, &mut out);
@@ -188,8 +207,8 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
 // backtracker (a large table to clear for these Unicode, case-insensitive
 // patterns), while the parts wanted are easily read off the match itself.
 
-fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    let may_be_in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+/// `may_be_in_pounds`: whether the line holds "pound" in any ASCII case.
+fn money(line: &str, base: usize, may_be_in_pounds: bool, out: &mut Vec<FigureFound>) {
     let next_start = move |from| money_search_start(line, from, may_be_in_pounds);
     for all in find_iter_from(&MONEY, line, next_start) {
         let (n, u) = money_parts(all.as_str());
@@ -861,5 +880,36 @@ mod tests {
             }
         }
         assert!(seen >= 25, "{seen}");
+    }
+
+    #[test]
+    fn words_seen_are_the_words_found_in_any_case() {
+        let lines = [
+            "",
+            "p",
+            "pe",
+            "per",
+            "PeR",
+            "xPER",
+            "pEr cent",
+            "supersede",
+            "pe r",
+            "p\u{e9}r",
+            "POUND",
+            "pOu",
+            "spout",
+            "po",
+            "pouNd",
+            "\u{17f}per",
+            "Per",
+            "£3",
+            "ape",
+        ];
+        for line in lines {
+            let seen = Cues::words_seen(line.as_bytes());
+            let find = |word: &[u8]| find_ignoring_ascii_case(line.as_bytes(), word).is_some();
+            assert_eq!(seen & Cues::PER != 0, find(b"per"), "{line}");
+            assert_eq!(seen & Cues::POU != 0, find(b"pou"), "{line}");
+        }
     }
 }
