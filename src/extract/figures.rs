@@ -161,13 +161,17 @@ impl Cues {
     #[inline(never)]
     fn words_seen(bytes: &[u8]) -> u8 {
         let is = |b: u8, letter: u8| b | 0x20 == letter;
-        let second = bytes.get(1..).unwrap_or_default();
-        let third = bytes.get(2..).unwrap_or_default();
-        (bytes.iter().zip(second).zip(third)).fold(0, |seen, ((&a, &b), &c)| {
-            let p = is(a, b'p');
-            seen | (u8::from(p & is(b, b'e') & is(c, b'r')) * Self::PER)
-                | (u8::from(p & is(b, b'o') & is(c, b'u')) * Self::POU)
-        })
+        let Some(n) = bytes.len().checked_sub(2) else {
+            return 0;
+        };
+        let (first, second, third) = (&bytes[..n], &bytes[1..n + 1], &bytes[2..n + 2]);
+        let (mut per, mut pou) = (false, false);
+        for i in 0..n {
+            let p = is(first[i], b'p');
+            per |= p & is(second[i], b'e') & is(third[i], b'r');
+            pou |= p & is(second[i], b'o') & is(third[i], b'u');
+        }
+        u8::from(per) * Self::PER | u8::from(pou) * Self::POU
     }
 }
 
@@ -655,9 +659,20 @@ fn is_clause_break(b: u8) -> bool {
 /// curly double quote (“ and ” are E2 80 9C and E2 80 9D in UTF-8).
 fn clause_end(text: &str) -> usize {
     let bytes = text.as_bytes();
-    (0..bytes.len())
-        .find(|&i| is_clause_break(bytes[i]) || matches!(bytes[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]))
-        .unwrap_or(bytes.len())
+    let mut from = 0;
+    // One test a byte: the first byte of the quotes is checked further
+    // only where it occurs.
+    while let Some(i) = bytes[from..]
+        .iter()
+        .position(|&b| is_clause_break(b) || b == 0xE2)
+    {
+        let at = from + i;
+        if bytes[at] != 0xE2 || matches!(bytes[at..], [0xE2, 0x80, 0x9C | 0x9D, ..]) {
+            return at;
+        }
+        from = at + 1;
+    }
+    bytes.len()
 }
 
 /// What follows the last clause break in `text` (all of it if none).
