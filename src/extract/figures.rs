@@ -130,7 +130,7 @@ impl Cues {
 
     fn of(line: &str) -> Self {
         let bytes = line.as_bytes();
-        let seen = Self::bytes_seen(bytes) | Self::words_seen(bytes);
+        let seen = Self::seen(bytes);
         let has = |class: u8| seen & class != 0;
         let pound = has(Self::POU) && find_ignoring_ascii_case(bytes, b"pound").is_some();
         Cues {
@@ -143,35 +143,45 @@ impl Cues {
         }
     }
 
-    /// Which of the byte classes above occur in `bytes`: one pass without
-    /// early exit, kept out of line so that the compiler vectorises it; the
-    /// substring searches then run only where their first byte occurs.
+    /// Which of the classes above occur in `bytes`: one pass without early
+    /// exit, kept out of line so that the compiler vectorises it; the
+    /// substring searches then run only where their first byte occurs. A
+    /// byte `b` is the lower-case ASCII letter `l` in either case exactly
+    /// where `b | 0x20 == l`.
     #[inline(never)]
+    fn seen(bytes: &[u8]) -> u8 {
+        // The last two bytes start no three-letter word.
+        let n = bytes.len().saturating_sub(2);
+        let tail = Self::bytes_seen(&bytes[n..]);
+        if n == 0 {
+            return tail;
+        }
+        let is = |b: u8, letter: u8| b | 0x20 == letter;
+        let (first, second, third) = (&bytes[..n], &bytes[1..n + 1], &bytes[2..n + 2]);
+        let [mut digit, mut percent, mut pound_end, mut per, mut pou] = [false; 5];
+        for i in 0..n {
+            let b = first[i];
+            digit |= b.is_ascii_digit();
+            percent |= b == b'%';
+            pound_end |= b == 0xA3;
+            let p = is(b, b'p');
+            per |= p & is(second[i], b'e') & is(third[i], b'r');
+            pou |= p & is(second[i], b'o') & is(third[i], b'u');
+        }
+        tail | (u8::from(digit) * Self::DIGIT)
+            | (u8::from(percent) * Self::PERCENT_SIGN)
+            | (u8::from(pound_end) * Self::POUND_SIGN_END)
+            | (u8::from(per) * Self::PER)
+            | (u8::from(pou) * Self::POU)
+    }
+
+    /// The single-byte classes above in `bytes`.
     fn bytes_seen(bytes: &[u8]) -> u8 {
         bytes.iter().fold(0, |seen, &b| {
             seen | (u8::from(b.is_ascii_digit()) * Self::DIGIT)
                 | (u8::from(b == b'%') * Self::PERCENT_SIGN)
                 | (u8::from(b == 0xA3) * Self::POUND_SIGN_END)
         })
-    }
-
-    /// Which of the three-letter words above occur in `bytes`, in the same
-    /// way. A byte `b` is the lower-case ASCII letter `l` in either case
-    /// exactly where `b | 0x20 == l`.
-    #[inline(never)]
-    fn words_seen(bytes: &[u8]) -> u8 {
-        let is = |b: u8, letter: u8| b | 0x20 == letter;
-        let Some(n) = bytes.len().checked_sub(2) else {
-            return 0;
-        };
-        let (first, second, third) = (&bytes[..n], &bytes[1..n + 1], &bytes[2..n + 2]);
-        let (mut per, mut pou) = (false, false);
-        for i in 0..n {
-            let p = is(first[i], b'p');
-            per |= p & is(second[i], b'e') & is(third[i], b'r');
-            pou |= p & is(second[i], b'o') & is(third[i], b'u');
-        }
-        u8::from(per) * Self::PER | u8::from(pou) * Self::POU
     }
 }
 
@@ -921,7 +931,7 @@ mod tests {
             "ape",
         ];
         for line in lines {
-            let seen = Cues::words_seen(line.as_bytes());
+            let seen = Cues::seen(line.as_bytes());
             let find = |word: &[u8]| find_ignoring_ascii_case(line.as_bytes(), word).is_some();
             assert_eq!(seen & Cues::PER != 0, find(b"per"), "{line}");
             assert_eq!(seen & Cues::POU != 0, find(b"pou"), "{line}");
