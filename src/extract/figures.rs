@@ -112,6 +112,8 @@ fn multiplier(unit: &str) -> f64 {
 struct Cues {
     digit: bool,
     money: bool,
+    /// Whether the line holds "pound" in any ASCII case.
+    pound: bool,
     percent: bool,
 }
 
@@ -121,33 +123,64 @@ impl Cues {
     /// The second byte of '£' (C2 A3 in UTF-8), which other characters
     /// have too.
     const POUND_SIGN_END: u8 = 4;
-    /// The first letter of "per" and "pounds", in either case.
-    const P: u8 = 8;
+    /// "per" in any ASCII case.
+    const PER: u8 = 8;
+    /// "pou", the start of "pound", in any ASCII case.
+    const POU: u8 = 16;
 
     fn of(line: &str) -> Self {
-        let seen = Self::bytes_seen(line.as_bytes());
+        let bytes = line.as_bytes();
+        let seen = Self::seen(bytes);
         let has = |class: u8| seen & class != 0;
+        let pound = has(Self::POU) && find_ignoring_ascii_case(bytes, b"pound").is_some();
         Cues {
             digit: has(Self::DIGIT),
-            money: (has(Self::POUND_SIGN_END) && line.contains('£'))
-                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some()),
+            money: pound || (has(Self::POUND_SIGN_END) && line.contains('£')),
+            pound,
             // "percent" contains "per". The patterns ignore case, and none
             // of p, e, r, o, u, n and d has a non-ASCII case variant.
-            percent: has(Self::PERCENT_SIGN)
-                || (has(Self::P) && find_ignoring_ascii_case(line.as_bytes(), b"per").is_some()),
+            percent: has(Self::PERCENT_SIGN) || has(Self::PER),
         }
     }
 
     /// Which of the classes above occur in `bytes`: one pass without early
     /// exit, kept out of line so that the compiler vectorises it; the
-    /// substring searches then run only where their first byte occurs.
+    /// substring searches then run only where their first byte occurs. A
+    /// byte `b` is the lower-case ASCII letter `l` in either case exactly
+    /// where `b | 0x20 == l`.
     #[inline(never)]
+    fn seen(bytes: &[u8]) -> u8 {
+        // The last two bytes start no three-letter word.
+        let n = bytes.len().saturating_sub(2);
+        let tail = Self::bytes_seen(&bytes[n..]);
+        if n == 0 {
+            return tail;
+        }
+        let is = |b: u8, letter: u8| b | 0x20 == letter;
+        let (first, second, third) = (&bytes[..n], &bytes[1..n + 1], &bytes[2..n + 2]);
+        let [mut digit, mut percent, mut pound_end, mut per, mut pou] = [false; 5];
+        for i in 0..n {
+            let b = first[i];
+            digit |= b.is_ascii_digit();
+            percent |= b == b'%';
+            pound_end |= b == 0xA3;
+            let p = is(b, b'p');
+            per |= p & is(second[i], b'e') & is(third[i], b'r');
+            pou |= p & is(second[i], b'o') & is(third[i], b'u');
+        }
+        tail | (u8::from(digit) * Self::DIGIT)
+            | (u8::from(percent) * Self::PERCENT_SIGN)
+            | (u8::from(pound_end) * Self::POUND_SIGN_END)
+            | (u8::from(per) * Self::PER)
+            | (u8::from(pou) * Self::POU)
+    }
+
+    /// The single-byte classes above in `bytes`.
     fn bytes_seen(bytes: &[u8]) -> u8 {
         bytes.iter().fold(0, |seen, &b| {
             seen | (u8::from(b.is_ascii_digit()) * Self::DIGIT)
                 | (u8::from(b == b'%') * Self::PERCENT_SIGN)
                 | (u8::from(b == 0xA3) * Self::POUND_SIGN_END)
-                | (u8::from(b | 0x20 == b'p') * Self::P)
         })
     }
 }
@@ -170,7 +203,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         // Each search is skipped rather than run on a line its cue rules
         // out: even starting a search costs more than the cues.
         if cues.money {
-            money(line, base, &mut out);
+            money(line, base, cues.pound, &mut out);
         }
         if cues.percent {
             percentages(line, base, &mut out);
@@ -188,8 +221,8 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
 // backtracker (a large table to clear for these Unicode, case-insensitive
 // patterns), while the parts wanted are easily read off the match itself.
 
-fn money(line: &str, base: usize, out: &mut Vec<FigureFound>) {
-    let may_be_in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+/// `may_be_in_pounds`: whether the line holds "pound" in any ASCII case.
+fn money(line: &str, base: usize, may_be_in_pounds: bool, out: &mut Vec<FigureFound>) {
     let next_start = move |from| money_search_start(line, from, may_be_in_pounds);
     for all in find_iter_from(&MONEY, line, next_start) {
         let (n, u) = money_parts(all.as_str());
@@ -636,9 +669,20 @@ fn is_clause_break(b: u8) -> bool {
 /// curly double quote (“ and ” are E2 80 9C and E2 80 9D in UTF-8).
 fn clause_end(text: &str) -> usize {
     let bytes = text.as_bytes();
-    (0..bytes.len())
-        .find(|&i| is_clause_break(bytes[i]) || matches!(bytes[i..], [0xE2, 0x80, 0x9C | 0x9D, ..]))
-        .unwrap_or(bytes.len())
+    let mut from = 0;
+    // One test a byte: the first byte of the quotes is checked further
+    // only where it occurs.
+    while let Some(i) = bytes[from..]
+        .iter()
+        .position(|&b| is_clause_break(b) || b == 0xE2)
+    {
+        let at = from + i;
+        if bytes[at] != 0xE2 || matches!(bytes[at..], [0xE2, 0x80, 0x9C | 0x9D, ..]) {
+            return at;
+        }
+        from = at + 1;
+    }
+    bytes.len()
 }
 
 /// What follows the last clause break in `text` (all of it if none).
@@ -861,5 +905,36 @@ mod tests {
             }
         }
         assert!(seen >= 25, "{seen}");
+    }
+
+    #[test]
+    fn words_seen_are_the_words_found_in_any_case() {
+        let lines = [
+            "",
+            "p",
+            "pe",
+            "per",
+            "PeR",
+            "xPER",
+            "pEr cent",
+            "supersede",
+            "pe r",
+            "p\u{e9}r",
+            "POUND",
+            "pOu",
+            "spout",
+            "po",
+            "pouNd",
+            "\u{17f}per",
+            "Per",
+            "£3",
+            "ape",
+        ];
+        for line in lines {
+            let seen = Cues::seen(line.as_bytes());
+            let find = |word: &[u8]| find_ignoring_ascii_case(line.as_bytes(), word).is_some();
+            assert_eq!(seen & Cues::PER != 0, find(b"per"), "{line}");
+            assert_eq!(seen & Cues::POU != 0, find(b"pou"), "{line}");
+        }
     }
 }
