@@ -9,6 +9,7 @@ use super::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use aho_corasick::{AhoCorasick, MatchKind};
+use plain::is_space;
 use reported::ReportedSentences;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -145,6 +146,36 @@ fn polarity_of(s: &str) -> Polarity {
     }
 }
 
+/// Whether `s` has fewer than six words split by Unicode whitespace, as
+/// `s.split_whitespace().nth(5).is_none()` says, but reading bytes: only
+/// non-ASCII characters are decoded.
+fn fewer_than_six_words(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (space, len) = if b.is_ascii() {
+            (is_space(b), 1)
+        } else {
+            // `at` only moves by whole characters, so it is a boundary.
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words == 6 {
+                return false;
+            }
+        }
+        in_word = !space;
+        at += len;
+    }
+    true
+}
+
 /// Finding sentences: body sentences reporting inspectors' views, and
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
@@ -153,8 +184,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
-        let fewer_than_six_words = s.split_whitespace().nth(5).is_none();
-        if fewer_than_six_words
+        if fewer_than_six_words(s)
             || out
                 .iter()
                 .any(|f| f.range.start < range.end && range.start < f.range.end)
@@ -196,6 +226,25 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
 mod tests {
     use super::themes::tests::theme_of_sentence as theme_of;
     use super::*;
+
+    #[test]
+    fn six_words_counted_as_split_whitespace_counts_them() {
+        let cases = [
+            "",
+            "one two three four five",
+            "one two three four five six",
+            " one\ttwo\nthree\x0Bfour\x0Cfive\rsix ",
+            "one\u{A0}two\u{2003}three\u{85}four\u{3000}five\u{2028}six",
+            "one\u{A0}two three four five",
+            "“one” – two £3 four… five€ ſix",
+            "a\u{200B}b c d e f",
+            "  \u{A0}\u{A0} a b c d e  ",
+        ];
+        for case in cases {
+            let expected = case.split_whitespace().nth(5).is_none();
+            assert_eq!(fewer_than_six_words(case), expected, "{case:?}");
+        }
+    }
 
     #[test]
     fn themes_and_polarities() {
