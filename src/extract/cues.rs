@@ -493,17 +493,25 @@ static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ordinal regex")
 });
 
-/// The ordinal of a monitoring visit named at `cue` in `s`.
+/// The ordinal of a monitoring visit named at `cue` in `s`. The patterns
+/// are searched with `find`, as captures cost far more: the ordinal holds no
+/// white space and white space follows it in a match of `ORDINAL_BEFORE`,
+/// so it is that match's first word; it ends a match of `ORDINAL_AFTER`
+/// after white space, so it is that match's last word.
 pub fn visit_ordinal(s: &str, cue: &Range<usize>) -> Option<u32> {
     let before = &s[..cue.start];
-    if let Some(c) = ORDINAL_BEFORE.captures(before) {
-        return c.get(1).and_then(|m| ordinal_value(m.as_str()));
+    if let Some(m) = ORDINAL_BEFORE.find(before) {
+        return m
+            .as_str()
+            .split(char::is_whitespace)
+            .next()
+            .and_then(ordinal_value);
     }
     let after = &s[cue.end..];
     ORDINAL_AFTER
-        .captures(after)
-        .and_then(|c| c.get(1))
-        .and_then(|m| ordinal_value(m.as_str()))
+        .find(after)
+        .and_then(|m| m.as_str().rsplit(char::is_whitespace).next())
+        .and_then(ordinal_value)
 }
 
 #[cfg(test)]
@@ -589,6 +597,45 @@ mod tests {
         assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(2));
         let s = "the 7th monitoring visit";
         assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(7));
+    }
+
+    #[test]
+    fn ordinals_read_off_matches_are_the_captured_ones() {
+        let group = |re: &Regex, s: &str| {
+            re.captures(s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+        };
+        for before in [
+            "its fifth ",
+            "the 7TH\u{a0}",
+            "a Second  and final\t",
+            "first ofsted ",
+            "twelfth\u{2003}such ",
+            "the third",
+        ] {
+            let read = ORDINAL_BEFORE.find(before).and_then(|m| {
+                m.as_str()
+                    .split(char::is_whitespace)
+                    .next()
+                    .map(str::to_string)
+            });
+            assert_eq!(read, group(&ORDINAL_BEFORE, before), "{before:?}");
+        }
+        for after in [
+            " to the trust, the second since",
+            "\u{201d}, which was its\u{a0}11th",
+            ", the   Fourth visit",
+            " in May; the fifth",
+        ] {
+            let read = ORDINAL_AFTER.find(after).and_then(|m| {
+                m.as_str()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .map(str::to_string)
+            });
+            assert_eq!(read, group(&ORDINAL_AFTER, after), "{after:?}");
+        }
     }
 
     #[test]
