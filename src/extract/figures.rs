@@ -466,8 +466,14 @@ fn push(
     line: &str,
     local: Range<usize>,
 ) {
+    // Only figures of the same line can overlap: they are the last ones,
+    // starting at or after the line's start (the figures of earlier lines
+    // end before it).
+    let line_start = range.start - local.start;
     if out
         .iter()
+        .rev()
+        .take_while(|f| f.range.start >= line_start)
         .any(|f| f.range.start < range.end && range.start < f.range.end)
     {
         return;
