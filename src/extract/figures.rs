@@ -466,8 +466,14 @@ fn push(
     line: &str,
     local: Range<usize>,
 ) {
+    // Only figures of the same line can overlap: they are the last ones,
+    // starting at or after the line's start (the figures of earlier lines
+    // end before it).
+    let line_start = range.start - local.start;
     if out
         .iter()
+        .rev()
+        .take_while(|f| f.range.start >= line_start)
         .any(|f| f.range.start < range.end && range.start < f.range.end)
     {
         return;
@@ -661,9 +667,21 @@ fn splits_as_ascii(text: &str) -> bool {
 // Clause breaks are looked for in bytes rather than characters: ASCII bytes
 // occur in UTF-8 only as themselves.
 
-fn is_clause_break(b: u8) -> bool {
+const fn is_clause_break(b: u8) -> bool {
     matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')' | b'"')
 }
+
+/// The bytes `clause_end` stops at: clause breaks and the first byte of the
+/// curly quotes, a table being one load a byte where the tests are eight.
+static MAY_END_CLAUSE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_clause_break(b as u8) || b == 0xE2;
+        b += 1;
+    }
+    table
+};
 
 /// The length of the clause `text` starts with: up to a clause break or a
 /// curly double quote (“ and ” are E2 80 9C and E2 80 9D in UTF-8).
@@ -674,7 +692,7 @@ fn clause_end(text: &str) -> usize {
     // only where it occurs.
     while let Some(i) = bytes[from..]
         .iter()
-        .position(|&b| is_clause_break(b) || b == 0xE2)
+        .position(|&b| MAY_END_CLAUSE[usize::from(b)])
     {
         let at = from + i;
         if bytes[at] != 0xE2 || matches!(bytes[at..], [0xE2, 0x80, 0x9C | 0x9D, ..]) {
