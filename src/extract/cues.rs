@@ -98,15 +98,27 @@ impl KeywordGate {
     /// `find_iter` finds every place of it.
     pub fn new(lower: Option<&str>, keywords: &[Finder<'static>]) -> Self {
         let found = lower.map(|lower| {
-            let mut found: Vec<Range<usize>> = keywords
-                .iter()
-                .flat_map(|k| {
-                    let len = k.needle().len();
-                    k.find_iter(lower.as_bytes()).map(move |at| at..at + len)
-                })
-                .collect();
+            let mut found = keyword_ranges(lower, keywords);
             found.sort_by_key(|k| k.start);
             found
+        });
+        KeywordGate { found }
+    }
+
+    /// The gate of patterns whose every match holds one of `shared`
+    /// (keywords of this gate) or of `more`: this gate's places of `shared`
+    /// spare searching the text for them again. `lower` is the one this
+    /// gate was made with.
+    pub fn narrowed(&self, lower: Option<&str>, shared: &[&str], more: &[Finder<'static>]) -> Self {
+        let found = self.found.as_ref().zip(lower).map(|(found, lower)| {
+            let mut narrowed: Vec<Range<usize>> = found
+                .iter()
+                .filter(|k| lower.get((*k).clone()).is_some_and(|k| shared.contains(&k)))
+                .cloned()
+                .collect();
+            narrowed.extend(keyword_ranges(lower, more));
+            narrowed.sort_by_key(|k| k.start);
+            narrowed
         });
         KeywordGate { found }
     }
@@ -123,6 +135,17 @@ impl KeywordGate {
             .take_while(|k| k.start < range.end)
             .any(|k| k.end <= range.end)
     }
+}
+
+/// Where `keywords` are in `lower`, keyword by keyword.
+fn keyword_ranges(lower: &str, keywords: &[Finder<'static>]) -> Vec<Range<usize>> {
+    keywords
+        .iter()
+        .flat_map(|k| {
+            let len = k.needle().len();
+            k.find_iter(lower.as_bytes()).map(move |at| at..at + len)
+        })
+        .collect()
 }
 
 /// Finders of `keywords`, for `KeywordGate`.
@@ -659,6 +682,20 @@ mod tests {
         assert!(!kinds(folded).is_empty());
         assert!(lower_cased(folded).is_none());
         assert!(cue_gate(None).may_match(&(0..folded.len())));
+    }
+
+    #[test]
+    fn a_narrowed_gate_is_the_gate_of_its_keywords() {
+        let text = "The visit was good. Inspected twice. The inspection. A visitor. None here.";
+        let lower = lower_cased(text);
+        let more = finders(&["inspected"]);
+        let narrowed =
+            cue_gate(lower.as_deref()).narrowed(lower.as_deref(), &["visit", "inspection"], &more);
+        let own = KeywordGate::new(
+            lower.as_deref(),
+            &finders(&["visit", "inspection", "inspected"]),
+        );
+        assert_eq!(narrowed.found, own.found);
     }
 
     #[test]

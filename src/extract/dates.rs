@@ -457,10 +457,6 @@ struct Clues {
 
 impl Clues {
     fn of(text: &str) -> Self {
-        const MONTH_STARTS: [&[u8; 3]; 12] = [
-            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-            b"Dec",
-        ];
         let bytes = text.as_bytes();
         let at_is = |at: usize, word: &[u8]| {
             bytes
@@ -504,12 +500,7 @@ impl Clues {
                 after_word = b == b'_';
                 continue;
             }
-            if b.is_ascii_uppercase()
-                && !after_word
-                && MONTH_STARTS
-                    .iter()
-                    .any(|m| bytes.get(i..i + 3) == Some(&m[..]))
-            {
+            if b.is_ascii_uppercase() && !after_word && starts_a_month_name(bytes.get(i..i + 3)) {
                 clues.months.push(i);
             }
             if lower == b'm' && at_is(i + 1, b"onth") {
@@ -522,6 +513,28 @@ impl Clues {
         }
         clues
     }
+}
+
+/// Whether `start` (three bytes, if the text has them) starts a month
+/// name, capitalised.
+fn starts_a_month_name(start: Option<&[u8]>) -> bool {
+    matches!(
+        start,
+        Some(
+            b"Jan"
+                | b"Feb"
+                | b"Mar"
+                | b"Apr"
+                | b"May"
+                | b"Jun"
+                | b"Jul"
+                | b"Aug"
+                | b"Sep"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+        )
+    )
 }
 
 fn small_number(word: &str) -> Option<u32> {

@@ -243,7 +243,9 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             merge(&mut events, found);
         }
     }
-    date_the_news_event_from_anaphora(doc, lower.as_deref(), &mut events);
+    let anaphor_gate =
+        cue_gate.narrowed(lower.as_deref(), &ANAPHOR_CUE_KEYWORDS, &ANAPHOR_KEYWORDS);
+    date_the_news_event_from_anaphora(doc, lower.as_deref(), &anaphor_gate, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();
@@ -262,10 +264,11 @@ static ANAPHOR: LazyLock<Regex> =
 /// which is several times faster than `ANAPHOR` (see `cues::KIND_PATTERN`).
 static ANAPHOR_LOWER_CASE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ANAPHOR_PATTERN).expect("anaphor regex"));
-/// Every match of `ANAPHOR_PATTERN` holds one of these ("visited" holds
-/// "visit").
+/// Every match of `ANAPHOR_PATTERN` holds one of these cue keywords
+/// ("visited" holds "visit") or one of `ANAPHOR_KEYWORDS`.
+const ANAPHOR_CUE_KEYWORDS: [&str; 2] = ["visit", "inspection"];
 static ANAPHOR_KEYWORDS: LazyLock<Vec<Finder<'static>>> =
-    LazyLock::new(|| cues::finders(&["visit", "inspection", "inspected"]));
+    LazyLock::new(|| cues::finders(&["inspected"]));
 
 /// Where the sentence at `range` of the text speaks of the event already
 /// reported: `ANAPHOR` on the sentence, or its lower-case twin on the
@@ -288,9 +291,14 @@ static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// later sentence: "The inspection, carried out in January, found ...",
 /// "The visit, in February, was the fourth since ...", "Inspectors visited
 /// the service in December".
-/// `lower` is `cues::lower_cased(doc.text)`.
-fn date_the_news_event_from_anaphora(doc: &Doc, lower: Option<&str>, events: &mut [EventFound]) {
-    let gate = cues::KeywordGate::new(lower, &ANAPHOR_KEYWORDS);
+/// `lower` is `cues::lower_cased(doc.text)`; `gate` is where `ANAPHOR` may
+/// match.
+fn date_the_news_event_from_anaphora(
+    doc: &Doc,
+    lower: Option<&str>,
+    gate: &cues::KeywordGate,
+    events: &mut [EventFound],
+) {
     for sentence in doc.layout.body_sentences() {
         let r = sentence.range.clone();
         if !gate.may_match(&r) {
