@@ -378,9 +378,7 @@ fn starts_with_any_case(s: &str, prefix: &str) -> bool {
 /// Whether `hay` holds `needle` (ASCII letters) in any ASCII case; for
 /// needles without "k" or "s", the same as a `(?i)` pattern's test.
 fn contains_any_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    crate::ascii::find_ignoring_case(hay.as_bytes(), needle.as_bytes()).is_some()
 }
 
 static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {

@@ -734,11 +734,7 @@ fn bare_years(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
 fn ascii_year_at(text: &str, start: usize) -> Option<Range<usize>> {
     let end = start + 4;
     let rest = &text[end..];
-    if rest
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
+    if rest.bytes().next().is_some_and(crate::ascii::is_word_byte) {
         return None;
     }
     let possessive = ["'s", "’s"].iter().find(|p| rest.starts_with(*p));

@@ -2,6 +2,7 @@
 
 use super::Doc;
 use super::layout::BlockKind;
+use crate::ascii::{find_ignoring_case, first_byte_where};
 use crate::model::FigureKind;
 use regex::Regex;
 use std::ops::Range;
@@ -132,7 +133,7 @@ impl Cues {
         let bytes = line.as_bytes();
         let seen = Self::seen(bytes);
         let has = |class: u8| seen & class != 0;
-        let pound = has(Self::POU) && find_ignoring_ascii_case(bytes, b"pound").is_some();
+        let pound = has(Self::POU) && find_ignoring_case(bytes, b"pound").is_some();
         Cues {
             digit: has(Self::DIGIT),
             money: pound || (has(Self::POUND_SIGN_END) && line.contains('£')),
@@ -343,35 +344,6 @@ fn is_percent_unit_at(bytes: &[u8], i: usize) -> bool {
         || bytes
             .get(i..i + 4)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"cent"))
-}
-
-/// Index of the first `word` (lower-case ASCII letters) in `bytes`, in any
-/// ASCII case.
-fn find_ignoring_ascii_case(bytes: &[u8], word: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    loop {
-        let i = from + first_byte_where(&bytes[from..], |b| (b | 0x20) == word[0])?;
-        if bytes[i..]
-            .get(..word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-        {
-            return Some(i);
-        }
-        from = i + 1;
-    }
-}
-
-/// Index of the first of `bytes` for which `is` holds. Blocks of them are
-/// tested without early exit, which the compiler vectorises: several times
-/// faster than a byte loop where the byte is rare.
-fn first_byte_where(bytes: &[u8], is: impl Fn(u8) -> bool) -> Option<usize> {
-    const BLOCK: usize = 16;
-    let (blocks, _) = bytes.as_chunks::<BLOCK>();
-    let from = blocks
-        .iter()
-        .position(|block| block.iter().fold(false, |any, &b| any | is(b)))
-        .map_or(blocks.len() * BLOCK, |i| i * BLOCK);
-    bytes[from..].iter().position(|&b| is(b)).map(|i| from + i)
 }
 
 /// The start of the token `n` tokens before the one holding `bytes[i]`,
@@ -910,7 +882,7 @@ mod tests {
         };
         let mut seen = 0;
         for line in lines {
-            let in_pounds = find_ignoring_ascii_case(line.as_bytes(), b"pound").is_some();
+            let in_pounds = find_ignoring_case(line.as_bytes(), b"pound").is_some();
             let searches: [(&Regex, &NextStart); 3] = [
                 (&MONEY, &|at| money_search_start(line, at, in_pounds)),
                 (&PERCENT, &|at| percent_search_start(line, at)),
@@ -950,7 +922,7 @@ mod tests {
         ];
         for line in lines {
             let seen = Cues::seen(line.as_bytes());
-            let find = |word: &[u8]| find_ignoring_ascii_case(line.as_bytes(), word).is_some();
+            let find = |word: &[u8]| find_ignoring_case(line.as_bytes(), word).is_some();
             assert_eq!(seen & Cues::PER != 0, find(b"per"), "{line}");
             assert_eq!(seen & Cues::POU != 0, find(b"pou"), "{line}");
         }

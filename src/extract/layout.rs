@@ -125,11 +125,8 @@ fn ends_like_footer(line: &str) -> bool {
     };
     let magazine_at = bytes.len().wrapping_sub("magazine".len());
     ends_with("digital membership")
-        || (ends_with("magazine") && (magazine_at == 0 || !is_word_byte(bytes[magazine_at - 1])))
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+        || (ends_with("magazine")
+            && (magazine_at == 0 || !crate::ascii::is_word_byte(bytes[magazine_at - 1])))
 }
 
 static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {

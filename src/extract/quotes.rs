@@ -306,11 +306,6 @@ fn start_within_160(s: &str, end: usize) -> usize {
     s[..end].char_indices().rev().nth(159).map_or(0, |(i, _)| i)
 }
 
-/// A byte `(?-u:\b)` counts as part of a word.
-fn is_ascii_word_byte(b: &u8) -> bool {
-    b.is_ascii_alphanumeric() || *b == b'_'
-}
-
 /// Where a verb of attribution ends if `s[at..]` is white space then the
 /// verb then a word boundary (`\s+VERBS(?-u:\b)`). The white space runs to
 /// the verb (a verb does not start with white space), and the boundary
@@ -329,7 +324,7 @@ fn verb_after_space(s: &str, at: usize) -> Option<usize> {
 fn ascii_word_end(s: &str, at: usize) -> usize {
     at + s.as_bytes()[at..]
         .iter()
-        .take_while(|b| is_ascii_word_byte(b))
+        .take_while(|&&b| crate::ascii::is_word_byte(b))
         .count()
 }
 

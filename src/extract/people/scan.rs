@@ -19,7 +19,7 @@
 //! word, so none opens a candidate. The next candidate can only start at
 //! the next word.
 
-use crate::ascii::next_uppercase;
+use crate::ascii::{is_word_byte, next_uppercase};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -36,7 +36,7 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     std::iter::from_fn(move || {
         while let Some(start) = next_uppercase(bytes, from) {
             from = start + 1;
-            if start > 0 && is_ascii_word_byte(bytes[start - 1]) {
+            if start > 0 && is_word_byte(bytes[start - 1]) {
                 continue;
             }
             if let Some(end) = word_end(s, start) {
@@ -78,12 +78,6 @@ pub(super) fn candidates<'a>(
 fn only_space_between(s: &str, word: &Range<usize>, next: &Range<usize>) -> bool {
     let gap = &s[word.end..next.start];
     !gap.is_empty() && gap.chars().all(char::is_whitespace)
-}
-
-/// `(?-u:\b)` looks at ASCII word bytes only; any byte of a multi-byte
-/// character counts as a non-word byte.
-pub(super) fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// The end of the run of name characters from the upper-case letter at

@@ -10,7 +10,7 @@
 //! and the verb must end where that starts. `(?-u:\b)` next to a verb's
 //! ASCII letter asks for a byte that is not an ASCII word byte, or none.
 
-use super::scan::is_ascii_word_byte;
+use crate::ascii::is_word_byte;
 
 /// Verbs that may open the text after a name.
 const VERBS_AFTER: [&str; 15] = [
@@ -47,7 +47,7 @@ fn verb_opens(s: &str) -> bool {
     let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
     VERBS_AFTER.iter().any(|verb| {
         rest.strip_prefix(verb)
-            .is_some_and(|after| !after.bytes().next().is_some_and(is_ascii_word_byte))
+            .is_some_and(|after| !after.bytes().next().is_some_and(is_word_byte))
     })
 }
 
@@ -56,7 +56,7 @@ fn verb_closes(s: &str) -> bool {
     let rest = s.trim_end();
     VERBS_BEFORE.iter().any(|verb| {
         rest.strip_suffix(verb)
-            .is_some_and(|before| !before.bytes().next_back().is_some_and(is_ascii_word_byte))
+            .is_some_and(|before| !before.bytes().next_back().is_some_and(is_word_byte))
     })
 }
 
