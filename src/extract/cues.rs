@@ -520,19 +520,23 @@ static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// so it is that match's first word; it ends a match of `ORDINAL_AFTER`
 /// after white space, so it is that match's last word.
 pub fn visit_ordinal(s: &str, cue: &Range<usize>) -> Option<u32> {
-    let before = &s[..cue.start];
-    if let Some(m) = ORDINAL_BEFORE.find(before) {
-        return m
-            .as_str()
-            .split(char::is_whitespace)
-            .next()
-            .and_then(ordinal_value);
+    match ordinal_before(&s[..cue.start]) {
+        Some(word) => ordinal_value(word),
+        None => ordinal_after(&s[cue.end..]).and_then(ordinal_value),
     }
-    let after = &s[cue.end..];
-    ORDINAL_AFTER
-        .find(after)
-        .and_then(|m| m.as_str().rsplit(char::is_whitespace).next())
-        .and_then(ordinal_value)
+}
+
+/// The ordinal word of `ORDINAL_BEFORE`'s match, its first word: read off
+/// the match rather than captured, which costs far more.
+fn ordinal_before(before: &str) -> Option<&str> {
+    let m = ORDINAL_BEFORE.find(before)?;
+    m.as_str().split(char::is_whitespace).next()
+}
+
+/// The ordinal word of `ORDINAL_AFTER`'s match, its last word.
+fn ordinal_after(after: &str) -> Option<&str> {
+    let m = ORDINAL_AFTER.find(after)?;
+    m.as_str().rsplit(char::is_whitespace).next()
 }
 
 #[cfg(test)]
@@ -635,12 +639,7 @@ mod tests {
             "twelfth\u{2003}such ",
             "the third",
         ] {
-            let read = ORDINAL_BEFORE.find(before).and_then(|m| {
-                m.as_str()
-                    .split(char::is_whitespace)
-                    .next()
-                    .map(str::to_string)
-            });
+            let read = ordinal_before(before).map(str::to_string);
             assert_eq!(read, group(&ORDINAL_BEFORE, before), "{before:?}");
         }
         for after in [
@@ -649,12 +648,7 @@ mod tests {
             ", the   Fourth visit",
             " in May; the fifth",
         ] {
-            let read = ORDINAL_AFTER.find(after).and_then(|m| {
-                m.as_str()
-                    .rsplit(char::is_whitespace)
-                    .next()
-                    .map(str::to_string)
-            });
+            let read = ordinal_after(after).map(str::to_string);
             assert_eq!(read, group(&ORDINAL_AFTER, after), "{after:?}");
         }
     }
