@@ -176,6 +176,11 @@ pub fn lower_cased(text: &str) -> Option<String> {
     (!folds_to_ascii(text)).then(|| text.to_ascii_lowercase())
 }
 
+/// `lower_cased(text)` from `lower`, `text` already in lower case.
+pub fn lower_cased_from<'l>(text: &str, lower: &'l str) -> Option<&'l str> {
+    (!folds_to_ascii(text)).then_some(lower)
+}
+
 /// Where a text may hold kind or judgement cues, but for "RI" in
 /// capitals, which a lower-cased text cannot show.
 pub fn cue_gate(lower: Option<&str>) -> KeywordGate {

@@ -180,7 +180,7 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
-    let reported = ReportedSentences::new(text);
+    let reported = ReportedSentences::new(text, &doc.lower);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];

@@ -205,8 +205,8 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
 pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
-    let lower = cues::lower_cased(text);
-    let cue_gate = cues::cue_gate(lower.as_deref());
+    let lower = cues::lower_cased_from(text, &doc.lower);
+    let cue_gate = cues::cue_gate(lower);
     for sentence in &doc.layout.sentences {
         let kind = doc.layout.blocks[sentence.block].kind;
         if !matches!(
@@ -220,7 +220,7 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         if !cue_gate.may_match(&r) && !s.contains("RI") {
             continue;
         }
-        let lower_s = lower.as_deref().map(|l| &l[r.clone()]);
+        let lower_s = lower.map(|l| &l[r.clone()]);
         for c in sentence_candidates(s, lower_s, doc.published) {
             let at = r.start + c.cue.start;
             let Some((council, trust)) =
@@ -243,9 +243,8 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             merge(&mut events, found);
         }
     }
-    let anaphor_gate =
-        cue_gate.narrowed(lower.as_deref(), &ANAPHOR_CUE_KEYWORDS, &ANAPHOR_KEYWORDS);
-    date_the_news_event_from_anaphora(doc, lower.as_deref(), &anaphor_gate, &mut events);
+    let anaphor_gate = cue_gate.narrowed(lower, &ANAPHOR_CUE_KEYWORDS, &ANAPHOR_KEYWORDS);
+    date_the_news_event_from_anaphora(doc, lower, &anaphor_gate, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();

@@ -34,6 +34,9 @@ use std::sync::LazyLock;
 /// The article text with what every part of the extractor shares.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters in lower case, at the same byte offsets:
+    /// made once for every part that searches it.
+    pub lower: String,
     pub layout: Layout,
     /// Council and trust names outside the footer, in text order.
     pub mentions: Vec<Mention>,
@@ -80,6 +83,7 @@ impl<'a> Doc<'a> {
         let published = published_found.as_ref().map(|p| p.value);
         let mut doc = Doc {
             text,
+            lower: text.to_ascii_lowercase(),
             layout,
             mentions,
             byline,

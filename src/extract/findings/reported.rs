@@ -90,15 +90,16 @@ pub(super) struct ReportedSentences<'t> {
     text: &'t str,
     /// `text` with ASCII letters in lower case: the same byte offsets, and
     /// the same answers from a scanner that ignores ASCII case.
-    lowered: String,
+    lowered: &'t str,
     unplain: UnplainChars,
 }
 
 impl<'t> ReportedSentences<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
+    /// `lowered` is `text` with ASCII letters in lower case.
+    pub(super) fn new(text: &'t str, lowered: &'t str) -> Self {
         ReportedSentences {
             text,
-            lowered: text.to_ascii_lowercase(),
+            lowered,
             unplain: UnplainChars::of(text),
         }
     }
@@ -296,7 +297,8 @@ mod tests {
         for case in cases {
             let case = case.as_str();
             let expected = REPORTED.is_match(case);
-            let found = ReportedSentences::new(case).contains(0..case.len());
+            let lowered = case.to_ascii_lowercase();
+            let found = ReportedSentences::new(case, &lowered).contains(0..case.len());
             assert_eq!(found, expected, "{case:?}");
         }
     }
