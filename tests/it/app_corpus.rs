@@ -2,16 +2,13 @@
 //! search and filter and see the rows change, open a row in the review tab
 //! with its inspection selected, and export from the app.
 
-mod app_support;
-
+use crate::app_support::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::fields::FieldPath;
-use ofsted_curator::app::settings::Settings;
 use ofsted_curator::app::{Command, CuratorApp, Tab};
 use ofsted_curator::export::ExportFormat;
-use std::path::Path;
 
 const KENT: &str = "Kent children's services rated inadequate by Ofsted\n\n\
 By Sam Example\n\n\
@@ -38,28 +35,6 @@ fn articles() -> tempfile::TempDir {
         std::fs::write(dir.path().join(name), text).expect("write");
     }
     dir
-}
-
-fn harness(folder: &Path) -> Harness<'static, CuratorApp> {
-    let folder = folder.to_path_buf();
-    let settings = Settings {
-        curator: "Test Curator".into(),
-        asked_name: true,
-        ..Settings::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| CuratorApp::new(&cc.egui_ctx, settings, vec![folder]));
-    wait_until(&mut harness, "articles loaded", app_support::all_loaded);
-    harness
-}
-
-fn wait_until(
-    harness: &mut Harness<'_, CuratorApp>,
-    what: &str,
-    done: impl Fn(&CuratorApp) -> bool,
-) {
-    app_support::step_until(harness, what, 1000, done);
 }
 
 fn open_corpus_tab(harness: &mut Harness<'_, CuratorApp>) {

@@ -1,9 +1,7 @@
 //! `ofsted-curator export` end to end: extract records from articles written
 //! for these tests, export them and read the files back.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn export<I, S>(args: I) -> Run

@@ -1,8 +1,6 @@
 //! Helpers shared by the command line tests: running the built binary and
 //! writing small articles of our own into temporary folders.
 
-#![allow(dead_code)] // each test binary uses a different subset
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

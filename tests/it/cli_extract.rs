@@ -1,8 +1,6 @@
 //! `ofsted-curator extract` end to end, on temporary folders.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ofsted_curator::model::{FORMAT, Status};
 use ofsted_curator::store::{read_record, save_record_atomically};
 use ofsted_curator::text::{LoadOptions, load_article, text_sha256};
@@ -26,7 +24,7 @@ where
 {
     let mut all: Vec<std::ffi::OsString> = vec!["extract".into()];
     all.extend(args.into_iter().map(|a| a.as_ref().to_owned()));
-    common::run(all)
+    crate::common::run(all)
 }
 
 #[test]

@@ -4,9 +4,7 @@
 //! something failed, and every sidecar that existed is byte-identical
 //! afterwards.
 
-mod hostile;
-
-use hostile::{Corpus, Expect, SidecarProblem};
+use crate::hostile::{Corpus, Expect, SidecarProblem};
 use ofsted_curator::app::worker::{WorkerMsg, Workers};
 use ofsted_curator::app::workspace::DocState;
 use std::collections::BTreeMap;

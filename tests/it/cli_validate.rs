@@ -1,8 +1,6 @@
 //! `ofsted-curator validate` end to end, on temporary folders.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ofsted_curator::model::{Field, Span};
 use ofsted_curator::store::{read_record, save_record_atomically};
 use std::path::{Path, PathBuf};

@@ -2,15 +2,13 @@
 //! select an article, edit, undo/redo, link evidence, create an item from a
 //! selection, save with Ctrl+S, and the unsaved-changes guard.
 
-mod app_support;
-
+use crate::app_support::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::fields::{ArticleKey, FieldPath};
-use ofsted_curator::app::settings::Settings;
 use ofsted_curator::model::{Origin, Record};
 use std::path::{Path, PathBuf};
 
@@ -30,31 +28,6 @@ fn articles() -> tempfile::TempDir {
     std::fs::write(dir.path().join("a_ashdown.txt"), FIRST).expect("write");
     std::fs::write(dir.path().join("b_brookfield.txt"), SECOND).expect("write");
     dir
-}
-
-fn settings() -> Settings {
-    Settings {
-        curator: "Test Curator".into(),
-        asked_name: true,
-        ..Settings::default()
-    }
-}
-
-fn harness(folder: &Path) -> Harness<'static, CuratorApp> {
-    let folder = folder.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| CuratorApp::new(&cc.egui_ctx, settings(), vec![folder]));
-    wait_until(&mut harness, "articles loaded", app_support::all_loaded);
-    harness
-}
-
-fn wait_until(
-    harness: &mut Harness<'_, CuratorApp>,
-    what: &str,
-    done: impl Fn(&CuratorApp) -> bool,
-) {
-    app_support::step_until(harness, what, 1000, done);
 }
 
 fn current_record(harness: &Harness<'_, CuratorApp>) -> Record {

@@ -3,13 +3,11 @@
 //! As, a sidecar changed on disk while open, and drafts restored after a
 //! crash.
 
-mod app_support;
-
+use crate::app_support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::edit::Edit;
 use ofsted_curator::app::fields::ArticleKey;
-use ofsted_curator::app::settings::Settings;
 use ofsted_curator::app::workspace::LoadedDoc;
 use ofsted_curator::app::{Command, CuratorApp};
 use ofsted_curator::model::Record;
@@ -25,36 +23,6 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     std::fs::create_dir(&articles).expect("mkdir");
     std::fs::write(articles.join("a.txt"), ARTICLE).expect("write");
     (dir, articles)
-}
-
-fn harness(folder: &Path, drafts: Option<PathBuf>) -> Harness<'static, CuratorApp> {
-    let folder = folder.to_path_buf();
-    let settings = Settings {
-        curator: "Test Curator".into(),
-        asked_name: true,
-        ..Settings::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let app = CuratorApp::new(&cc.egui_ctx, settings, vec![folder]);
-            match drafts {
-                Some(dir) => app.with_drafts_dir(dir),
-                None => app,
-            }
-        });
-    wait_until(&mut harness, "articles loaded", |app| {
-        !app.workspace.docs.is_empty() && app_support::all_loaded(app)
-    });
-    harness
-}
-
-fn wait_until(
-    harness: &mut Harness<'_, CuratorApp>,
-    what: &str,
-    done: impl Fn(&CuratorApp) -> bool,
-) {
-    app_support::step_until(harness, what, 2000, done);
 }
 
 fn doc<'a>(harness: &'a Harness<'_, CuratorApp>) -> &'a LoadedDoc {
@@ -90,7 +58,7 @@ fn a_record_of_a_newer_version_opens_read_only_and_is_replaced_only_on_request()
     let sidecar = articles.join("a.txt.curation.json");
     let newer = b"{\"format\": \"ofsted-article/9\", \"future\": true}\n";
     std::fs::write(&sidecar, newer).expect("write");
-    let mut harness = harness(&articles, None);
+    let mut harness = harness(&articles);
 
     let banner = harness
         .state()
@@ -129,7 +97,7 @@ fn a_record_of_a_newer_version_opens_read_only_and_is_replaced_only_on_request()
 #[test]
 fn a_failed_save_keeps_the_edits_says_why_and_offers_save_as() {
     let (dir, articles) = folder();
-    let mut harness = harness(&articles, None);
+    let mut harness = harness(&articles);
     set_headline(&mut harness, "Edited headline");
     // The folder is removed under the app.
     std::fs::remove_dir_all(&articles).expect("remove");
@@ -167,7 +135,7 @@ fn a_failed_save_keeps_the_edits_says_why_and_offers_save_as() {
 fn a_save_into_a_read_only_folder_leaves_the_old_file() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, articles) = folder();
-    let mut harness = harness(&articles, None);
+    let mut harness = harness(&articles);
     set_headline(&mut harness, "First");
     save_and_settle(&mut harness);
     let sidecar = articles.join("a.txt.curation.json");
@@ -198,7 +166,7 @@ fn their_record(articles: &Path, value: &str) -> Vec<u8> {
 fn a_record_changed_on_disk_is_never_overwritten_silently() {
     let (_dir, articles) = folder();
     let sidecar = articles.join("a.txt.curation.json");
-    let mut harness = harness(&articles, None);
+    let mut harness = harness(&articles);
     set_headline(&mut harness, "Mine");
     save_and_settle(&mut harness);
 
@@ -245,7 +213,7 @@ fn a_record_changed_on_disk_is_never_overwritten_silently() {
 fn unsaved_edits_are_drafted_when_idle_and_offered_back_after_a_crash() {
     let (dir, articles) = folder();
     let drafts = dir.path().join("drafts");
-    let mut app = harness(&articles, Some(drafts.clone()));
+    let mut app = harness_with_drafts(&articles, Some(drafts.clone()));
     set_headline(&mut app, "Draft headline");
     wait_until(&mut app, "a draft written", |_| {
         std::fs::read_dir(&drafts).is_ok_and(|d| {
@@ -255,7 +223,7 @@ fn unsaved_edits_are_drafted_when_idle_and_offered_back_after_a_crash() {
     });
     drop(app); // the app is killed: nothing saved
 
-    let mut harness = harness(&articles, Some(drafts.clone()));
+    let mut harness = harness_with_drafts(&articles, Some(drafts.clone()));
     wait_until(&mut harness, "drafts offered", |app| {
         !app.offered_drafts().is_empty()
     });

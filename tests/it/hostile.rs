@@ -3,8 +3,6 @@
 //! about it. Used by `hostile_input.rs` to run the command line and the
 //! app's loader over it.
 
-#![allow(dead_code)] // each test binary uses a different subset
-
 use ofsted_curator::model::{Field, Origin, Record, Source, Span, Status};
 use ofsted_curator::store::{record_to_json, sidecar_path};
 use ofsted_curator::text::text_sha256;

@@ -1,9 +1,7 @@
 //! `eval` counts exactly as the reference `score.py`: both are run on the
 //! same folders and must print the same bytes.
 
-mod common;
-
-use common::run;
+use crate::common::run;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
