@@ -239,6 +239,17 @@ impl CuratorApp {
         self.source.selection = range;
     }
 
+    /// Where character `index` (code points) of the article text was drawn
+    /// in the last frame, so that tests can drag over words as a mouse does.
+    pub fn source_char_pos(&self, index: usize) -> Option<egui::Pos2> {
+        self.source.char_screen_pos(index)
+    }
+
+    /// The article text the user has selected, as code point offsets.
+    pub fn source_selection(&self) -> Option<std::ops::Range<usize>> {
+        self.source.selection.clone()
+    }
+
     /// The evidence highlights of the current article as drawn now.
     pub fn highlight_spans(&self) -> Vec<highlight::HighlightSpan> {
         let Some(doc) = self.workspace.current_loaded() else {

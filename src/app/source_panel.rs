@@ -43,6 +43,8 @@ pub struct SourcePanel {
     scrolled_for: Option<(usize, Option<FieldPath>)>,
     /// A click in the text selected this field: do not scroll to it.
     clicked_field: Option<FieldPath>,
+    /// Where the text was drawn last frame, for tests that point at words.
+    drawn: Option<(egui::Pos2, Arc<Galley>)>,
 }
 
 impl SourcePanel {
@@ -61,6 +63,14 @@ impl SourcePanel {
         let spans = Arc::new(evidence_spans(&doc.record, emphasised, doc.offsets.chars()));
         self.spans = Some((key, spans.clone()));
         spans
+    }
+
+    /// Where character `index` (code points) of the article was drawn in the
+    /// last frame: the middle of its left edge, in screen points.
+    pub fn char_screen_pos(&self, index: usize) -> Option<egui::Pos2> {
+        let (origin, galley) = self.drawn.as_ref()?;
+        let rect = galley.pos_from_cursor(egui::text::CCursor::new(index));
+        Some(*origin + rect.left_center().to_vec2())
     }
 
     /// The selected text of the current document, if any.
@@ -173,6 +183,14 @@ impl SourcePanel {
             None
         };
 
+        keep_typing_from_the_article(ui, text_id);
+        // A right-click opens the context menu; the text box would move its
+        // cursor to the click first and lose the selection the menu acts on.
+        let kept_selection = ui
+            .input(|i| i.pointer.button_pressed(egui::PointerButton::Secondary))
+            .then(|| egui::text_edit::TextEditState::load(ui.ctx(), text_id))
+            .flatten();
+
         let mut text: &str = &doc.text;
         let output = egui::ScrollArea::vertical()
             .id_salt(("article-scroll", index))
@@ -198,8 +216,18 @@ impl SourcePanel {
             })
             .inner;
 
+        self.drawn = Some((output.galley_pos, output.galley.clone()));
+
+        let cursor_range = match kept_selection {
+            Some(state) => {
+                let range = state.cursor.char_range();
+                state.store(ui.ctx(), text_id);
+                range
+            }
+            None => output.cursor_range,
+        };
         // The selection, in code points (egui's cursor indices are chars).
-        if let Some(range) = output.cursor_range {
+        if let Some(range) = cursor_range {
             let [a, b] = range.sorted_cursors();
             let (a, b) = (a.index.0, b.index.0);
             self.selection = (a < b).then_some(a..b);
@@ -238,6 +266,33 @@ impl SourcePanel {
         });
         out
     }
+}
+
+/// The article is read-only, so while it has the keyboard a typed letter is
+/// a command key (E, F, P…). Text, paste, cut and the editing keys would
+/// reach the text box after the command was read and collapse the selection
+/// it acts on, so they are taken out of this frame's input.
+fn keep_typing_from_the_article(ui: &egui::Ui, text_id: egui::Id) {
+    if !ui.memory(|m| m.has_focus(text_id)) {
+        return;
+    }
+    ui.input_mut(|input| {
+        input.events.retain(|event| {
+            !matches!(
+                event,
+                egui::Event::Text(_)
+                    | egui::Event::Paste(_)
+                    | egui::Event::Cut
+                    | egui::Event::Key {
+                        key: egui::Key::Backspace
+                            | egui::Key::Delete
+                            | egui::Key::Enter
+                            | egui::Key::Tab,
+                        ..
+                    }
+            )
+        });
+    });
 }
 
 fn context_menu_ui(

@@ -71,8 +71,7 @@ fn open_select_edit_undo_redo_and_save_with_ctrl_s() {
     harness.step();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.step();
-    headline_input(&harness).type_text("Fostering service judged good");
-    harness.step();
+    type_text(&mut harness, "Fostering service judged good");
     harness.step();
     let edited = current_record(&harness).article.headline.expect("headline");
     assert_eq!(edited.value, "Fostering service judged good");
@@ -157,10 +156,13 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
         .apply_command(ofsted_curator::app::Command::SelectField(Some(
             FieldPath::Article(ArticleKey::Headline),
         )));
-    harness.state_mut().set_source_selection(Some(span.clone()));
-    harness.step();
-    harness.key_press(Key::E);
-    harness.step();
+    drag_over(&mut harness, span.clone());
+    press_key(&mut harness, Modifiers::NONE, Key::E);
+    assert_eq!(
+        harness.state().source_selection(),
+        Some(span.clone()),
+        "the letter key does not collapse the selection"
+    );
     let record = current_record(&harness);
     let headline = record.article.headline.expect("headline");
     assert_eq!(
@@ -178,11 +180,8 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
     // Select a name in the text and press P: a new person, prefilled, added.
     let name_at = text.find("Ruth Okafor").expect("name");
     let people_before = current_record(&harness).people.len();
-    harness
-        .state_mut()
-        .set_source_selection(Some(name_at..name_at + "Ruth Okafor".len()));
-    harness.key_press(Key::P);
-    harness.step();
+    drag_over(&mut harness, name_at..name_at + "Ruth Okafor".len());
+    press_key(&mut harness, Modifiers::NONE, Key::P);
     let record = current_record(&harness);
     assert_eq!(record.people.len(), people_before + 1);
     let person = record.people.last().expect("person");
@@ -312,4 +311,40 @@ fn an_unreadable_file_is_reported_and_the_app_keeps_working() {
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     harness.step();
     assert_eq!(harness.state().workspace.current, Some(1));
+}
+
+#[test]
+fn right_click_keeps_the_selection_and_its_menu_makes_an_item() {
+    let dir = articles();
+    let mut harness = harness(dir.path());
+    let name_at = FIRST.find("Ruth Okafor").expect("name");
+    let span = name_at..name_at + "Ruth Okafor".len();
+    drag_over(&mut harness, span.clone());
+    let middle = harness.state().source_char_pos(name_at + 3).expect("drawn");
+    click_at(&mut harness, middle, egui::PointerButton::Secondary);
+    assert_eq!(
+        harness.state().source_selection(),
+        Some(span.clone()),
+        "the right-click kept the selection"
+    );
+    harness.step();
+    let people_before = current_record(&harness).people.len();
+    harness
+        .get_by_label_contains("New person from selection")
+        .click();
+    harness.step();
+    harness.step();
+    let record = current_record(&harness);
+    assert_eq!(
+        record.people.len(),
+        people_before + 1,
+        "{:?}",
+        harness.state().messages()
+    );
+    let person = record.people.last().expect("person");
+    assert_eq!(person.name, "Ruth Okafor");
+    assert_eq!(
+        person.evidence,
+        vec![ofsted_curator::model::Span(span.start, span.end)]
+    );
 }

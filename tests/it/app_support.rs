@@ -1,6 +1,7 @@
 //! Helpers shared by the app's kittest tests: building the app on a folder
 //! and stepping frames while the workers run on other threads.
 
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::settings::Settings;
@@ -69,4 +70,119 @@ pub fn all_loaded(app: &CuratorApp) -> bool {
             .docs
             .iter()
             .all(|d| !matches!(d.state, DocState::Loading))
+}
+
+/// Presses `key` as a real keyboard does, in one frame: the key goes down,
+/// the text it types arrives (a printable key without Ctrl, Cmd or Alt),
+/// and the key comes up. Kittest's `key_press` sends only the key, which
+/// hides bugs where a text field takes the letter first.
+pub fn press_key(harness: &mut Harness<'_, CuratorApp>, modifiers: Modifiers, key: Key) {
+    let event = |pressed| Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed,
+        repeat: false,
+        modifiers,
+    };
+    harness.event_modifiers(event(true), modifiers);
+    if let Some(text) = typed_text(key, modifiers) {
+        harness.event_modifiers(Event::Text(text), modifiers);
+    }
+    harness.event_modifiers(event(false), modifiers);
+    harness.step();
+}
+
+/// The text a key types on a UK keyboard, if any.
+fn typed_text(key: Key, modifiers: Modifiers) -> Option<String> {
+    if modifiers.ctrl || modifiers.command || modifiers.alt || modifiers.mac_cmd {
+        return None;
+    }
+    if key == Key::Space {
+        return Some(" ".into());
+    }
+    let name = key.name();
+    let mut chars = name.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None; // Enter, Tab, arrows, F1…: no text
+    };
+    Some(if modifiers.shift {
+        c.to_ascii_uppercase().to_string()
+    } else {
+        c.to_ascii_lowercase().to_string()
+    })
+}
+
+/// Types `text` character by character as key presses with their text
+/// events, as a real keyboard does.
+pub fn type_text(harness: &mut Harness<'_, CuratorApp>, text: &str) {
+    for c in text.chars() {
+        let shift = c.is_ascii_uppercase();
+        let modifiers = if shift {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        match Key::from_name(&c.to_ascii_uppercase().to_string()) {
+            Some(key) => press_key(harness, modifiers, key),
+            None => {
+                harness.event(Event::Text(c.to_string()));
+                harness.step();
+            }
+        }
+    }
+}
+
+/// Drags the primary button from `from` to `to` over a few frames, as a
+/// mouse selecting text does.
+pub fn drag(harness: &mut Harness<'_, CuratorApp>, from: Pos2, to: Pos2) {
+    let button = |pos, pressed| Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(button(from, true));
+    harness.step();
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        harness.event(Event::PointerMoved(from.lerp(to, t)));
+        harness.step();
+    }
+    harness.event(button(to, false));
+    harness.step();
+}
+
+/// Selects characters `range` (code points) of the article text with a
+/// mouse drag across them.
+pub fn drag_over(harness: &mut Harness<'_, CuratorApp>, range: std::ops::Range<usize>) {
+    let at = |i| {
+        harness
+            .state()
+            .source_char_pos(i)
+            .unwrap_or_else(|| panic!("character {i} of the article is not drawn"))
+    };
+    let (from, to) = (at(range.start), at(range.end));
+    drag(harness, from, to);
+    assert_eq!(
+        harness.state().source_selection(),
+        Some(range),
+        "the drag selected the words"
+    );
+}
+
+/// Clicks `button` at `pos`: move, press, release, as a real mouse does.
+pub fn click_at(harness: &mut Harness<'_, CuratorApp>, pos: Pos2, button: PointerButton) {
+    let press = |pressed| Event::PointerButton {
+        pos,
+        button,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(pos));
+    harness.step();
+    harness.event(press(true));
+    harness.step();
+    harness.event(press(false));
+    harness.step();
 }
