@@ -59,6 +59,20 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What is wrong, without the file's name or the parser's wording, for a
+    /// place that already names the file.
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Read { source, .. } => format!("it cannot be read ({source})"),
+            StoreError::Write { source, .. } => format!("it cannot be written ({source})"),
+            StoreError::Malformed { .. } => "it is not a complete record".to_string(),
+            StoreError::Json { line, .. } => format!("it is not valid JSON (line {line})"),
+            StoreError::UnsupportedFormat { found, .. } => {
+                format!("it is in format {found}, which this version does not read")
+            }
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &Path {
         match self {

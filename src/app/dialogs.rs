@@ -15,15 +15,21 @@ pub enum Pending {
     Open(Vec<PathBuf>),
 }
 
-/// A message in the strip under the menu bar.
+/// A message shown as a toast in the bottom-right corner, over the panels,
+/// so that it never moves the layout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// When it was first drawn (egui time); information fades from there.
+    shown_at: Option<f64>,
 }
 
-/// How many messages the strip keeps.
-const MESSAGE_LIMIT: usize = 5;
+/// How many messages are kept on screen.
+const MESSAGE_LIMIT: usize = 4;
+
+/// Seconds an information message stays; errors stay until dismissed.
+const INFO_SECONDS: f64 = 6.0;
 
 #[derive(Default)]
 pub struct Dialogs {
@@ -49,9 +55,15 @@ impl Dialogs {
     }
     fn push(&mut self, text: String, error: bool) {
         self.messages.retain(|m| m.text != text);
-        self.messages.push(Message { text, error });
+        self.messages.push(Message {
+            text,
+            error,
+            shown_at: None,
+        });
         if self.messages.len() > MESSAGE_LIMIT {
-            self.messages.remove(0);
+            // The oldest information goes first; errors wait to be read.
+            let oldest = self.messages.iter().position(|m| !m.error).unwrap_or(0);
+            self.messages.remove(oldest);
         }
     }
     pub fn messages(&self) -> Vec<String> {
@@ -68,31 +80,37 @@ impl Dialogs {
         self.pending.is_some() || self.open.is_open() || self.name_prompt.is_some()
     }
 
-    /// The message strip under the menu bar (errors in red, with a close
-    /// button), shown only when there is something to say.
-    pub fn messages_ui(&mut self, ui: &mut egui::Ui) {
+    /// The messages as toasts stacked in the bottom-right corner, above the
+    /// status bar: errors in red until dismissed, information fading after a
+    /// few seconds (kept while the pointer is on it).
+    pub fn messages_ui(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        self.messages
+            .retain(|m| m.error || m.shown_at.is_none_or(|t| now - t < INFO_SECONDS));
         if self.messages.is_empty() {
             return;
         }
-        let mut dismiss = None;
-        egui::Panel::top("messages").show(ui, |ui| {
-            for (i, m) in self.messages.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                        dismiss = Some(i);
+        let mut dismissed = None;
+        egui::Area::new(egui::Id::unique("toasts"))
+            .order(egui::Order::Foreground)
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -34.0))
+            .show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                for (i, m) in self.messages.iter_mut().enumerate() {
+                    let (response, closed) = toast_ui(ui, m);
+                    if response.contains_pointer() || m.shown_at.is_none() {
+                        m.shown_at = Some(now);
                     }
-                    let color = if m.error {
-                        ui.visuals().error_fg_color
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    let icon = if m.error { "⚠" } else { "ℹ" };
-                    ui.colored_label(color, format!("{icon} {}", m.text));
-                });
-            }
-        });
-        if let Some(i) = dismiss {
+                    if closed {
+                        dismissed = Some(i);
+                    }
+                }
+            });
+        if let Some(i) = dismissed {
             self.messages.remove(i);
+        }
+        if self.messages.iter().any(|m| !m.error) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
     }
 
@@ -238,4 +256,26 @@ fn guard_ui(ctx: &egui::Context, workspace: &Workspace, pending: &Pending) -> Ve
         commands.push(Command::Guard(GuardChoice::Cancel));
     }
     commands
+}
+
+/// One toast: icon, text and a dismiss button; true when dismissed.
+fn toast_ui(ui: &mut egui::Ui, message: &Message) -> (egui::Response, bool) {
+    let visuals = ui.visuals().clone();
+    let (icon, color) = if message.error {
+        ("⚠", visuals.error_fg_color)
+    } else {
+        ("ℹ", visuals.text_color())
+    };
+    let mut closed = false;
+    let response = egui::Frame::popup(ui.style())
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.6)))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(color, icon);
+                ui.add(egui::Label::new(egui::RichText::new(&message.text).color(color)).wrap());
+                closed = ui.small_button("×").on_hover_text("Dismiss").clicked();
+            });
+        })
+        .response;
+    (response, closed)
 }

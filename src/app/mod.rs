@@ -410,7 +410,6 @@ impl CuratorApp {
         }
 
         commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));
-        self.dialogs.messages_ui(ui);
         commands.extend(self.safety_ui(ui));
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
         commands.extend(tab_bar_ui(ui, self.tab));
@@ -438,6 +437,7 @@ impl CuratorApp {
             &self.shortcuts,
         ));
         commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
+        self.dialogs.messages_ui(&ctx);
         commands.extend(self.export.poll());
         commands.extend(self.export.path_box_ui(&ctx));
 

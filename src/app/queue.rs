@@ -215,6 +215,7 @@ mod tests {
             notices: vec![],
             save_error: None,
             read_only: None,
+            read_only_details: None,
             disk: crate::store::DiskState::Missing,
             sidecar: PathBuf::from("/x/side"),
         }));

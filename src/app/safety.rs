@@ -257,6 +257,7 @@ impl CuratorApp {
                 {
                     loaded.disk = disk;
                     loaded.read_only = None;
+                    loaded.read_only_details = None;
                     if sidecar != loaded.sidecar {
                         self.dialogs.info(format!(
                             "Saved to {}; later saves of this article go there too",

@@ -21,7 +21,10 @@ pub fn banner_ui(ui: &mut egui::Ui, doc: &LoadedDoc, out: &mut Vec<Command>) {
         let error = ui.visuals().error_fg_color;
         if let Some(why) = &doc.read_only {
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(error, why);
+                let banner = ui.colored_label(error, why);
+                if let Some(details) = &doc.read_only_details {
+                    banner.on_hover_text(details);
+                }
                 if ui
                     .button("Replace with a new record")
                     .on_hover_text("Save the record shown; the old file is kept as .bak")

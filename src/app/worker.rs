@@ -215,6 +215,7 @@ pub fn load_document_with(path: &Path, options: &LoadOptions) -> DocState {
         notices,
         save_error: None,
         read_only: opened.read_only,
+        read_only_details: opened.read_only_details,
         disk: opened.disk,
         sidecar,
     }))
@@ -238,6 +239,8 @@ struct OpenedSidecar {
     notices: Vec<String>,
     /// Why the article must not be edited or saved (the banner's text).
     read_only: Option<String>,
+    /// The full error behind `read_only`, for the banner's hover.
+    read_only_details: Option<String>,
     disk: store::DiskState,
 }
 
@@ -250,6 +253,7 @@ fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> Ope
         record: None,
         notices: Vec::new(),
         read_only: None,
+        read_only_details: None,
         disk: store::DiskState::Missing,
     };
     let present = std::fs::symlink_metadata(sidecar).is_ok();
@@ -259,14 +263,16 @@ fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> Ope
     opened.disk = match store::disk_state(sidecar) {
         Ok(d) => d,
         Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
+            opened.read_only = Some(read_only_banner(sidecar, &e.reason()));
+            opened.read_only_details = Some(e.to_string());
             return opened;
         }
     };
     let read = match store::read_record_with_warnings(sidecar) {
         Ok(read) => read,
         Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
+            opened.read_only = Some(read_only_banner(sidecar, &e.reason()));
+            opened.read_only_details = Some(e.to_string());
             return opened;
         }
     };
@@ -278,7 +284,9 @@ fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> Ope
     }
     let fit = store::check_fit(&read.record, &article.text, file_name);
     if !fit.blocking.is_empty() {
-        opened.read_only = Some(read_only_banner(sidecar, &fit.blocking.join("; ")));
+        let why = fit.blocking.join("; ");
+        opened.read_only = Some(read_only_banner(sidecar, &why));
+        opened.read_only_details = Some(format!("{}: {why}", sidecar.display()));
     } else if fit.text_changed {
         let mut notice = format!(
             "{}: the record was made for a different version of this text; \
@@ -295,12 +303,16 @@ fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> Ope
     opened
 }
 
+/// The banner names the record file, not its folder: the status bar shows
+/// where the article is, and the full path is in the banner's hover.
 fn read_only_banner(sidecar: &Path, why: &str) -> String {
+    let name = sidecar
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| sidecar.display().to_string());
     format!(
-        "Read-only: the record file {} is kept as it is because {why}. \
-         Showing a fresh extraction; use \"Replace with a new record\" to save it \
-         (the old file is kept as .bak).",
-        sidecar.display()
+        "Read-only: {name} is kept as it is because {why}. Showing a fresh \
+         extraction; \"Replace with a new record\" saves it (the old file is kept as .bak)."
     )
 }
 

@@ -3,7 +3,7 @@
 //! borrow this; only the command applier changes it.
 
 use super::edit::{Edit, apply_edit};
-use crate::model::Record;
+use crate::model::{Record, Status};
 use crate::text::OffsetMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -68,6 +68,9 @@ pub struct LoadedDoc {
     /// be read or does not fit the article. Shown as a banner; cleared only
     /// by an explicit replace (which keeps the old file as `.bak`).
     pub read_only: Option<String>,
+    /// The full error behind `read_only` (with the path and the parser's
+    /// words), shown on the banner's hover.
+    pub read_only_details: Option<String>,
     /// The sidecar as last read or written, to notice changes on disk.
     pub disk: crate::store::DiskState,
     pub sidecar: PathBuf,
@@ -86,9 +89,15 @@ impl LoadedDoc {
     /// Applies an edit with an undo step; returns whether anything changed.
     pub fn edit(&mut self, edit: Edit) -> bool {
         let key = edit.coalesce_key();
+        let sets_status = matches!(edit, Edit::Status(_));
         let before = self.record.clone();
         if !apply_edit(&mut self.record, self.machine.as_ref(), edit) {
             return false;
+        }
+        // A person has started on it: the status says so at once, not only
+        // after the save, and undo takes both back together.
+        if !sets_status && self.record.status == Status::Unreviewed {
+            self.record.status = Status::InProgress;
         }
         self.history.record_before(&before, key);
         self.revision += 1;
@@ -247,6 +256,7 @@ mod tests {
             notices: vec![],
             save_error: None,
             read_only: None,
+            read_only_details: None,
             disk: crate::store::DiskState::Missing,
             sidecar: PathBuf::from("a.txt.curation.json"),
         }

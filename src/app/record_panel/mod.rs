@@ -85,18 +85,23 @@ impl RecordPanel {
                     hovered: None,
                     out: Vec::new(),
                 };
-                header_ui(ui, &mut form);
+                // A read-only record (kept as it is on disk) shows its values
+                // but offers no way to change them.
+                let editable = doc.read_only.is_none();
+                ui.add_enabled_ui(editable, |ui| header_ui(ui, &mut form));
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("record-scroll")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        article::article_ui(ui, &mut form);
-                        inspections::inspections_ui(ui, &mut form);
-                        items::people_ui(ui, &mut form);
-                        items::quotes_ui(ui, &mut form);
-                        items::figures_ui(ui, &mut form);
-                        notes_ui(ui, &mut form);
+                        ui.add_enabled_ui(editable, |ui| {
+                            article::article_ui(ui, &mut form);
+                            inspections::inspections_ui(ui, &mut form);
+                            items::people_ui(ui, &mut form);
+                            items::quotes_ui(ui, &mut form);
+                            items::figures_ui(ui, &mut form);
+                            notes_ui(ui, &mut form);
+                        });
                     });
                 self.hovered = form.hovered;
                 out = form.out;
