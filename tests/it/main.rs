@@ -9,6 +9,7 @@ mod hostile;
 mod app_corpus;
 mod app_review;
 mod app_safety;
+mod app_window;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
