@@ -394,6 +394,12 @@ impl CuratorApp {
         }
 
         let focus = ctx.memory(|m| m.focused());
+        // egui drops the keyboard focus as soon as Escape is pressed, before
+        // this frame's widgets run: an Escape that left a field has done its
+        // job, and must not also clear the selection.
+        let escape_left_a_field = focus.is_none()
+            && self.last_focus.is_some()
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape));
         if focus != self.last_focus {
             if let Some(doc) = self.workspace.current_loaded_mut() {
                 doc.history.break_merge();
@@ -407,6 +413,9 @@ impl CuratorApp {
             && !self.safety.is_modal_open()
         {
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
+            if escape_left_a_field {
+                commands.retain(|c| *c != Command::Escape);
+            }
         }
 
         commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));

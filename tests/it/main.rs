@@ -18,5 +18,6 @@ mod extract_evidence;
 mod extract_props;
 mod hostile_input;
 mod record_props;
+mod regressions;
 mod sample_articles;
 mod save_crash;
