@@ -214,6 +214,27 @@ impl CuratorApp {
             .collect()
     }
 
+    /// Where the timeline drew the marks of `file_name`'s inspections in
+    /// the last frame, as (inspection index, screen position), so that tests
+    /// can click one as a mouse does.
+    pub fn timeline_marks(&self, file_name: &str) -> Vec<(usize, egui::Pos2)> {
+        let Some(built) = self.corpus.view.built() else {
+            return Vec::new();
+        };
+        let rows = built.corpus.rows();
+        self.corpus
+            .view
+            .derived_cached()
+            .timeline
+            .points
+            .iter()
+            .filter_map(|p| {
+                let row = rows.get(p.row).filter(|r| &*r.file_name == file_name)?;
+                Some((row.inspection, timeline_panel::drawn_at(&self.ctx, p)?))
+            })
+            .collect()
+    }
+
     /// Exports under way.
     pub fn exports_running(&self) -> usize {
         self.export.running
