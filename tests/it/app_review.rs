@@ -225,6 +225,59 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
 }
 
 #[test]
+fn clicking_highlighted_text_selects_the_field_it_supports() {
+    let dir = articles();
+    let mut harness = harness(dir.path());
+    let record = current_record(&harness);
+    let person = record
+        .people
+        .first()
+        .expect("Ruth Okafor is found")
+        .evidence[0];
+    let headline = record
+        .article
+        .headline
+        .as_ref()
+        .expect("a headline")
+        .evidence[0];
+    let click_char = |harness: &mut Harness<'_, CuratorApp>, index: usize| {
+        let at = harness
+            .state()
+            .source_char_pos(index)
+            .expect("the character is drawn");
+        click_at(harness, at, egui::PointerButton::Primary);
+        harness.step();
+    };
+
+    click_char(&mut harness, (person.0 + person.1) / 2);
+    assert_eq!(harness.state().selected, Some(FieldPath::Person(0)));
+    assert!(
+        harness
+            .state()
+            .highlight_spans()
+            .iter()
+            .any(|s| s.emphasis && s.range == (person.0..person.1)),
+        "the person's evidence is emphasised"
+    );
+    click_char(&mut harness, (headline.0 + headline.1) / 2);
+    assert_eq!(
+        harness.state().selected,
+        Some(FieldPath::Article(ArticleKey::Headline))
+    );
+    // Text that is no field's evidence leaves the selection as it is.
+    let plain = FIRST.find("inspectors found").expect("in the text");
+    assert!(
+        record.all_spans().iter().all(|s| !s.contains(plain)),
+        "the words are not evidence"
+    );
+    click_char(&mut harness, plain);
+    assert_eq!(
+        harness.state().selected,
+        Some(FieldPath::Article(ArticleKey::Headline))
+    );
+}
+
+#[test]
 fn closing_with_unsaved_changes_asks_first() {
     let dir = articles();
     let mut harness = harness(dir.path());
