@@ -416,10 +416,13 @@ impl CuratorApp {
 
         let focus = ctx.memory(|m| m.focused());
         // egui drops the keyboard focus as soon as Escape is pressed, before
-        // this frame's widgets run: an Escape that left a field has done its
-        // job, and must not also clear the selection.
+        // this frame's widgets run: an Escape that left a text field has done
+        // its job, and must not also clear the selection. (The article is
+        // read, not typed in: Escape there clears the selection at once.)
         let escape_left_a_field = focus.is_none()
-            && self.last_focus.is_some()
+            && self
+                .last_focus
+                .is_some_and(|id| id != self.source.text_id())
             && ctx.input(|i| i.key_pressed(egui::Key::Escape));
         if focus != self.last_focus {
             if let Some(doc) = self.workspace.current_loaded_mut() {

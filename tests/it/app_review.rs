@@ -147,15 +147,15 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
         .text
         .to_string();
 
-    // Give the headline evidence through the app's path: select the field,
-    // select text, press E.
+    // Give the headline evidence as a person does: select the field (J, the
+    // first field), select text, press E.
     let start = text.find("Ashdown council").expect("in text");
     let span = start..start + "Ashdown council".len();
-    harness
-        .state_mut()
-        .apply_command(ofsted_curator::app::Command::SelectField(Some(
-            FieldPath::Article(ArticleKey::Headline),
-        )));
+    press_key(&mut harness, Modifiers::NONE, Key::J);
+    assert_eq!(
+        harness.state().selected,
+        Some(FieldPath::Article(ArticleKey::Headline))
+    );
     drag_over(&mut harness, span.clone());
     press_key(&mut harness, Modifiers::NONE, Key::E);
     assert_eq!(
@@ -198,10 +198,8 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
 
     // Clicking the new person's card in the form selects it; its evidence is
     // emphasised.
-    harness
-        .state_mut()
-        .apply_command(ofsted_curator::app::Command::SelectField(None));
-    harness.step();
+    press_key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().selected, None);
     harness
         .get_all_by_role_and_label(Role::Label, "Ruth Okafor")
         .last()
