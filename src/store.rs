@@ -323,17 +323,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Creates `.<name>.<pid>.<n>.tmp` beside `target`; hidden and ending in
-/// `.tmp` so that discovery and people skip it if a crash leaves it behind.
-/// Exports use it too.
+/// The longest part of the target's name a temporary file's name keeps,
+/// in bytes: with the dot, process id, counter and `.tmp` around it, the
+/// name stays within the 255 bytes file systems allow.
+const TEMP_NAME_KEEPS: usize = 200;
+
+/// Creates `.<name>.<pid>.<n>.tmp` beside `target` (`<name>` cut short if
+/// long); hidden and ending in `.tmp` so that discovery and people skip it
+/// if a crash leaves it behind. Exports use it too.
 pub(crate) fn create_temp_file(
     folder: &Path,
     target: &Path,
 ) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = target
+    let mut name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "record".to_string());
+    if name.len() > TEMP_NAME_KEEPS {
+        let mut end = TEMP_NAME_KEEPS;
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        name.truncate(end);
+    }
     let pid = std::process::id();
     let mut attempt = 0u32;
     loop {

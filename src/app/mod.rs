@@ -214,6 +214,27 @@ impl CuratorApp {
             .collect()
     }
 
+    /// Where the timeline drew the marks of `file_name`'s inspections in
+    /// the last frame, as (inspection index, screen position), so that tests
+    /// can click one as a mouse does.
+    pub fn timeline_marks(&self, file_name: &str) -> Vec<(usize, egui::Pos2)> {
+        let Some(built) = self.corpus.view.built() else {
+            return Vec::new();
+        };
+        let rows = built.corpus.rows();
+        self.corpus
+            .view
+            .derived_cached()
+            .timeline
+            .points
+            .iter()
+            .filter_map(|p| {
+                let row = rows.get(p.row).filter(|r| &*r.file_name == file_name)?;
+                Some((row.inspection, timeline_panel::drawn_at(&self.ctx, p)?))
+            })
+            .collect()
+    }
+
     /// Exports under way.
     pub fn exports_running(&self) -> usize {
         self.export.running
@@ -394,6 +415,15 @@ impl CuratorApp {
         }
 
         let focus = ctx.memory(|m| m.focused());
+        // egui drops the keyboard focus as soon as Escape is pressed, before
+        // this frame's widgets run: an Escape that left a text field has done
+        // its job, and must not also clear the selection. (The article is
+        // read, not typed in: Escape there clears the selection at once.)
+        let escape_left_a_field = focus.is_none()
+            && self
+                .last_focus
+                .is_some_and(|id| id != self.source.text_id())
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape));
         if focus != self.last_focus {
             if let Some(doc) = self.workspace.current_loaded_mut() {
                 doc.history.break_merge();
@@ -407,6 +437,9 @@ impl CuratorApp {
             && !self.safety.is_modal_open()
         {
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
+            if escape_left_a_field {
+                commands.retain(|c| *c != Command::Escape);
+            }
         }
 
         commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));

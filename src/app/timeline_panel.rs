@@ -4,9 +4,9 @@
 //! `corpus::Timeline`; this only draws them.
 
 use super::palette;
-use crate::corpus::{Corpus, LaneOrder, PointShape, Timeline};
+use crate::corpus::{Corpus, LaneOrder, PointShape, Timeline, TimelinePoint};
 use crate::model::Judgement;
-use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, Points};
+use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, PlotTransform, Points};
 
 const LANE_HEIGHT: f32 = 22.0;
 /// How near (in points) the pointer must be to a mark to hover it.
@@ -104,6 +104,8 @@ pub fn timeline_ui(
                 }
             });
             let transform = response.transform;
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(transform_id(), transform));
             let rect = *transform.frame();
             let painter = ui.painter_at(rect);
             let tick = egui::Stroke::new(2.0, palette::judgement_color(None, dark));
@@ -156,6 +158,18 @@ pub fn timeline_ui(
             }
         });
     open
+}
+
+fn transform_id() -> egui::Id {
+    egui::Id::unique("corpus-timeline-transform")
+}
+
+/// Where the timeline drew `point` in the last frame, if it is in view:
+/// for tests that click a mark as a mouse does.
+pub(super) fn drawn_at(ctx: &egui::Context, point: &TimelinePoint) -> Option<egui::Pos2> {
+    let transform: PlotTransform = ctx.data(|d| d.get_temp(transform_id()))?;
+    let pos = transform.position_from_point(&PlotPoint::new(point.x, -(point.lane as f64)));
+    transform.frame().contains(pos).then_some(pos)
 }
 
 /// The width the lane names need, capped so the plot keeps its room.

@@ -3,6 +3,7 @@
 //! with its inspection selected, and export from the app.
 
 use crate::app_support::*;
+use egui::PointerButton;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -149,6 +150,30 @@ fn clicking_a_row_opens_the_article_with_the_inspection_selected() {
         "the inspection's evidence is highlighted"
     );
     // The review screen is drawn again: its record form is on screen.
+    harness.get_by_role_and_label(Role::TextInput, "Headline");
+}
+
+#[test]
+fn clicking_a_timeline_mark_opens_its_inspection_in_the_review_tab() {
+    let dir = articles();
+    let mut harness = harness(dir.path());
+    open_corpus_tab(&mut harness);
+    let leeds_doc = harness
+        .state()
+        .workspace
+        .docs
+        .iter()
+        .position(|d| d.name == "leeds.txt")
+        .expect("leeds is open");
+    let marks = harness.state().timeline_marks("leeds.txt.curation.json");
+    let &(inspection, mark) = marks.first().expect("Leeds's mark is drawn");
+
+    click_at(&mut harness, mark, PointerButton::Primary);
+    harness.step();
+    let app = harness.state();
+    assert_eq!(app.tab, Tab::Review);
+    assert_eq!(app.workspace.current, Some(leeds_doc));
+    assert_eq!(app.selected, Some(FieldPath::Inspection(inspection)));
     harness.get_by_role_and_label(Role::TextInput, "Headline");
 }
 

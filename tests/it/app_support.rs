@@ -1,7 +1,9 @@
 //! Helpers shared by the app's kittest tests: building the app on a folder
 //! and stepping frames while the workers run on other threads.
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{
+    Event, Key, Modifiers, PointerButton, Pos2, ViewportCommand, ViewportEvent, ViewportId,
+};
 use egui_kittest::Harness;
 use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::settings::Settings;
@@ -28,11 +30,25 @@ pub fn harness(folder: &Path) -> Harness<'static, CuratorApp> {
 /// The app opened on `folder`, keeping drafts in `drafts` when given, with
 /// every article loaded.
 pub fn harness_with_drafts(folder: &Path, drafts: Option<PathBuf>) -> Harness<'static, CuratorApp> {
+    build(folder, settings(), drafts)
+}
+
+/// The app opened on `folder` with `settings` (a first run has
+/// `Settings::default()`), with every article loaded.
+pub fn harness_with_settings(folder: &Path, settings: Settings) -> Harness<'static, CuratorApp> {
+    build(folder, settings, None)
+}
+
+fn build(
+    folder: &Path,
+    settings: Settings,
+    drafts: Option<PathBuf>,
+) -> Harness<'static, CuratorApp> {
     let folder = folder.to_path_buf();
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| {
-            let app = CuratorApp::new(&cc.egui_ctx, settings(), vec![folder]);
+            let app = CuratorApp::new(&cc.egui_ctx, settings, vec![folder]);
             match drafts {
                 Some(dir) => app.with_drafts_dir(dir),
                 None => app,
@@ -185,4 +201,41 @@ pub fn click_at(harness: &mut Harness<'_, CuratorApp>, pos: Pos2, button: Pointe
     harness.step();
     harness.event(press(false));
     harness.step();
+}
+
+/// Clicks the window's close button: the window system's close request
+/// reaches the app in one frame. True when the window would close (the app
+/// did not cancel the close in that frame).
+pub fn click_close_button(harness: &mut Harness<'_, CuratorApp>) -> bool {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    !sent_viewport_command(harness, &ViewportCommand::CancelClose)
+}
+
+/// The app sent `command` to its window in the last frame.
+pub fn sent_viewport_command(harness: &Harness<'_, CuratorApp>, command: &ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+/// Steps frames until the app closes its window (sends
+/// `ViewportCommand::Close`); panics naming `what` if it never does.
+pub fn wait_for_close(harness: &mut Harness<'_, CuratorApp>, what: &str) {
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if sent_viewport_command(harness, &ViewportCommand::Close) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the window never closed: {what}");
 }

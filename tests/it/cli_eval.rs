@@ -1,17 +1,14 @@
 //! `eval` counts exactly as the reference `score.py`: both are run on the
 //! same folders and must print the same bytes.
 
-use crate::common::run;
+use crate::common::{python3, require_shared, run, shared_dir, txt_files};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
+/// The seeds' gold records: the shared folder's when it is here, else the
+/// copy in the repository (records only: no seed text is copied).
 fn gold_dir() -> PathBuf {
-    let shared_gold = shared().join("gold");
+    let shared_gold = shared_dir().join("gold");
     if shared_gold.is_dir() {
         shared_gold
     } else {
@@ -19,23 +16,10 @@ fn gold_dir() -> PathBuf {
     }
 }
 
-/// Runs `score.py` with `args`; `None` (after saying why) where the
-/// reference scorer or Python is not available.
-fn score_py(args: &[&str]) -> Option<String> {
-    let script = shared().join("tools/score.py");
-    if !script.is_file() {
-        eprintln!("skipping the comparison: {} is absent", script.display());
-        return None;
-    }
-    let output = Command::new("python3").arg(&script).args(args).output();
-    match output {
-        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Ok(out) => panic!("score.py failed: {}", String::from_utf8_lossy(&out.stderr)),
-        Err(e) => {
-            eprintln!("skipping the comparison: python3 does not run: {e}");
-            None
-        }
-    }
+/// Runs the reference `score.py` with `args`; fails the test when the
+/// scorer or Python is missing, since the agreement would go unchecked.
+fn score_py(args: &[&str]) -> String {
+    python3(&require_shared("tools/score.py"), args)
 }
 
 fn gold_records() -> Vec<(String, Value)> {
@@ -129,9 +113,7 @@ fn both_agree(extra: &[&str], gold: &Path, pred: &Path, articles: &Path) {
         articles.to_str().expect("utf-8 path"),
     ];
     args.extend_from_slice(extra);
-    let Some(reference) = score_py(&args) else {
-        return;
-    };
+    let reference = score_py(&args);
     let ours = run(std::iter::once("eval").chain(args.iter().copied()));
     assert_eq!(ours.code, Some(0), "{ours:?}");
     assert_eq!(
@@ -172,11 +154,7 @@ fn eval_prints_what_score_py_prints_on_imperfect_predictions() {
 
 #[test]
 fn eval_agrees_with_score_py_on_extracted_seeds() {
-    let seeds = shared().join("seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipping: {} is absent", seeds.display());
-        return;
-    }
+    let seeds = require_shared("seeds");
     let pred = tempfile::tempdir().expect("tempdir");
     let extracted = run([
         "extract",
@@ -185,6 +163,12 @@ fn eval_agrees_with_score_py_on_extracted_seeds() {
         pred.path().to_str().expect("utf-8 path"),
     ]);
     assert_eq!(extracted.code, Some(0), "{extracted:?}");
+    let seeds_count = txt_files(&seeds).len();
+    assert_eq!(
+        extracted.stdout.trim(),
+        format!("{seeds_count} written, 0 skipped, 0 failed"),
+        "every seed was extracted"
+    );
     for extra in [&[][..], &["--json"][..], &["--verbose"][..]] {
         both_agree(extra, &gold_dir(), pred.path(), &seeds);
     }

@@ -2,7 +2,84 @@
 //! for these tests, export them and read the files back.
 
 use crate::common::*;
+use ofsted_curator::model::{Figure, FigureKind, Origin, Quote, Span};
+use ofsted_curator::store::{read_record, save_record_atomically};
 use std::path::Path;
+
+/// An article with a named speaker and figures, written for these tests.
+const FIGURES_ARTICLE: &str = "\
+Kent promises more for children's social care after Ofsted report
+
+Kent County Council's children's services were rated inadequate by Ofsted \
+after a full inspection in March 2019.
+
+The council will spend an extra £2m on social work and recruit 40 new social \
+workers, it said.
+
+Sarah Hammond, director of children's services, said: \"We accept the findings \
+in full, and we are determined to put things right.\"
+";
+
+/// The code point span of `part` in `text`.
+fn span_of(text: &str, part: &str) -> Span {
+    let byte = text.find(part).expect("part of the text");
+    let start = text[..byte].chars().count();
+    Span(start, start + part.chars().count())
+}
+
+/// Gives the record of `FIGURES_ARTICLE` at `sidecar` known quotes and
+/// figures, whatever the extractor found, so that the rows they export are
+/// known too.
+fn set_quotes_and_figures(sidecar: &Path) {
+    let text = FIGURES_ARTICLE;
+    let mut record = read_record(sidecar).expect("record");
+    let said = "We accept the findings in full, and we are determined to put things right.";
+    record.quotes = vec![
+        Quote {
+            speaker: Some("Sarah Hammond".into()),
+            text: said.into(),
+            evidence: vec![span_of(text, said)],
+            origin: Origin::Added,
+        },
+        Quote {
+            speaker: None,
+            text: "it said".into(),
+            evidence: vec![span_of(text, "it said")],
+            origin: Origin::Added,
+        },
+    ];
+    record.figures = vec![
+        Figure {
+            kind: FigureKind::Money,
+            value: 2_000_000.0,
+            unit: Some("GBP".into()),
+            text: "£2m".into(),
+            context: Some("extra spending on social work".into()),
+            local_authority: Some("Kent".into()),
+            evidence: vec![span_of(text, "£2m")],
+            origin: Origin::Added,
+        },
+        Figure {
+            kind: FigureKind::Count,
+            value: 40.0,
+            unit: None,
+            text: "40 new social workers".into(),
+            context: None,
+            local_authority: None,
+            evidence: vec![span_of(text, "40 new social workers")],
+            origin: Origin::Added,
+        },
+    ];
+    save_record_atomically(sidecar, &record).expect("save");
+}
+
+/// The cells of `rows` in the columns `names`, row by row.
+fn cells(headers: &[String], rows: &[csv::StringRecord], names: &[&str]) -> Vec<Vec<String>> {
+    let columns: Vec<usize> = names.iter().map(|n| column(headers, n)).collect();
+    rows.iter()
+        .map(|r| columns.iter().map(|&c| r[c].to_string()).collect())
+        .collect()
+}
 
 fn export<I, S>(args: I) -> Run
 where
@@ -48,6 +125,10 @@ fn column(headers: &[String], name: &str) -> usize {
 fn every_output_of_an_extracted_folder_reads_back() {
     let dir = extracted_corpus();
     let corpus = dir.path().join("corpus");
+    let c = write(&corpus, "c.txt", FIGURES_ARTICLE);
+    let extracted = run([std::ffi::OsStr::new("extract"), c.as_os_str()]);
+    assert_eq!(extracted.code, Some(0), "{extracted:?}");
+    set_quotes_and_figures(&sidecar_of(&c));
     let out = dir.path().join("out");
     std::fs::create_dir(&out).expect("mkdir");
     let run = export([
@@ -110,13 +191,62 @@ fn every_output_of_an_extracted_folder_reads_back() {
         "{run:?}"
     );
 
-    let (headers, _) = read_csv(&out.join("quotes.csv"));
-    assert_eq!(headers[column(&headers, "speaker")], "speaker");
-    let (headers, _) = read_csv(&out.join("figures.csv"));
-    column(&headers, "value");
+    // The two articles without quotes or figures add no rows.
+    let (headers, rows) = read_csv(&out.join("quotes.csv"));
+    assert_eq!(
+        cells(&headers, &rows, &["file", "quote", "speaker", "text"]),
+        vec![
+            vec![
+                "c.txt.curation.json",
+                "0",
+                "Sarah Hammond",
+                "We accept the findings in full, and we are determined to put things right.",
+            ],
+            vec!["c.txt.curation.json", "1", "", "it said"],
+        ]
+    );
+    let (headers, rows) = read_csv(&out.join("figures.csv"));
+    assert_eq!(
+        cells(
+            &headers,
+            &rows,
+            &[
+                "file",
+                "figure",
+                "kind",
+                "value",
+                "unit",
+                "text",
+                "context",
+                "local_authority"
+            ]
+        ),
+        vec![
+            vec![
+                "c.txt.curation.json",
+                "0",
+                "money",
+                "2000000",
+                "GBP",
+                "£2m",
+                "extra spending on social work",
+                "Kent",
+            ],
+            vec![
+                "c.txt.curation.json",
+                "1",
+                "count",
+                "40",
+                "",
+                "40 new social workers",
+                "",
+                "",
+            ],
+        ]
+    );
 
     let jsonl = std::fs::read_to_string(out.join("records.jsonl")).expect("read");
-    assert_eq!(jsonl.lines().count(), 2);
+    assert_eq!(jsonl.lines().count(), 3);
     for line in jsonl.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("json line");
         assert_eq!(v["format"], "ofsted-article/1");

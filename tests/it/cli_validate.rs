@@ -140,21 +140,13 @@ fn a_path_that_is_not_a_record_is_reported() {
 
 #[test]
 fn records_extracted_from_the_seed_articles_validate() {
-    let seeds = Path::new("/work/shared/seeds");
-    let Ok(entries) = std::fs::read_dir(seeds) else {
-        eprintln!("skipping: {} is not here", seeds.display());
-        return;
-    };
+    let seeds = txt_files(&require_shared("seeds"));
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut copied = 0;
-    for entry in entries {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let name = path.file_name().expect("name");
-            std::fs::copy(&path, dir.path().join(name)).expect("copy");
-            copied += 1;
-        }
+    for path in &seeds {
+        let name = path.file_name().expect("name");
+        std::fs::copy(path, dir.path().join(name)).expect("copy");
     }
+    let copied = seeds.len();
     let extract = run([Path::new("extract"), dir.path()]);
     assert_eq!(extract.code, Some(0), "{extract:?}");
     assert_eq!(

@@ -86,14 +86,71 @@ pub fn sidecar_of(article: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Makes a FIFO at `path`; false (after printing why) when that is not
-/// possible here.
-pub fn make_fifo(path: &Path) -> bool {
-    let made = Command::new("mkfifo").arg(path).status();
-    if matches!(made, Ok(s) if s.success()) {
-        true
-    } else {
-        eprintln!("skipping the FIFO case: mkfifo is not available");
-        false
+/// Makes a FIFO at `path` with `mkfifo`, failing the test (with what to
+/// install) when it cannot.
+pub fn make_fifo(path: &Path) {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!("mkfifo {} failed: {s}", path.display()),
+        Err(e) => panic!("this test needs mkfifo (install coreutils): {e}"),
+    }
+}
+
+/// The shared folder beside the repository (`../shared`), which holds the
+/// reference scorer (`tools/score.py`), the seed articles (`seeds/`) and
+/// their gold records. `OFSTED_SHARED` names it when it lives elsewhere (a
+/// git worktree, say).
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("OFSTED_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    }
+}
+
+/// `relative` inside the shared folder, which the calling test needs:
+/// fails the test, saying what is missing and where it should be, when it
+/// is not there.
+pub fn require_shared(relative: &str) -> PathBuf {
+    let path = shared_dir().join(relative);
+    assert!(
+        path.exists(),
+        "this test needs {} (the shared folder's {relative}), which is missing: \
+         put the shared folder at ../shared beside the repository, or set \
+         OFSTED_SHARED to the folder that holds it",
+        path.display()
+    );
+    path
+}
+
+/// The article files (`.txt`) of a folder, sorted; fails the test when
+/// there are none.
+pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .txt articles in {}", dir.display());
+    files
+}
+
+/// Runs `python3 script args`, failing the test when Python is not
+/// installed (saying how to install it) or the script fails.
+pub fn python3(script: &Path, args: &[&str]) -> String {
+    let output = Command::new("python3").arg(script).args(args).output();
+    match output {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        Ok(out) => panic!(
+            "{} failed ({}): {}",
+            script.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => panic!(
+            "this test runs {} and needs python3, which does not run here ({e}): \
+             install it (on Debian: apt-get install python3; .ci/run does this)",
+            script.display()
+        ),
     }
 }

@@ -1,7 +1,8 @@
 //! Every evidence span the extractor writes lies inside the text and covers
-//! the value it supports: on the bundled samples and, where present, on the
-//! shared seed articles.
+//! the value it supports: on the bundled samples and on the shared seed
+//! articles.
 
+use crate::common::require_shared;
 use ofsted_curator::extract::extract_record;
 use ofsted_curator::model::{Record, Span};
 use ofsted_curator::text::{LoadOptions, load_article};
@@ -11,21 +12,22 @@ fn slice(text: &str, span: Span) -> String {
     text.chars().skip(span.0).take(span.1 - span.0).collect()
 }
 
-fn article_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension().is_some_and(|e| {
-                    ["txt", "md", "html", "htm"].contains(&e.to_string_lossy().as_ref())
-                })
+/// The articles in `articles` that the gold records in `gold` are about,
+/// sorted: the list comes from the gold folder, so an article missing
+/// from `articles` fails the check instead of shrinking it.
+fn articles_with_gold(articles: &Path, gold: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(gold)
+        .unwrap_or_else(|e| panic!("{}: {e}", gold.display()))
+        .map(|e| {
+            e.expect("folder entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
         })
+        .filter_map(|n| n.strip_suffix(".curation.json").map(|a| articles.join(a)))
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "no gold records in {}", gold.display());
     files
 }
 
@@ -79,33 +81,29 @@ fn check_record(path: &Path, text: &str, record: &Record) {
     }
 }
 
-fn check_folder(dir: &Path) -> usize {
-    let mut n = 0;
-    for path in article_files(dir) {
-        let article = load_article(&path, &LoadOptions::default()).expect("sample loads");
+fn check_articles(articles: &[PathBuf]) {
+    for path in articles {
+        let article = load_article(path, &LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
         let record = extract_record(
             &article.text,
             &path.file_name().expect("name").to_string_lossy(),
         );
-        check_record(&path, &article.text, &record);
-        n += 1;
+        check_record(path, &article.text, &record);
     }
-    n
 }
 
 #[test]
 fn spans_cover_their_values_on_the_samples() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
-    let n = check_folder(&dir);
-    assert!(n > 0 || article_files(&dir).is_empty());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let samples = root.join("assets/samples");
+    let articles = articles_with_gold(&samples, &samples.join("gold"));
+    assert!(articles.len() >= 10, "{articles:?}");
+    check_articles(&articles);
 }
 
 #[test]
 fn spans_cover_their_values_on_the_seeds() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("note: {} not present, seed check skipped", dir.display());
-        return;
-    }
-    assert_eq!(check_folder(&dir), article_files(&dir).len());
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds");
+    let articles = articles_with_gold(&require_shared("seeds"), &gold);
+    check_articles(&articles);
 }

@@ -221,7 +221,7 @@ impl Corpus {
 
     #[cfg(unix)]
     fn special_files(&mut self) {
-        use std::os::unix::fs::{PermissionsExt, symlink};
+        use std::os::unix::fs::symlink;
         let loop_dir = self.root.join("deep/er");
         symlink(&self.root, loop_dir.join("loop_to_root")).expect("symlink");
         symlink(&loop_dir, loop_dir.join("and/loop_up")).expect("symlink");
@@ -229,29 +229,17 @@ impl Corpus {
         symlink(self.root.join("nowhere.txt"), &dangling).expect("symlink");
         self.reported.push((dangling, "points to nothing"));
         let fifo = self.root.join("fifo.txt");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if matches!(made, Ok(s) if s.success()) {
-            self.articles.push(ArticleCase {
-                path: fifo,
-                expect: Expect::Refused("FIFO"),
-            });
-        }
-        // Root reads anything, so the case only means something for others.
+        crate::common::make_fifo(&fifo);
+        self.articles.push(ArticleCase {
+            path: fifo,
+            expect: Expect::Refused("FIFO"),
+        });
         let unreadable = self.root.join("unreadable.txt");
-        write(&unreadable, PROSE);
-        std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o000))
-            .expect("chmod");
-        if std::fs::read(&unreadable).is_err() {
-            self.articles.push(ArticleCase {
-                path: unreadable,
-                expect: Expect::Refused("cannot read"),
-            });
-        } else {
-            self.articles.push(ArticleCase {
-                path: unreadable,
-                expect: Expect::Loads(None),
-            });
-        }
+        make_unreadable(&unreadable);
+        self.articles.push(ArticleCase {
+            path: unreadable,
+            expect: Expect::Refused("cannot read"),
+        });
     }
 
     #[cfg(not(unix))]
@@ -395,4 +383,33 @@ fn set_headline_span(record: &mut Record, span: Span) {
     if let Some(h) = record.article.headline.as_mut() {
         h.evidence = vec![span];
     }
+}
+
+/// Makes `path` an article file that cannot be read, whoever runs the
+/// tests. On Linux it is a link to `/proc/self/mem`, a regular file of size
+/// 0 whose first byte no one may read (the reading process's address 0 is
+/// unmapped): the read fails with an I/O error even for root, who reads
+/// files without read permission.
+#[cfg(target_os = "linux")]
+fn make_unreadable(path: &Path) {
+    std::os::unix::fs::symlink("/proc/self/mem", path).expect("symlink");
+    assert!(
+        std::fs::read(path).is_err(),
+        "{} is readable",
+        path.display()
+    );
+}
+
+/// Makes `path` an article file without read permission, which only
+/// stops a reader who is not root.
+#[cfg(all(unix, not(target_os = "linux")))]
+fn make_unreadable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    write(path, PROSE);
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    assert!(
+        std::fs::read(path).is_err(),
+        "{} is readable without read permission: run the tests as a user other than root",
+        path.display()
+    );
 }

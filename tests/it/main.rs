@@ -7,8 +7,10 @@ mod common;
 mod hostile;
 
 mod app_corpus;
+mod app_keys;
 mod app_review;
 mod app_safety;
+mod app_window;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
@@ -17,5 +19,6 @@ mod extract_evidence;
 mod extract_props;
 mod hostile_input;
 mod record_props;
+mod regressions;
 mod sample_articles;
 mod save_crash;

@@ -48,11 +48,21 @@ fn saver_child() {
     let records = [large_record("a"), large_record("b")];
     eprintln!("{READY}");
     for i in 0.. {
-        let _ = save_record_atomically(target, &records[(i + 1) % 2]);
+        // A save that fails ends the child early, which the parent reports.
+        save_record_atomically(target, &records[(i + 1) % 2])
+            .unwrap_or_else(|e| panic!("saver: save {i} failed: {e}"));
         if i > 100_000 {
             break; // never outlive a parent that forgot us
         }
     }
+}
+
+/// The child's name as the test harness knows it (`save_crash::saver_child`:
+/// the module path without the binary's name).
+fn child_test_name() -> String {
+    let module = module_path!();
+    let module = module.split_once("::").map_or(module, |(_, rest)| rest);
+    format!("{module}::saver_child")
 }
 
 /// A small xorshift generator, so that kill times vary without a crate.
@@ -69,6 +79,7 @@ impl Rng {
 #[cfg(unix)]
 #[test]
 fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_record() {
+    use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("a.txt.curation.json");
     let (a, b) = (large_record("a"), large_record("b"));
@@ -84,26 +95,51 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_record() {
     let (mut saw_a, mut saw_b) = (0, 0);
     while kills < 60 && started.elapsed() < Duration::from_secs(15) {
         let mut child = Command::new(&exe)
-            .args(["--exact", "saver_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                &child_test_name(),
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(TARGET_VAR, &target)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .expect("the child starts");
         // Wait until it is saving, then let it run a varied while.
-        if let Some(stderr) = child.stderr.take() {
-            let mut lines = BufReader::new(stderr).lines();
-            while let Some(Ok(line)) = lines.next() {
-                if line.contains(READY) {
-                    break;
-                }
+        let stderr = child.stderr.take().expect("the child's stderr");
+        let mut lines = BufReader::new(stderr).lines();
+        let mut said = Vec::new();
+        for line in lines.by_ref() {
+            let line = line.expect("the child's stderr is text");
+            if line.contains(READY) {
+                break;
             }
-            // Keep reading in the background so the child never blocks.
-            std::thread::spawn(move || for _ in lines {});
+            said.push(line);
         }
+        assert!(
+            said.iter().all(|l| !l.contains("panicked")),
+            "the saver failed before saving:\n{}",
+            said.join("\n")
+        );
+        // Keep reading in the background so the child never blocks.
+        let rest = std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>());
         std::thread::sleep(Duration::from_micros(rng.below(150_000)));
-        child.kill().expect("kill");
-        child.wait().expect("reap");
+        // An error if the child has already ended: it is reaped below.
+        let _ = child.kill();
+        let status = child.wait().expect("reap");
+        said.extend(rest.join().expect("the reader thread"));
+        assert!(
+            said.iter().all(|l| !l.contains("panicked")),
+            "kill {kills}: the saver failed:\n{}",
+            said.join("\n")
+        );
+        assert_eq!(
+            status.signal(),
+            Some(9),
+            "kill {kills}: the saver stopped before it was killed ({status}):\n{}",
+            said.join("\n")
+        );
         kills += 1;
 
         let bytes = std::fs::read(&target).expect("the sidecar is still there");
@@ -124,6 +160,16 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_record() {
     }
     assert!(kills >= 20, "only {kills} kills in the time allowed");
     eprintln!("{kills} kills: old record {saw_a} times, new record {saw_b} times");
+    // A save that never reaches the file would leave the old record every
+    // time; one that never completes a second save, the new one every time.
+    assert!(
+        saw_b > 0,
+        "the new record never reached the file in {kills} kills"
+    );
+    assert!(
+        saw_a > 0,
+        "the old record was never seen again in {kills} kills"
+    );
     // Whatever a kill left behind is hidden and named as temporary, so
     // discovery and people skip it.
     for entry in std::fs::read_dir(dir.path()).expect("list").flatten() {

@@ -1,0 +1,74 @@
+//! One test per bug fixed, named after the bug (`bug_…`: what went wrong),
+//! asserting that it no longer does. A test here is never removed: the bug
+//! it pins must stay fixed.
+
+use crate::app_support::*;
+use crate::common::{INSPECTION_ARTICLE, run, sidecar_of, write};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ofsted_curator::app::fields::{ArticleKey, FieldPath};
+use ofsted_curator::store::read_record;
+use std::path::Path;
+
+/// Escape in a text field left the field and, with the same press, cleared
+/// the selected field: egui drops the keyboard focus before the app reads
+/// the key, so the app saw nothing focused and took the Escape for "clear
+/// the selection". Leaving the field is the first Escape's whole job.
+#[test]
+fn bug_escape_in_a_text_field_also_cleared_the_selected_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "a.txt", INSPECTION_ARTICLE);
+    let mut harness = harness(dir.path());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    let headline = Some(FieldPath::Article(ArticleKey::Headline));
+    assert_eq!(harness.state().selected, headline, "the field is selected");
+
+    press_key(&mut harness, Modifiers::NONE, Key::Escape);
+    let typing = harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .is_focused();
+    assert!(!typing, "the first Escape leaves the field");
+    assert_eq!(
+        harness.state().selected,
+        headline,
+        "and keeps the selection"
+    );
+
+    press_key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().selected, None, "the second clears it");
+}
+
+/// An article whose name is long but legal (a record name of up to 255
+/// bytes) got no record: the temporary file written first was named after
+/// the record with a dot, the process id and `.tmp` around it, which passed
+/// the file system's limit, so every save failed with "File name too long".
+#[test]
+fn bug_an_article_with_a_long_name_could_not_be_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = format!("{}.txt", "a".repeat(255 - ".txt.curation.json".len()));
+    let article = write(dir.path(), &name, INSPECTION_ARTICLE);
+    let sidecar = sidecar_of(&article);
+    assert_eq!(
+        file_name_len(&sidecar),
+        255,
+        "the longest legal record name"
+    );
+
+    let extracted = run([Path::new("extract"), article.as_path()]);
+    assert_eq!(extracted.code, Some(0), "{extracted:?}");
+    let record = read_record(&sidecar).expect("the record was written");
+    assert_eq!(record.source.path, name);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
+}
+
+fn file_name_len(path: &Path) -> usize {
+    path.file_name().map_or(0, |n| n.len())
+}
