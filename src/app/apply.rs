@@ -1,10 +1,11 @@
 //! The one place commands act: on the workspace, the workers, the settings
 //! and the view state. Panels, menus, shortcuts and tests all come here.
 
+use super::choices;
 use super::command::{Command, GuardChoice};
 use super::dialogs::Pending;
 use super::edit::{Edit, NewItem, moved_path};
-use super::fields::{FieldPath, ItemKind, step_field};
+use super::fields::{FieldPath, ItemKind, all_paths, step_field};
 use super::queue::queue_rows;
 use super::worker::SaveJob;
 use super::{CuratorApp, LoadState};
@@ -23,6 +24,14 @@ impl CuratorApp {
         if saves && !self.settings.asked_name && self.settings.curator_name().is_none() {
             // Ask once who is curating, then carry on.
             self.dialogs.name_prompt = Some(command);
+            return;
+        }
+        // Choices on screen wait for one key: anything else puts them away,
+        // and an Escape does nothing more.
+        if !matches!(command, Command::Pick(_) | Command::ShowChoices(_))
+            && self.picker.take().is_some()
+            && command == Command::Escape
+        {
             return;
         }
         match command {
@@ -62,9 +71,43 @@ impl CuratorApp {
             Command::Edit(edit) => self.edit(edit),
             Command::EvidenceFromSelection { add } => self.evidence_from_selection(add),
             Command::NewItemFromSelection(kind) => self.new_item_from_selection(kind),
-            Command::RemoveSelected => {
-                if let Some(p) = self.selected {
-                    self.edit(Edit::Remove(p));
+            Command::RemoveSelected => self.reject_selected(),
+            Command::EnterField => self.enter_field(),
+            Command::AcceptSelected => self.accept_selected(),
+            Command::SetJudgement(judgement) => {
+                let edit = self
+                    .selected
+                    .zip(self.workspace.current_loaded())
+                    .and_then(|(path, doc)| choices::judgement_edit(&doc.record, path, judgement));
+                match edit {
+                    Some(edit) => self.edit(edit),
+                    None => self.dialogs.info(
+                        "Select an inspection (J/K), then press 1-4 for its judgement, 0 for none",
+                    ),
+                }
+            }
+            Command::ShowChoices(field) => {
+                match self.selected.and_then(|p| choices::picker_for(p, field)) {
+                    Some(picker) => self.picker = Some(picker),
+                    None => self.dialogs.info(format!(
+                        "Select {} (J/K) first, then press the key for its {}",
+                        if field == choices::PickField::Theme {
+                            "a finding"
+                        } else {
+                            "an inspection"
+                        },
+                        field.label().to_lowercase()
+                    )),
+                }
+            }
+            Command::Pick(index) => {
+                let edit = self
+                    .picker
+                    .take()
+                    .zip(self.workspace.current_loaded())
+                    .and_then(|(picker, doc)| choices::pick_edit(&doc.record, picker, index));
+                if let Some(edit) = edit {
+                    self.edit(edit);
                 }
             }
             Command::RevertSelected => match self.selected {
@@ -95,7 +138,7 @@ impl CuratorApp {
                 self.settings.curator = name;
                 self.settings.asked_name = true;
             }
-            Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
+            Command::SetTheme(theme) => self.settings.set_theme(theme),
             Command::ZoomText(delta) => self.settings.zoom(delta),
             Command::Escape => self.escape(),
             Command::Safety(c) => self.apply_safety(c),
@@ -171,6 +214,7 @@ impl CuratorApp {
         if i < self.workspace.docs.len() && self.workspace.current != Some(i) {
             self.workspace.current = Some(i);
             self.selected = None;
+            self.accepted.clear();
         }
     }
 
@@ -269,6 +313,16 @@ impl CuratorApp {
         let Some(doc) = self.workspace.current_loaded() else {
             return;
         };
+        // P with no words selected acts on the selected finding instead.
+        if kind == ItemKind::Person
+            && self.source.selection.is_none()
+            && let Some(edit) = self
+                .selected
+                .and_then(|p| choices::polarity_flip_edit(&doc.record, p))
+        {
+            self.edit(edit);
+            return;
+        }
         let Some((text, range)) = self.source.selected_text(doc) else {
             self.dialogs.info(format!(
                 "Select the words in the article first, then press the key for a new {}",
@@ -287,6 +341,64 @@ impl CuratorApp {
                 .dialogs
                 .info("Add an inspection first: a finding belongs to one"),
         }
+    }
+
+    /// Delete: the selected value or item is wrong. The selection stays at
+    /// the same place in the form, so that the next Delete or A goes on.
+    fn reject_selected(&mut self) {
+        let Some(path) = self.selected else {
+            self.dialogs
+                .info("Select a field (J/K) first, then press Delete to reject it");
+            return;
+        };
+        let Some(doc) = self.workspace.current_loaded() else {
+            return;
+        };
+        let place = all_paths(&doc.record).iter().position(|p| *p == path);
+        self.edit(Edit::Remove(path));
+        if let (Some(place), Some(doc)) = (place, self.workspace.current_loaded()) {
+            let paths = all_paths(&doc.record);
+            self.selected = paths.get(place.min(paths.len().saturating_sub(1))).copied();
+        }
+        self.accepted.clear();
+    }
+
+    /// Enter: the keyboard goes into the selected field (the first field
+    /// when none is selected).
+    fn enter_field(&mut self) {
+        let Some(doc) = self.workspace.current_loaded() else {
+            return;
+        };
+        if doc.read_only.is_some() {
+            return;
+        }
+        let Some(path) = self
+            .selected
+            .or_else(|| step_field(&doc.record, None, true))
+        else {
+            return;
+        };
+        self.selected = Some(path);
+        self.record.enter(path);
+    }
+
+    /// A: the selected field is right as it is; on to the next one.
+    fn accept_selected(&mut self) {
+        let Some(doc) = self.workspace.current_loaded() else {
+            return;
+        };
+        let Some(path) = self.selected else {
+            self.selected = step_field(&doc.record, None, true);
+            return;
+        };
+        self.accepted.insert(path);
+        let paths = all_paths(&doc.record);
+        if paths.iter().all(|p| self.accepted.contains(p)) {
+            self.dialogs.info(
+                "Every field is accepted: Ctrl+Enter marks the article reviewed and opens the next",
+            );
+        }
+        self.selected = step_field(&doc.record, Some(path), true);
     }
 
     fn mark_and_next(&mut self, status: Status) {
@@ -315,11 +427,16 @@ impl CuratorApp {
         if loaded.saving == Some(loaded.revision) || loaded.read_only.is_some() {
             return;
         }
-        if loaded.record.status == Status::Unreviewed && loaded.record.is_curated() {
-            loaded.record.status = Status::InProgress;
-        }
-        if curator.is_some() {
-            loaded.record.curator = curator;
+        // Only a person's work carries their name: an untouched machine
+        // record saved as it is stays a machine record, which a later
+        // `extract --overwrite` may replace.
+        if loaded.record.is_curated() {
+            if loaded.record.status == Status::Unreviewed {
+                loaded.record.status = Status::InProgress;
+            }
+            if curator.is_some() {
+                loaded.record.curator = curator;
+            }
         }
         loaded.record.updated = now_rfc3339();
         loaded.saving = Some(loaded.revision);

@@ -2,10 +2,12 @@
 //! shortcuts return these; `CuratorApp::apply_command` is the one place
 //! that acts on them.
 
+use super::choices::PickField;
 use super::edit::Edit;
 use super::fields::{FieldPath, ItemKind};
 use super::queue::StatusFilter;
 use crate::export::ExportFormat;
+use crate::model::Judgement;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +28,17 @@ pub enum Command {
     SelectField(Option<FieldPath>),
     NextField,
     PreviousField,
+    /// Put the keyboard in the selected field's first input (Enter).
+    EnterField,
+    /// The selected field is right as it is: mark it accepted and go to the
+    /// next field (A).
+    AcceptSelected,
+    /// Set the judgement of the selected inspection (0-4).
+    SetJudgement(Option<Judgement>),
+    /// Show the choices of a field of the selected item, each with its key.
+    ShowChoices(PickField),
+    /// Take option `n` of the choices on screen.
+    Pick(usize),
     /// Focus the queue's search box.
     FocusSearch,
     SetStatusFilter(StatusFilter),
@@ -39,7 +52,7 @@ pub enum Command {
     },
     /// Create an item prefilled from the source selection.
     NewItemFromSelection(ItemKind),
-    /// Remove the selected item.
+    /// Reject the selected field: clear the value or remove the item.
     RemoveSelected,
     /// Put back the machine's value of the selected field.
     RevertSelected,
@@ -60,7 +73,7 @@ pub enum Command {
     ToggleHelp,
     ShowSettings,
     SetCuratorName(String),
-    SetDarkMode(bool),
+    SetTheme(super::settings::ThemeChoice),
     ZoomText(f32),
     /// Close the overlay or dialog on top, else clear the field selection.
     Escape,

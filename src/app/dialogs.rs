@@ -4,7 +4,7 @@
 
 use super::command::{Command, GuardChoice};
 use super::open_dialog::OpenDialog;
-use super::settings::{MAX_FONT_SIZE, MIN_FONT_SIZE, Settings};
+use super::settings::{MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, ThemeChoice};
 use super::workspace::Workspace;
 use std::path::PathBuf;
 
@@ -186,11 +186,13 @@ impl Dialogs {
                         ui.end_row();
                         ui.label("Theme");
                         ui.horizontal(|ui| {
-                            if ui.selectable_label(!settings.dark_mode, "Light").clicked() {
-                                commands.push(Command::SetDarkMode(false));
-                            }
-                            if ui.selectable_label(settings.dark_mode, "Dark").clicked() {
-                                commands.push(Command::SetDarkMode(true));
+                            for theme in ThemeChoice::ALL {
+                                if ui
+                                    .selectable_label(settings.theme() == theme, theme.label())
+                                    .clicked()
+                                {
+                                    commands.push(Command::SetTheme(theme));
+                                }
                             }
                         });
                         ui.end_row();
@@ -273,7 +275,7 @@ fn toast_ui(ui: &mut egui::Ui, message: &Message) -> (egui::Response, bool) {
             ui.horizontal(|ui| {
                 ui.colored_label(color, icon);
                 ui.add(egui::Label::new(egui::RichText::new(&message.text).color(color)).wrap());
-                closed = ui.small_button("×").on_hover_text("Dismiss").clicked();
+                closed = super::a11y::icon_button(ui, "×", "Dismiss", true).clicked();
             });
         })
         .response;

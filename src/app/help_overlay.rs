@@ -1,50 +1,105 @@
 //! The F1 overlay listing every shortcut, generated from the same table the
-//! input handler reads.
+//! input handler reads: one row per action, with all of its keys.
 
 use super::command::Command;
-use super::shortcuts::{Scope, Shortcut};
+use super::shortcuts::Shortcut;
+
+/// The groups in the order a curator needs them, split over two columns.
+const COLUMNS: [&[&str]; 2] = [
+    &["Review", "Fields"],
+    &["Evidence", "Edit", "File", "View", "Help"],
+];
+
+/// One line of the help: an action and every key that does it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub description: String,
+}
+
+/// The rows of `group`, one per action (Ctrl+Shift+Z and Ctrl+Y share the
+/// "Redo" row).
+pub fn help_rows(ctx: &egui::Context, table: &[Shortcut], group: &str) -> Vec<HelpRow> {
+    let mut rows: Vec<(Command, HelpRow)> = Vec::new();
+    let mut in_order: Vec<&Shortcut> = table.iter().filter(|s| s.group == group).collect();
+    // The table is sorted for matching; the help reads as it was written.
+    in_order.sort_by_key(|s| s.order);
+    for s in in_order {
+        let keys = ctx.format_shortcut(&s.keys);
+        match rows
+            .iter_mut()
+            .find(|(c, r)| *c == s.command && r.description.starts_with(s.description))
+        {
+            Some((_, row)) => {
+                row.keys.push_str(" / ");
+                row.keys.push_str(&keys);
+            }
+            None => {
+                let description = s.description.to_string();
+                rows.push((s.command.clone(), HelpRow { keys, description }));
+            }
+        }
+    }
+    rows.into_iter().map(|(_, r)| r).collect()
+}
 
 pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool, table: &[Shortcut]) -> Vec<Command> {
     if !*open {
         return Vec::new();
     }
-    let mut groups: Vec<&str> = Vec::new();
-    for s in table {
-        if !groups.contains(&s.group) {
-            groups.push(s.group);
-        }
-    }
-    groups.sort_by_key(|g| {
-        ["File", "Review", "Evidence", "Edit", "View", "Help"]
-            .iter()
-            .position(|x| x == g)
-    });
+    let max_height = (ctx.content_rect().height() - 120.0).max(200.0);
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .collapsible(false)
         .resizable(false)
-        .default_width(520.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
-                for group in groups {
-                    ui.strong(group);
-                    egui::Grid::new(("help", group)).num_columns(2).striped(true).show(ui, |ui| {
-                        for s in table.iter().filter(|s| s.group == group) {
-                            ui.monospace(ctx.format_shortcut(&s.keys));
-                            let note = if s.scope == Scope::NotTyping {
-                                format!("{} (when not typing)", s.description)
-                            } else {
-                                s.description.to_string()
-                            };
-                            ui.label(note);
-                            ui.end_row();
+            ui.weak(
+                "Letter keys act when you are not typing in a field. Select words in the \
+                 article first for the evidence keys.",
+            );
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical()
+                .max_height(max_height)
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| {
+                    ui.horizontal_top(|ui| {
+                        for (c, groups) in COLUMNS.iter().enumerate() {
+                            ui.vertical(|ui| {
+                                ui.set_width(340.0);
+                                for group in *groups {
+                                    group_ui(ui, ctx, table, group, c);
+                                }
+                            });
                         }
                     });
-                    ui.add_space(6.0);
-                }
-                ui.weak("Select text in the article, then press a key above to use it. Click highlighted text to select the field it supports.");
-            });
+                });
         });
     Vec::new()
+}
+
+fn group_ui(
+    ui: &mut egui::Ui,
+    ctx: &egui::Context,
+    table: &[Shortcut],
+    group: &str,
+    column: usize,
+) {
+    let rows = help_rows(ctx, table, group);
+    if rows.is_empty() {
+        return;
+    }
+    ui.strong(group);
+    egui::Grid::new(("help", group, column))
+        .num_columns(2)
+        .striped(true)
+        .spacing([10.0, 3.0])
+        .show(ui, |ui| {
+            for row in rows {
+                ui.monospace(row.keys);
+                ui.add(egui::Label::new(row.description).wrap());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
 }

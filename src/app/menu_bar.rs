@@ -1,48 +1,65 @@
 //! The menu bar: every menu item is a command, labelled with its shortcut.
 
 use super::command::Command;
-use super::settings::Settings;
+use super::settings::{Settings, ThemeChoice};
+use super::shortcuts::{Shortcut, shortcut_of};
 use super::workspace::Workspace;
-use egui::{Key, KeyboardShortcut, Modifiers};
 
-fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<KeyboardShortcut>, enabled: bool) -> bool {
+/// A menu item for `command`, labelled with its key from the shortcut
+/// table; clicking it queues the command.
+fn item(
+    ui: &mut egui::Ui,
+    table: &[Shortcut],
+    label: &str,
+    command: Command,
+    enabled: bool,
+    out: &mut Vec<Command>,
+) {
     let mut button = egui::Button::new(label);
-    if let Some(s) = shortcut {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    if let Some(keys) = shortcut_of(table, &command) {
+        button = button.shortcut_text(ui.ctx().format_shortcut(keys));
     }
-    ui.add_enabled(enabled, button).clicked()
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(command);
+    }
 }
 
-fn ctrl(key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
-}
-
-fn ctrl_shift(key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(
-        Modifiers {
-            shift: true,
-            ..Modifiers::COMMAND
-        },
-        key,
-    ))
-}
-
-pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings) -> Vec<Command> {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    settings: &Settings,
+    table: &[Shortcut],
+) -> Vec<Command> {
     let mut out = Vec::new();
     let loaded = workspace.current_loaded();
     let has_doc = loaded.is_some();
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if item(ui, "Open folder…", ctrl(Key::O), true) {
-                    out.push(Command::OpenFolderDialog);
-                }
-                if item(ui, "Open files…", ctrl_shift(Key::O), true) {
-                    out.push(Command::OpenFilesDialog);
-                }
-                if item(ui, "Open path…", ctrl(Key::L), true) {
-                    out.push(Command::ShowOpenPath);
-                }
+                item(
+                    ui,
+                    table,
+                    "Open folder…",
+                    Command::OpenFolderDialog,
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Open files…",
+                    Command::OpenFilesDialog,
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Open path…",
+                    Command::ShowOpenPath,
+                    true,
+                    &mut out,
+                );
                 ui.menu_button("Open recent", |ui| {
                     if settings.recent.is_empty() {
                         ui.label("Nothing yet");
@@ -53,116 +70,173 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                         }
                     }
                 });
-                if item(ui, "Open the samples", None, true) {
-                    out.push(Command::OpenSamples);
-                }
-                ui.separator();
-                if item(ui, "Save", ctrl(Key::S), has_doc) {
-                    out.push(Command::Save);
-                }
-                if item(ui, "Save as… (to another folder)", None, has_doc) {
-                    out.push(Command::Safety(super::safety::SafetyCommand::SaveAsDialog));
-                }
-                if item(
+                item(
                     ui,
+                    table,
+                    "Open the samples",
+                    Command::OpenSamples,
+                    true,
+                    &mut out,
+                );
+                ui.separator();
+                item(ui, table, "Save", Command::Save, has_doc, &mut out);
+                item(
+                    ui,
+                    table,
+                    "Save as… (to another folder)",
+                    Command::Safety(super::safety::SafetyCommand::SaveAsDialog),
+                    has_doc,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
                     "Save all",
-                    ctrl_shift(Key::S),
+                    Command::SaveAll,
                     workspace.dirty_count() > 0,
-                ) {
-                    out.push(Command::SaveAll);
-                }
+                    &mut out,
+                );
                 ui.separator();
                 ui.menu_button("Export", |ui| {
                     let any = workspace.docs.iter().any(|d| d.loaded().is_some());
                     for format in crate::export::ExportFormat::ALL {
-                        if item(ui, &format!("Export {}…", format.label()), None, any) {
-                            out.push(Command::Export(format));
-                        }
+                        item(
+                            ui,
+                            table,
+                            &format!("Export {}…", format.label()),
+                            Command::Export(format),
+                            any,
+                            &mut out,
+                        );
                     }
                 });
                 ui.separator();
-                if item(ui, "Settings…", None, true) {
-                    out.push(Command::ShowSettings);
-                }
-                if item(ui, "Quit", ctrl(Key::Q), true) {
-                    out.push(Command::Quit);
-                }
+                item(
+                    ui,
+                    table,
+                    "Settings…",
+                    Command::ShowSettings,
+                    true,
+                    &mut out,
+                );
+                item(ui, table, "Quit", Command::Quit, true, &mut out);
             });
             ui.menu_button("Edit", |ui| {
                 let can_undo = loaded.is_some_and(|d| d.history.can_undo());
                 let can_redo = loaded.is_some_and(|d| d.history.can_redo());
-                if item(ui, "Undo", ctrl(Key::Z), can_undo) {
-                    out.push(Command::Undo);
-                }
-                if item(ui, "Redo", ctrl_shift(Key::Z), can_redo) {
-                    out.push(Command::Redo);
-                }
+                item(ui, table, "Undo", Command::Undo, can_undo, &mut out);
+                item(ui, table, "Redo", Command::Redo, can_redo, &mut out);
                 ui.separator();
-                if item(ui, "Revert field to machine value", ctrl(Key::R), has_doc) {
-                    out.push(Command::RevertSelected);
-                }
-                if item(ui, "Selection becomes evidence", None, has_doc) {
-                    out.push(Command::EvidenceFromSelection { add: false });
-                }
+                item(
+                    ui,
+                    table,
+                    "Revert field to machine value",
+                    Command::RevertSelected,
+                    has_doc,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Selection becomes evidence",
+                    Command::EvidenceFromSelection { add: false },
+                    has_doc,
+                    &mut out,
+                );
             });
             ui.menu_button("Review", |ui| {
-                if item(
+                item(
                     ui,
+                    table,
                     "Mark reviewed and go to next",
-                    ctrl(Key::Enter),
+                    Command::MarkReviewedAndNext,
                     has_doc,
-                ) {
-                    out.push(Command::MarkReviewedAndNext);
-                }
-                if item(
+                    &mut out,
+                );
+                item(
                     ui,
+                    table,
                     "Mark off-topic and go to next",
-                    ctrl_shift(Key::Enter),
+                    Command::MarkOffTopicAndNext,
                     has_doc,
-                ) {
-                    out.push(Command::MarkOffTopicAndNext);
-                }
+                    &mut out,
+                );
                 ui.separator();
-                let alt = |k| Some(KeyboardShortcut::new(Modifiers::ALT, k));
-                if item(ui, "Next article", alt(Key::ArrowDown), true) {
-                    out.push(Command::NextDocument);
-                }
-                if item(ui, "Previous article", alt(Key::ArrowUp), true) {
-                    out.push(Command::PreviousDocument);
-                }
-                if item(ui, "Search the queue", ctrl(Key::F), true) {
-                    out.push(Command::FocusSearch);
-                }
+                item(
+                    ui,
+                    table,
+                    "Next article",
+                    Command::NextDocument,
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Previous article",
+                    Command::PreviousDocument,
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Search the queue",
+                    Command::FocusSearch,
+                    true,
+                    &mut out,
+                );
             });
             ui.menu_button("View", |ui| {
-                if item(ui, "Review tab", ctrl(Key::Num1), true) {
-                    out.push(Command::ShowTab(super::Tab::Review));
-                }
-                if item(ui, "Corpus tab", ctrl(Key::Num2), true) {
-                    out.push(Command::ShowTab(super::Tab::Corpus));
-                }
-                ui.separator();
-                let dark = settings.dark_mode;
-                if item(
+                item(
                     ui,
-                    if dark { "Light theme" } else { "Dark theme" },
-                    None,
+                    table,
+                    "Review tab",
+                    Command::ShowTab(super::Tab::Review),
                     true,
-                ) {
-                    out.push(Command::SetDarkMode(!dark));
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Corpus tab",
+                    Command::ShowTab(super::Tab::Corpus),
+                    true,
+                    &mut out,
+                );
+                ui.separator();
+                for theme in ThemeChoice::ALL {
+                    let label = format!("{} theme", theme.label());
+                    if ui.radio(settings.theme() == theme, label).clicked() {
+                        out.push(Command::SetTheme(theme));
+                    }
                 }
-                if item(ui, "Larger text", ctrl(Key::Plus), true) {
-                    out.push(Command::ZoomText(1.0));
-                }
-                if item(ui, "Smaller text", ctrl(Key::Minus), true) {
-                    out.push(Command::ZoomText(-1.0));
-                }
+                item(
+                    ui,
+                    table,
+                    "Larger text",
+                    Command::ZoomText(1.0),
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Smaller text",
+                    Command::ZoomText(-1.0),
+                    true,
+                    &mut out,
+                );
             });
             ui.menu_button("Help", |ui| {
-                let f1 = Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1));
-                if item(ui, "Keyboard shortcuts", f1, true) {
-                    out.push(Command::ToggleHelp);
-                }
+                item(
+                    ui,
+                    table,
+                    "Keyboard shortcuts",
+                    Command::ToggleHelp,
+                    true,
+                    &mut out,
+                );
             });
         });
     });

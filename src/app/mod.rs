@@ -7,8 +7,10 @@
 //! (`queue`, `highlight`) and tested without a window. Reading, extracting
 //! and saving happen on worker threads (`worker`).
 
+mod a11y;
 mod apply;
 mod apply_export;
+pub mod choices;
 pub mod command;
 mod corpus_panel;
 mod corpus_summary;
@@ -44,10 +46,12 @@ use corpus_panel::CorpusPanel;
 use dialogs::{Dialogs, Pending};
 use export_dialog::ExportDialog;
 use queue_panel::QueuePanel;
+use record_panel::FormKeys;
 use record_panel::RecordPanel;
-use settings::Settings;
-use shortcuts::Shortcut;
+use settings::{Settings, ThemeChoice};
+use shortcuts::{KeyboardOwner, Shortcut};
 use source_panel::SourcePanel;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use worker::{WorkerMsg, Workers};
@@ -122,6 +126,10 @@ pub struct CuratorApp {
     pub load: LoadState,
     /// The selected field of the current record.
     pub selected: Option<FieldPath>,
+    /// Fields of the current record the curator accepted as they are (A).
+    pub accepted: HashSet<FieldPath>,
+    /// A field's choices on screen, waiting for a key (T, N, S).
+    pub picker: Option<choices::Picker>,
     /// The screen shown: review or corpus.
     pub tab: Tab,
     corpus: CorpusPanel,
@@ -140,7 +148,7 @@ pub struct CuratorApp {
     allow_close: bool,
     last_focus: Option<egui::Id>,
     title: String,
-    applied_theme: Option<bool>,
+    applied_theme: Option<ThemeChoice>,
 }
 
 impl CuratorApp {
@@ -153,6 +161,8 @@ impl CuratorApp {
             settings,
             load: LoadState::Idle,
             selected: None,
+            accepted: HashSet::new(),
+            picker: None,
             tab: Tab::default(),
             corpus: CorpusPanel::default(),
             export: ExportDialog::default(),
@@ -430,19 +440,35 @@ impl CuratorApp {
             }
             self.last_focus = focus;
         }
-        let typing = (ctx.text_edit_focused() && focus != Some(self.source.text_id()))
-            || self.tab == Tab::Corpus;
+        let owner = if self.tab == Tab::Corpus {
+            // The corpus tab is all filters and search boxes.
+            KeyboardOwner::TextField
+        } else if focus.is_none() || focus == Some(self.source.text_id()) {
+            KeyboardOwner::Nobody
+        } else if ctx.text_edit_focused() {
+            KeyboardOwner::TextField
+        } else {
+            KeyboardOwner::Control
+        };
         if !self.dialogs.is_modal_open()
             && !self.export.is_modal_open()
             && !self.safety.is_modal_open()
         {
-            commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, typing));
+            if let Some(picker) = self.picker {
+                commands.extend(picker_keys(&ctx, picker));
+            }
+            commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, owner));
             if escape_left_a_field {
                 commands.retain(|c| *c != Command::Escape);
             }
         }
 
-        commands.extend(menu_bar::menu_bar_ui(ui, &self.workspace, &self.settings));
+        commands.extend(menu_bar::menu_bar_ui(
+            ui,
+            &self.workspace,
+            &self.settings,
+            &self.shortcuts,
+        ));
         commands.extend(self.safety_ui(ui));
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
         commands.extend(tab_bar_ui(ui, self.tab));
@@ -454,7 +480,12 @@ impl CuratorApp {
             commands.extend(self.corpus.ui(ui, &self.workspace));
         } else {
             commands.extend(self.queue.ui(ui, &self.workspace));
-            commands.extend(self.record.ui(ui, &self.workspace, self.selected));
+            let keys = FormKeys {
+                selected: self.selected,
+                accepted: &self.accepted,
+                picker: self.picker,
+            };
+            commands.extend(self.record.ui(ui, &self.workspace, keys));
             let hovered = self.record.hovered();
             commands.extend(self.source.ui(
                 ui,
@@ -477,18 +508,26 @@ impl CuratorApp {
         for command in commands {
             self.apply_command(command);
         }
+        focus_ring_ui(&ctx, self.source.text_id());
         self.update_title(&ctx);
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
-        if self.applied_theme != Some(self.settings.dark_mode) {
-            ctx.set_theme(if self.settings.dark_mode {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.applied_theme = Some(self.settings.dark_mode);
+        let theme = self.settings.theme();
+        if self.applied_theme == Some(theme) {
+            return;
         }
+        let dark = match theme {
+            ThemeChoice::HighContrast => palette::high_contrast_visuals(),
+            _ => egui::Visuals::dark(),
+        };
+        ctx.set_visuals_of(egui::Theme::Dark, dark);
+        ctx.set_theme(if theme == ThemeChoice::Light {
+            egui::Theme::Light
+        } else {
+            egui::Theme::Dark
+        });
+        self.applied_theme = Some(theme);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -508,6 +547,63 @@ impl CuratorApp {
             self.title = title;
         }
     }
+}
+
+/// While a field's choices are on screen, an option's key picks it and
+/// Escape puts them away; the keys are taken from the shortcuts.
+fn picker_keys(ctx: &egui::Context, picker: choices::Picker) -> Vec<Command> {
+    let options = picker.field.options().len();
+    let mut out = Vec::new();
+    ctx.input_mut(|input| {
+        input.events.retain(|event| {
+            let egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } = event
+            else {
+                return true;
+            };
+            if !modifiers.is_none() {
+                return true;
+            }
+            match choices::option_of_key(*key) {
+                Some(i) if i < options => {
+                    out.push(Command::Pick(i));
+                    false
+                }
+                _ => true,
+            }
+        });
+    });
+    out
+}
+
+/// A visible ring around the control that has the keyboard, so that moving
+/// with Tab shows where the keyboard is. Text fields show their own cursor,
+/// and the article text its selection.
+fn focus_ring_ui(ctx: &egui::Context, article: egui::Id) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    if id == article || ctx.text_edit_focused() {
+        return;
+    }
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
+    ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("focus-ring"),
+    ))
+    .rect_stroke(
+        response.rect.expand(2.0),
+        3.0,
+        stroke,
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// The Review | Corpus switch under the menu bar.

@@ -102,3 +102,37 @@ pub fn kind_label(kind: crate::model::InspectionKind) -> &'static str {
         InspectionKind::Other => "other",
     }
 }
+
+/// White on black with strong outlines and a yellow selection, for people
+/// who need more contrast than the dark theme gives.
+pub fn high_contrast_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::dark();
+    let white = Color32::WHITE;
+    let yellow = Color32::from_rgb(255, 221, 0);
+    v.override_text_color = Some(white);
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::BLACK;
+    v.extreme_bg_color = Color32::BLACK;
+    v.faint_bg_color = Color32::from_gray(24);
+    v.window_stroke = egui::Stroke::new(2.0, white);
+    v.hyperlink_color = yellow;
+    v.warn_fg_color = yellow;
+    v.error_fg_color = Color32::from_rgb(255, 110, 110);
+    v.selection.bg_fill = Color32::from_rgb(0, 70, 160);
+    v.selection.stroke = egui::Stroke::new(2.0, yellow);
+    for w in [
+        &mut v.widgets.noninteractive,
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.fg_stroke = egui::Stroke::new(1.5, white);
+        w.bg_stroke = egui::Stroke::new(1.5, white);
+    }
+    v.widgets.inactive.bg_fill = Color32::BLACK;
+    v.widgets.inactive.weak_bg_fill = Color32::BLACK;
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, yellow);
+    v.widgets.active.bg_stroke = egui::Stroke::new(2.5, yellow);
+    v
+}

@@ -50,10 +50,13 @@ impl QueuePanel {
                     ui.heading("Articles");
                     ui.label(format!("{} of {} reviewed", counts.reviewed, counts.total));
                 });
-                if counts.unsaved > 0 || counts.failed > 0 {
+                // Always one line, so that the list below never moves.
+                {
                     ui.horizontal(|ui| {
                         if counts.unsaved > 0 {
                             ui.label(format!("• {} unsaved", counts.unsaved));
+                        } else {
+                            ui.weak("all saved");
                         }
                         if counts.failed > 0 {
                             ui.colored_label(
@@ -64,16 +67,22 @@ impl QueuePanel {
                     });
                 }
                 ui.horizontal(|ui| {
-                    let search = ui.add(
-                        egui::TextEdit::singleline(&mut self.filter.search)
-                            .id_salt("queue-search")
-                            .hint_text("Search name, headline, council (Ctrl+F)")
-                            .desired_width(f32::INFINITY),
-                    );
+                    let label = ui
+                        .label("Search")
+                        .on_hover_text("Search the articles (Ctrl+F)");
+                    let search = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.filter.search)
+                                .id_salt("queue-search")
+                                .hint_text("name, headline, council (Ctrl+F)")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
                     if std::mem::take(&mut self.focus_search) {
                         search.request_focus();
                     }
                 });
+                let searching = !self.filter.search.trim().is_empty();
                 ui.horizontal(|ui| {
                     let label = ui.label("Show");
                     egui::ComboBox::from_id_salt("queue-status-filter")
@@ -97,6 +106,13 @@ impl QueuePanel {
                 self.scrolled_to = current;
                 self.rows(workspace);
                 let rows = self.cache.take().unwrap_or_default();
+                if searching {
+                    ui.weak(format!(
+                        "{} of {} articles match",
+                        rows.2.len(),
+                        workspace.docs.len()
+                    ));
+                }
                 if rows.2.is_empty() {
                     ui.weak(if workspace.docs.is_empty() {
                         "No articles open. Use File > Open, or drop a folder here."
@@ -139,7 +155,7 @@ fn row_ui(ui: &mut egui::Ui, row: &QueueRow, selected: bool, dark: bool) -> egui
     };
     let headline = if row.headline.is_empty() {
         match &row.state {
-            RowState::Failed(e) => e.clone(),
+            RowState::Failed(e) => reason_after_name(e, &row.name).to_string(),
             RowState::Loading => "reading…".to_string(),
             RowState::Ready(_) => "(no headline)".to_string(),
         }
@@ -149,7 +165,8 @@ fn row_ui(ui: &mut egui::Ui, row: &QueueRow, selected: bool, dark: bool) -> egui
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(width, ROW_HEIGHT - ui.spacing().item_spacing.y),
-        egui::Sense::click(),
+        // Not in the Tab order: Alt+Up/Down move through the queue.
+        egui::Sense::CLICK,
     );
     let label = format!("{}{}", if row.dirty { "• " } else { "" }, row.name);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
@@ -202,15 +219,16 @@ fn row_ui(ui: &mut egui::Ui, row: &QueueRow, selected: bool, dark: bool) -> egui
         }
         let text_left = left + 20.0;
         let max = (rect.right() - text_left - 4.0).max(10.0);
-        let mut name = format!("{label}{}", if row.warning { "  ⚠" } else { "" });
+        let name = format!("{label}{}", if row.warning { "  ⚠" } else { "" });
         let galley = ui.fonts_mut(|f| {
-            let mut job = egui::text::LayoutJob::simple_singleline(
-                std::mem::take(&mut name),
-                body,
-                text_color,
-            );
-            job.wrap = egui::text::TextWrapping::truncate_at_width(max);
-            f.layout_job(job)
+            let fits = |s: &str| {
+                f.layout_no_wrap(s.to_string(), body.clone(), text_color)
+                    .size()
+                    .x
+                    <= max
+            };
+            let name = middle_ellipsis(&name, fits);
+            f.layout_no_wrap(name, body, text_color)
         });
         painter.galley(egui::pos2(text_left, rect.top() + 3.0), galley, text_color);
         let weak = if selected {
@@ -226,4 +244,64 @@ fn row_ui(ui: &mut egui::Ui, row: &QueueRow, selected: bool, dark: bool) -> egui
         painter.galley(egui::pos2(text_left, rect.top() + 22.0), galley, weak);
     }
     response.on_hover_text(format!("{}\n{status_text}", row.name))
+}
+
+/// `text` shortened in the middle until `fits` says it does: file names
+/// differ at their ends ("…_visit.md", "…_visit.txt") as often as at their
+/// starts, so both are kept.
+pub fn middle_ellipsis(text: &str, mut fits: impl FnMut(&str) -> bool) -> String {
+    if fits(text) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let shortened = |keep: usize| {
+        let head = keep.div_ceil(2);
+        let tail = keep / 2;
+        let mut s: String = chars[..head].iter().collect();
+        s.push('…');
+        s.extend(&chars[chars.len() - tail..]);
+        s
+    };
+    // The most characters kept that still fit, found by halving.
+    let (mut lo, mut hi) = (0, chars.len().saturating_sub(1));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&shortened(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    shortened(lo)
+}
+
+/// An error about a file says the file first ("/a/b/c.txt: not UTF-8");
+/// under the file's own name in the queue, only the reason is news.
+pub fn reason_after_name<'a>(error: &'a str, name: &str) -> &'a str {
+    error
+        .find(name)
+        .and_then(|at| error[at + name.len()..].strip_prefix(": "))
+        .unwrap_or(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_keeps_its_start_and_its_end() {
+        let name = "02_sandwell_trust_third_monitoring_visit.txt";
+        let short = middle_ellipsis(name, |s| s.chars().count() <= 20);
+        assert_eq!(short.chars().count(), 20);
+        assert!(short.starts_with("02_sandwel"), "{short}");
+        assert!(short.ends_with("visit.txt"), "{short}");
+        assert_eq!(middle_ellipsis("a.txt", |_| true), "a.txt");
+    }
+
+    #[test]
+    fn the_queue_shows_the_reason_without_the_path() {
+        let e = "/home/jo/articles/c.txt: the file is empty";
+        assert_eq!(reason_after_name(e, "c.txt"), "the file is empty");
+        assert_eq!(reason_after_name("odd", "c.txt"), "odd");
+    }
 }

@@ -21,6 +21,32 @@ pub struct Settings {
     /// Font size of the article text.
     pub font_size: f32,
     pub dark_mode: bool,
+    /// Black and white with strong outlines, over the dark theme.
+    pub high_contrast: bool,
+}
+
+/// The look of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::HighContrast,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+            ThemeChoice::HighContrast => "High contrast",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -31,6 +57,7 @@ impl Default for Settings {
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
             dark_mode: false,
+            high_contrast: false,
         }
     }
 }
@@ -47,6 +74,19 @@ impl Settings {
 
     pub fn zoom(&mut self, delta: f32) {
         self.font_size = (self.font_size + delta).clamp(MIN_FONT_SIZE, MAX_FONT_SIZE);
+    }
+
+    pub fn theme(&self) -> ThemeChoice {
+        match (self.high_contrast, self.dark_mode) {
+            (true, _) => ThemeChoice::HighContrast,
+            (false, true) => ThemeChoice::Dark,
+            (false, false) => ThemeChoice::Light,
+        }
+    }
+
+    pub fn set_theme(&mut self, theme: ThemeChoice) {
+        self.high_contrast = theme == ThemeChoice::HighContrast;
+        self.dark_mode = theme != ThemeChoice::Light;
     }
 
     /// The curator name for a saved record, `None` when unset.

@@ -1,8 +1,10 @@
-//! The keyboard shortcut table: the input handler and the help overlay both
-//! read it, so the help can never disagree with what the keys do.
+//! The keyboard shortcut table: the input handler, the menus and the help
+//! overlay all read it, so none of them can disagree with what the keys do.
 
-use super::command::Command;
+use super::choices::PickField;
+use super::command::{Command, Tab};
 use super::fields::ItemKind;
+use crate::model::Judgement;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// When a shortcut applies.
@@ -12,6 +14,9 @@ pub enum Scope {
     Global,
     /// Only while not typing in a text field (plain letter keys).
     NotTyping,
+    /// Only while no control has the keyboard (Enter would otherwise be the
+    /// focused button's press).
+    NoFocus,
 }
 
 #[derive(Debug, Clone)]
@@ -21,266 +26,82 @@ pub struct Shortcut {
     pub command: Command,
     pub group: &'static str,
     pub description: &'static str,
+    /// Where it was declared: the help lists shortcuts in this order.
+    pub order: usize,
 }
 
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers {
     shift: true,
     ..Modifiers::COMMAND
 };
 
-fn entry(
-    modifiers: Modifiers,
-    key: Key,
-    scope: Scope,
-    command: Command,
-    group: &'static str,
-    description: &'static str,
-) -> Shortcut {
-    Shortcut {
-        keys: KeyboardShortcut::new(modifiers, key),
-        scope,
-        command,
-        group,
-        description,
-    }
-}
-
 /// Every shortcut, most specific first (egui ignores extra Shift/Alt when
 /// matching, so Ctrl+Shift+Z must be tried before Ctrl+Z).
 pub fn shortcuts() -> Vec<Shortcut> {
-    use Scope::{Global, NotTyping};
-    let none = Modifiers::NONE;
-    let mut table = vec![
-        entry(
-            CTRL,
-            Key::S,
-            Global,
-            Command::Save,
-            "File",
-            "Save this record",
-        ),
-        entry(
-            CTRL_SHIFT,
-            Key::S,
-            Global,
-            Command::SaveAll,
-            "File",
-            "Save all records",
-        ),
-        entry(
-            CTRL,
-            Key::O,
-            Global,
-            Command::OpenFolderDialog,
-            "File",
-            "Open folder…",
-        ),
-        entry(
-            CTRL_SHIFT,
-            Key::O,
-            Global,
-            Command::OpenFilesDialog,
-            "File",
-            "Open files…",
-        ),
-        entry(
-            CTRL,
-            Key::L,
-            Global,
-            Command::ShowOpenPath,
-            "File",
-            "Open path (type it)…",
-        ),
-        entry(CTRL, Key::Q, Global, Command::Quit, "File", "Quit"),
-        entry(CTRL, Key::Z, Global, Command::Undo, "Edit", "Undo"),
-        entry(CTRL_SHIFT, Key::Z, Global, Command::Redo, "Edit", "Redo"),
-        entry(CTRL, Key::Y, Global, Command::Redo, "Edit", "Redo"),
-        entry(
-            CTRL,
-            Key::R,
-            Global,
-            Command::RevertSelected,
-            "Edit",
-            "Revert field to the machine value",
-        ),
-        entry(
-            none,
-            Key::Delete,
-            NotTyping,
-            Command::RemoveSelected,
-            "Edit",
-            "Remove the selected item",
-        ),
-        entry(
-            CTRL,
-            Key::Enter,
-            Global,
-            Command::MarkReviewedAndNext,
-            "Review",
-            "Mark reviewed, go to next",
-        ),
-        entry(
-            CTRL_SHIFT,
-            Key::Enter,
-            Global,
-            Command::MarkOffTopicAndNext,
-            "Review",
-            "Mark off-topic, go to next",
-        ),
-        entry(
-            Modifiers::ALT,
-            Key::ArrowDown,
-            Global,
-            Command::NextDocument,
-            "Review",
-            "Next article",
-        ),
-        entry(
-            Modifiers::ALT,
-            Key::ArrowUp,
-            Global,
-            Command::PreviousDocument,
-            "Review",
-            "Previous article",
-        ),
-        entry(
-            none,
-            Key::J,
-            NotTyping,
-            Command::NextField,
-            "Review",
-            "Next field",
-        ),
-        entry(
-            none,
-            Key::K,
-            NotTyping,
-            Command::PreviousField,
-            "Review",
-            "Previous field",
-        ),
-        entry(
-            CTRL,
-            Key::F,
-            Global,
-            Command::FocusSearch,
-            "Review",
-            "Search the queue",
-        ),
-        entry(
-            none,
-            Key::Escape,
-            Global,
-            Command::Escape,
-            "Review",
-            "Close dialog / clear selection",
-        ),
-        entry(
-            none,
-            Key::E,
-            NotTyping,
-            Command::EvidenceFromSelection { add: false },
-            "Evidence",
-            "Selected text becomes the field's evidence",
-        ),
-        entry(
-            Modifiers::SHIFT,
-            Key::E,
-            NotTyping,
-            Command::EvidenceFromSelection { add: true },
-            "Evidence",
-            "Add selected text to the field's evidence",
-        ),
-        entry(
-            none,
-            Key::I,
-            NotTyping,
-            Command::NewItemFromSelection(ItemKind::Inspection),
-            "Evidence",
-            "New inspection from selection",
-        ),
-        entry(
-            none,
-            Key::F,
-            NotTyping,
-            Command::NewItemFromSelection(ItemKind::Finding),
-            "Evidence",
-            "New finding from selection",
-        ),
-        entry(
-            none,
-            Key::P,
-            NotTyping,
-            Command::NewItemFromSelection(ItemKind::Person),
-            "Evidence",
-            "New person from selection",
-        ),
-        entry(
-            none,
-            Key::Q,
-            NotTyping,
-            Command::NewItemFromSelection(ItemKind::Quote),
-            "Evidence",
-            "New quote from selection",
-        ),
-        entry(
-            none,
-            Key::G,
-            NotTyping,
-            Command::NewItemFromSelection(ItemKind::Figure),
-            "Evidence",
-            "New figure from selection",
-        ),
-        entry(
-            CTRL,
-            Key::Plus,
-            Global,
-            Command::ZoomText(1.0),
-            "View",
-            "Larger text",
-        ),
-        entry(
-            CTRL,
-            Key::Equals,
-            Global,
-            Command::ZoomText(1.0),
-            "View",
-            "Larger text",
-        ),
-        entry(
-            CTRL,
-            Key::Minus,
-            Global,
-            Command::ZoomText(-1.0),
-            "View",
-            "Smaller text",
-        ),
-        entry(
-            none,
-            Key::F1,
-            Global,
-            Command::ToggleHelp,
-            "Help",
-            "Show or hide this help",
-        ),
-        entry(
-            CTRL,
-            Key::Num1,
-            Global,
-            Command::ShowTab(super::command::Tab::Review),
-            "View",
-            "Review tab",
-        ),
-        entry(
-            CTRL,
-            Key::Num2,
-            Global,
-            Command::ShowTab(super::command::Tab::Corpus),
-            "View",
-            "Corpus tab",
-        ),
+    use Scope::{Global, NoFocus, NotTyping};
+    #[rustfmt::skip]
+    let rows: Vec<(Modifiers, Key, Scope, Command, &str, &str)> = vec![
+        (CTRL, Key::S, Global, Command::Save, "File", "Save this record"),
+        (CTRL_SHIFT, Key::S, Global, Command::SaveAll, "File", "Save all records"),
+        (CTRL, Key::O, Global, Command::OpenFolderDialog, "File", "Open folder…"),
+        (CTRL_SHIFT, Key::O, Global, Command::OpenFilesDialog, "File", "Open files…"),
+        (CTRL, Key::L, Global, Command::ShowOpenPath, "File", "Open path (type it)…"),
+        (CTRL, Key::Q, Global, Command::Quit, "File", "Quit"),
+        (CTRL, Key::Z, Global, Command::Undo, "Edit", "Undo"),
+        (CTRL_SHIFT, Key::Z, Global, Command::Redo, "Edit", "Redo"),
+        (CTRL, Key::Y, Global, Command::Redo, "Edit", "Redo"),
+        (CTRL, Key::R, Global, Command::RevertSelected, "Edit", "Revert the field to the machine's value"),
+        (CTRL, Key::Enter, Global, Command::MarkReviewedAndNext, "Review", "Mark reviewed, save, open the next article"),
+        (CTRL_SHIFT, Key::Enter, Global, Command::MarkOffTopicAndNext, "Review", "Mark off-topic, save, open the next article"),
+        (ALT, Key::ArrowDown, Global, Command::NextDocument, "Review", "Next article"),
+        (ALT, Key::ArrowUp, Global, Command::PreviousDocument, "Review", "Previous article"),
+        (CTRL, Key::F, Global, Command::FocusSearch, "Review", "Search the articles"),
+        (NONE, Key::J, NotTyping, Command::NextField, "Fields", "Next field"),
+        (NONE, Key::K, NotTyping, Command::PreviousField, "Fields", "Previous field"),
+        (NONE, Key::Enter, NoFocus, Command::EnterField, "Fields", "Edit the field: type in it (Enter again or Esc leaves)"),
+        (NONE, Key::Escape, Global, Command::Escape, "Fields", "Leave the field / close / clear the selection"),
+        (NONE, Key::A, NotTyping, Command::AcceptSelected, "Fields", "Accept the field as it is, go to the next"),
+        (NONE, Key::Delete, NotTyping, Command::RemoveSelected, "Fields", "Reject the field: remove the value or item"),
+        (NONE, Key::Num1, NotTyping, Command::SetJudgement(Some(Judgement::Outstanding)), "Fields", "Judgement: outstanding"),
+        (NONE, Key::Num2, NotTyping, Command::SetJudgement(Some(Judgement::Good)), "Fields", "Judgement: good"),
+        (NONE, Key::Num3, NotTyping, Command::SetJudgement(Some(Judgement::RequiresImprovement)), "Fields", "Judgement: requires improvement"),
+        (NONE, Key::Num4, NotTyping, Command::SetJudgement(Some(Judgement::Inadequate)), "Fields", "Judgement: inadequate"),
+        (NONE, Key::Num0, NotTyping, Command::SetJudgement(None), "Fields", "Judgement: none"),
+        (NONE, Key::N, NotTyping, Command::ShowChoices(PickField::Kind), "Fields", "Inspection kind: show the choices, then press one's key"),
+        (NONE, Key::S, NotTyping, Command::ShowChoices(PickField::Service), "Fields", "Service: show the choices, then press one's key"),
+        (NONE, Key::T, NotTyping, Command::ShowChoices(PickField::Theme), "Fields", "Finding theme: show the choices, then press one's key"),
+        (NONE, Key::P, NotTyping, Command::NewItemFromSelection(ItemKind::Person), "Fields", "New person from the selected words; with none selected, flip the finding's polarity"),
+        (NONE, Key::E, NotTyping, Command::EvidenceFromSelection { add: false }, "Evidence", "Selected words become the field's evidence"),
+        (SHIFT, Key::E, NotTyping, Command::EvidenceFromSelection { add: true }, "Evidence", "Add the selected words to the field's evidence"),
+        (NONE, Key::I, NotTyping, Command::NewItemFromSelection(ItemKind::Inspection), "Evidence", "New inspection from the selected words"),
+        (NONE, Key::F, NotTyping, Command::NewItemFromSelection(ItemKind::Finding), "Evidence", "New finding from the selected words"),
+        (NONE, Key::Q, NotTyping, Command::NewItemFromSelection(ItemKind::Quote), "Evidence", "New quote from the selected words"),
+        (NONE, Key::G, NotTyping, Command::NewItemFromSelection(ItemKind::Figure), "Evidence", "New figure from the selected words"),
+        (CTRL, Key::Plus, Global, Command::ZoomText(1.0), "View", "Larger text"),
+        (CTRL, Key::Equals, Global, Command::ZoomText(1.0), "View", "Larger text"),
+        (CTRL, Key::Minus, Global, Command::ZoomText(-1.0), "View", "Smaller text"),
+        (CTRL, Key::Num1, Global, Command::ShowTab(Tab::Review), "View", "Review tab"),
+        (CTRL, Key::Num2, Global, Command::ShowTab(Tab::Corpus), "View", "Corpus tab"),
+        (NONE, Key::F1, Global, Command::ToggleHelp, "Help", "Show or hide this help"),
     ];
+    let mut table: Vec<Shortcut> = rows
+        .into_iter()
+        .enumerate()
+        .map(
+            |(order, (modifiers, key, scope, command, group, description))| Shortcut {
+                keys: KeyboardShortcut::new(modifiers, key),
+                scope,
+                command,
+                group,
+                description,
+                order,
+            },
+        )
+        .collect();
     // Most modifiers first, so that a more specific shortcut wins.
     table.sort_by_key(|s| {
         let m = s.keys.modifiers;
@@ -289,19 +110,78 @@ pub fn shortcuts() -> Vec<Shortcut> {
     table
 }
 
-/// Reads this frame's key presses into commands. `typing` is true while a
-/// text field has keyboard focus (plain letter keys are then text).
-pub fn commands_from_keys(ctx: &egui::Context, table: &[Shortcut], typing: bool) -> Vec<Command> {
+/// The first shortcut of `command`, for a menu item's label.
+pub fn shortcut_of<'a>(table: &'a [Shortcut], command: &Command) -> Option<&'a KeyboardShortcut> {
+    table
+        .iter()
+        .find(|s| s.command == *command)
+        .map(|s| &s.keys)
+}
+
+/// What has the keyboard this frame, which decides the shortcuts that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyboardOwner {
+    /// Nothing, or the read-only article text.
+    Nobody,
+    /// A button, list or other control: Enter and Space press it.
+    Control,
+    /// A text field: letters are text.
+    TextField,
+}
+
+/// Reads this frame's key presses into commands.
+pub fn commands_from_keys(
+    ctx: &egui::Context,
+    table: &[Shortcut],
+    owner: KeyboardOwner,
+) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input_mut(|input| {
         for s in table {
-            if s.scope == Scope::NotTyping && typing {
-                continue;
-            }
-            if input.consume_shortcut(&s.keys) {
+            let applies = match s.scope {
+                Scope::Global => true,
+                Scope::NotTyping => owner != KeyboardOwner::TextField,
+                Scope::NoFocus => owner == KeyboardOwner::Nobody,
+            };
+            if applies && input.consume_shortcut(&s.keys) {
                 out.push(s.command.clone());
             }
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_shortcuts_share_keys_and_scope() {
+        let table = shortcuts();
+        for (i, a) in table.iter().enumerate() {
+            for b in &table[i + 1..] {
+                assert!(
+                    a.keys != b.keys,
+                    "{:?} is bound to both {:?} and {:?}",
+                    a.keys,
+                    a.command,
+                    b.command
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_more_specific_shortcut_comes_before_the_one_it_contains() {
+        let table = shortcuts();
+        let at = |m: Modifiers, k: Key| {
+            table
+                .iter()
+                .position(|s| s.keys == KeyboardShortcut::new(m, k))
+                .expect("bound")
+        };
+        assert!(at(CTRL_SHIFT, Key::Z) < at(CTRL, Key::Z));
+        assert!(at(SHIFT, Key::E) < at(NONE, Key::E));
+        assert!(at(CTRL, Key::Enter) < at(NONE, Key::Enter));
+    }
 }

@@ -150,7 +150,7 @@ fn clicking_a_row_opens_the_article_with_the_inspection_selected() {
         "the inspection's evidence is highlighted"
     );
     // The review screen is drawn again: its record form is on screen.
-    harness.get_by_role_and_label(Role::TextInput, "Headline");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Headline");
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn clicking_a_timeline_mark_opens_its_inspection_in_the_review_tab() {
     assert_eq!(app.tab, Tab::Review);
     assert_eq!(app.workspace.current, Some(leeds_doc));
     assert_eq!(app.selected, Some(FieldPath::Inspection(inspection)));
-    harness.get_by_role_and_label(Role::TextInput, "Headline");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Headline");
 }
 
 #[test]

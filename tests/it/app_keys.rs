@@ -80,7 +80,7 @@ fn j_typed_in_a_text_field_is_text_not_next_field() {
     let dir = articles();
     let mut harness = harness(dir.path());
     harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
         .click();
     harness.run_steps(2);
     let selected = harness.state().selected;
@@ -124,7 +124,7 @@ fn ctrl_enter_marks_the_article_reviewed_saves_it_and_opens_the_next() {
 }
 
 #[test]
-fn delete_removes_the_selected_item() {
+fn delete_rejects_the_selected_item_and_keeps_the_place() {
     let dir = articles();
     let mut harness = harness(dir.path());
     let before = record(&harness);
@@ -142,7 +142,11 @@ fn delete_removes_the_selected_item() {
     let after = record(&harness);
     assert_eq!(after.people.len(), before.people.len() - 1);
     assert!(after.people.iter().all(|p| p.name != before.people[0].name));
-    assert_eq!(harness.state().selected, None);
+    assert_eq!(
+        harness.state().selected,
+        all_paths(&after).get(person).copied(),
+        "the field that took its place is selected, ready for the next key"
+    );
     assert!(harness.state().workspace.docs[0].is_dirty());
 }
 
@@ -153,7 +157,7 @@ fn ctrl_r_reverts_the_selected_field_to_the_machine_value() {
     let machine = record(&harness).article.headline.expect("headline");
 
     harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
         .click();
     harness.run_steps(2);
     ctrl(&mut harness, Key::A);
@@ -177,7 +181,7 @@ fn f1_shows_and_hides_the_list_of_shortcuts() {
     press(&mut harness, Key::F1);
     harness.step();
     harness.get_by_label("Keyboard shortcuts");
-    harness.get_by_label("Mark reviewed, go to next");
+    harness.get_by_label("Mark reviewed, save, open the next article");
     press(&mut harness, Key::F1);
     harness.step();
     assert!(harness.query_by_label("Keyboard shortcuts").is_none());
@@ -193,14 +197,14 @@ fn ctrl_2_shows_the_corpus_and_ctrl_1_the_review_screen() {
     harness.get_by_label_contains("inspections in 2 articles");
     assert!(
         harness
-            .query_by_role_and_label(Role::TextInput, "Headline")
+            .query_by_role_and_label(Role::MultilineTextInput, "Headline")
             .is_none()
     );
 
     ctrl(&mut harness, Key::Num1);
     harness.step();
     assert_eq!(harness.state().tab, Tab::Review);
-    harness.get_by_role_and_label(Role::TextInput, "Headline");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Headline");
 }
 
 #[test]

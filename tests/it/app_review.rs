@@ -41,7 +41,7 @@ fn current_record(harness: &Harness<'_, CuratorApp>) -> Record {
 }
 
 fn headline_input<'a>(harness: &'a Harness<'_, CuratorApp>) -> egui_kittest::Node<'a> {
-    harness.get_by_role_and_label(Role::TextInput, "Headline")
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Headline")
 }
 
 fn sidecar(folder: &Path, name: &str) -> PathBuf {

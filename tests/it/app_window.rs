@@ -26,7 +26,7 @@ fn folder() -> tempfile::TempDir {
 /// in the field, Ctrl+A, the keys, then Escape to leave the field.
 fn retype_headline(harness: &mut Harness<'_, CuratorApp>, text: &str) {
     harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
         .click();
     harness.run_steps(2);
     press_key(harness, Modifiers::COMMAND, Key::A);

@@ -10,6 +10,7 @@ mod app_corpus;
 mod app_keys;
 mod app_review;
 mod app_safety;
+mod app_state;
 mod app_window;
 mod cli_eval;
 mod cli_export;

@@ -21,7 +21,7 @@ fn bug_escape_in_a_text_field_also_cleared_the_selected_field() {
     write(dir.path(), "a.txt", INSPECTION_ARTICLE);
     let mut harness = harness(dir.path());
     harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
         .click();
     harness.run_steps(2);
     let headline = Some(FieldPath::Article(ArticleKey::Headline));
@@ -29,7 +29,7 @@ fn bug_escape_in_a_text_field_also_cleared_the_selected_field() {
 
     press_key(&mut harness, Modifiers::NONE, Key::Escape);
     let typing = harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
         .is_focused();
     assert!(!typing, "the first Escape leaves the field");
     assert_eq!(
@@ -71,4 +71,37 @@ fn bug_an_article_with_a_long_name_could_not_be_saved() {
 
 fn file_name_len(path: &Path) -> usize {
     path.file_name().map_or(0, |n| n.len())
+}
+
+/// Ctrl+S on an article nobody had touched wrote the machine's record with
+/// the curator's name on it, and `extract --overwrite` then kept that record
+/// as a person's work. A save now names the curator only when the record
+/// holds a person's work.
+#[test]
+fn bug_saving_an_untouched_article_stamped_it_as_a_persons_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = write(dir.path(), "a.txt", INSPECTION_ARTICLE);
+    let mut harness = harness(dir.path());
+    press_key(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, "saved", |app| {
+        app.is_idle() && sidecar_of(&article).exists()
+    });
+    let saved = read_record(&sidecar_of(&article)).expect("a record");
+    assert_eq!(saved.curator, None, "no name on an untouched record");
+    assert!(!saved.is_curated(), "it is still a machine record");
+
+    // A person's edit then saved does carry the name and the status.
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    press_key(&mut harness, Modifiers::COMMAND, Key::A);
+    type_text(&mut harness, "Kent told to improve");
+    press_key(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, "saved again", |app| {
+        app.is_idle() && app.workspace.dirty_count() == 0
+    });
+    let saved = read_record(&sidecar_of(&article)).expect("a record");
+    assert_eq!(saved.curator.as_deref(), Some("Test Curator"));
+    assert_eq!(saved.status, ofsted_curator::model::Status::InProgress);
 }

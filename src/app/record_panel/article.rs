@@ -1,7 +1,10 @@
 //! The article values: headline, byline, published, outlet.
 
 use super::FormCtx;
-use super::widgets::{evidence_summary_ui, origin_ui, warning_ui};
+use super::widgets::{
+    evidence_summary_ui, leave_on_enter, origin_ui, take_enter, warning_ui, wrapping_edit,
+};
+use crate::app::a11y::icon_button;
 use crate::app::command::Command;
 use crate::app::edit::Edit;
 use crate::app::fields::{ArticleKey, FieldPath};
@@ -12,17 +15,15 @@ pub fn article_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
     for key in ArticleKey::ALL {
         let path = FieldPath::Article(key);
         let field = key.get(&form.doc.record);
-        let selected = form.selected == Some(path);
-        let response = super::widgets::card_ui(ui, path, selected, |ui| {
+        let look = form.look(path, "Enter edit · A accept · Del clear · E set evidence");
+        let response = super::widgets::card_ui(ui, path, look, |ui| {
             let label = ui
                 .horizontal(|ui| {
                     let label = ui.strong(key.label());
                     if let Some(f) = field {
                         origin_ui(ui, path, f.origin, form.can_revert(path), &mut form.out);
                         evidence_summary_ui(ui, &f.evidence);
-                        if ui
-                            .small_button("×")
-                            .on_hover_text("Clear: the article does not say this")
+                        if icon_button(ui, "×", "Clear: the article does not say this", true)
                             .clicked()
                         {
                             form.out
@@ -40,14 +41,22 @@ pub fn article_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
             } else {
                 "not stated"
             };
+            // A headline is long: it wraps rather than being cut.
+            let wrapping = key == ArticleKey::Headline;
+            let edit = if wrapping {
+                wrapping_edit(&mut text)
+            } else {
+                egui::TextEdit::singleline(&mut text)
+            };
             let edit = ui
                 .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt(("article", key))
+                    edit.id_salt(("article", key))
                         .hint_text(hint)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+            take_enter(ui, &edit, &text);
+            leave_on_enter(ui, &edit, wrapping);
             if edit.changed() {
                 let value = (!text.is_empty()).then_some(text);
                 form.out

@@ -3,63 +3,17 @@
 
 use super::FormCtx;
 use super::widgets::{
-    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, origin_ui, text_ui, warning_ui,
+    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, origin_ui, picker_ui, take_enter,
+    text_ui, warning_ui,
 };
+use crate::app::choices::{JUDGEMENTS, KINDS, POLARITIES, SERVICES, THEMES};
 use crate::app::command::Command;
 use crate::app::edit::{Edit, NewItem};
 use crate::app::fields::FieldPath;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Finding, Inspection, InspectionKind, Judgement, Origin, Polarity, Service, Theme, is_valid_date,
+    Finding, Inspection, InspectionKind, Origin, Polarity, Service, Theme, is_valid_date,
 };
-
-const SERVICES: &[(Service, &str)] = &[
-    (Service::ChildrensServices, "children's services"),
-    (Service::FosteringAgency, "fostering agency"),
-    (Service::AdoptionAgency, "adoption agency"),
-    (Service::ChildrensHome, "children's home"),
-    (Service::Other, "other"),
-];
-
-const KINDS: &[(InspectionKind, &str)] = &[
-    (InspectionKind::FullInspection, "full inspection"),
-    (InspectionKind::MonitoringVisit, "monitoring visit"),
-    (InspectionKind::FocusedVisit, "focused visit"),
-    (
-        InspectionKind::JointTargetedAreaInspection,
-        "joint targeted area inspection",
-    ),
-    (InspectionKind::Other, "other"),
-];
-
-const JUDGEMENTS: &[(Option<Judgement>, &str)] = &[
-    (None, "none"),
-    (Some(Judgement::Outstanding), "outstanding"),
-    (Some(Judgement::Good), "good"),
-    (Some(Judgement::RequiresImprovement), "requires improvement"),
-    (Some(Judgement::Inadequate), "inadequate"),
-];
-
-const THEMES: &[(Theme, &str)] = &[
-    (Theme::Workforce, "workforce"),
-    (Theme::Caseloads, "caseloads"),
-    (Theme::ManagementOversight, "management oversight"),
-    (Theme::Timeliness, "timeliness"),
-    (Theme::FrontDoor, "front door"),
-    (Theme::PracticeQuality, "practice quality"),
-    (Theme::Partnership, "partnership"),
-    (Theme::Placements, "placements"),
-    (Theme::CareLeavers, "care leavers"),
-    (Theme::Leadership, "leadership"),
-    (Theme::LegalAction, "legal action"),
-    (Theme::Resources, "resources"),
-    (Theme::Other, "other"),
-];
-
-const POLARITIES: &[(Polarity, &str)] = &[
-    (Polarity::Concern, "concern"),
-    (Polarity::Strength, "strength"),
-];
 
 pub fn blank_inspection() -> Inspection {
     Inspection {
@@ -105,10 +59,14 @@ fn inspection_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, len: usize
     let doc = form.doc;
     let original = &doc.record.inspections[i];
     let mut x = original.clone();
-    let selected = form.selected == Some(path);
+    let look = form.look(
+        path,
+        "0-4 judgement · N kind · S service · Enter edit · A accept · Del reject",
+    );
+    let picker = form.picker.filter(|p| p.path == path);
     let can_revert = form.can_revert(path);
     let mut out = Vec::new();
-    let response = card_ui(ui, path, selected, |ui| {
+    let response = card_ui(ui, path, look, |ui| {
         ui.horizontal(|ui| {
             ui.strong(format!("Inspection {}", i + 1));
             origin_ui(ui, path, x.origin, can_revert, &mut out);
@@ -117,6 +75,9 @@ fn inspection_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, len: usize
                 item_buttons_ui(ui, path, i, len, &mut out);
             });
         });
+        if let Some(p) = picker {
+            picker_ui(ui, p.field, &mut out);
+        }
         egui::Grid::new(("inspection-grid", i))
             .num_columns(2)
             .spacing([8.0, 4.0])
@@ -125,7 +86,14 @@ fn inspection_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, len: usize
                 ui.end_row();
                 ui.label("Provider");
                 let mut provider = x.provider.clone();
-                optional_text_response(ui, ("provider", i), &mut provider, "the council itself");
+                // An empty provider means the council only for a council's
+                // own children's services; a home or agency is just unnamed.
+                let hint = if x.service == Service::ChildrensServices {
+                    "the council itself"
+                } else {
+                    "not named"
+                };
+                optional_text_response(ui, ("provider", i), &mut provider, hint);
                 x.provider = provider;
                 ui.end_row();
                 choice_ui(ui, "Service", ("service", i), &mut x.service, SERVICES);
@@ -202,6 +170,7 @@ fn optional_text_response(
             .hint_text(hint)
             .desired_width(f32::INFINITY),
     );
+    take_enter(ui, &r, &text);
     if r.changed() {
         *value = (!text.trim().is_empty()).then_some(text);
     }
@@ -220,6 +189,7 @@ fn council_ui(ui: &mut egui::Ui, i: usize, value: &mut Option<String>) {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
+        take_enter(ui, &edit, &text);
         if edit.changed() {
             *value = (!text.trim().is_empty()).then_some(text.clone());
         }
@@ -281,9 +251,13 @@ fn findings_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, out: &mut Ve
     for (j, original) in findings.iter().enumerate() {
         let path = FieldPath::Finding(i, j);
         let mut f = original.clone();
-        let selected = form.selected == Some(path);
+        let look = form.look(
+            path,
+            "P flip polarity · T theme · Enter edit · A accept · Del reject",
+        );
+        let picker = form.picker.filter(|p| p.path == path);
         let can_revert = form.can_revert(path);
-        let response = card_ui(ui, path, selected, |ui| {
+        let response = card_ui(ui, path, look, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!("{}.{}", i + 1, j + 1));
                 origin_ui(ui, path, f.origin, can_revert, out);
@@ -292,6 +266,9 @@ fn findings_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, out: &mut Ve
                     item_buttons_ui(ui, path, j, len, out);
                 });
             });
+            if let Some(p) = picker {
+                picker_ui(ui, p.field, out);
+            }
             ui.horizontal(|ui| {
                 choice_ui(ui, "Theme", ("theme", i, j), &mut f.theme, THEMES);
                 choice_ui(

@@ -2,18 +2,17 @@
 
 use super::FormCtx;
 use super::widgets::{
-    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, optional_text_ui, origin_ui, text_ui,
+    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, optional_text_ui, origin_ui,
+    take_enter, text_ui,
 };
+use crate::app::choices::FIGURE_KINDS;
 use crate::app::command::Command;
 use crate::app::edit::{Edit, NewItem};
 use crate::app::fields::FieldPath;
 use crate::model::{Figure, FigureKind, Origin, Person, Quote};
 
-const FIGURE_KINDS: &[(FigureKind, &str)] = &[
-    (FigureKind::Money, "money"),
-    (FigureKind::Percent, "percent"),
-    (FigureKind::Count, "count"),
-];
+/// The keys that act on a selected person, quote or figure.
+const ITEM_KEYS: &str = "Enter edit · A accept · Del reject · E set evidence";
 
 /// The header of an item card: title, provenance, evidence, buttons.
 fn item_header_ui(
@@ -80,8 +79,8 @@ pub fn people_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
     for (i, original) in people.iter().enumerate() {
         let path = FieldPath::Person(i);
         let mut p = original.clone();
-        let selected = form.selected == Some(path);
-        let response = card_ui(ui, path, selected, |ui| {
+        let look = form.look(path, ITEM_KEYS);
+        let response = card_ui(ui, path, look, |ui| {
             let title = if p.name.is_empty() {
                 format!("Person {}", i + 1)
             } else {
@@ -126,8 +125,8 @@ pub fn quotes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
     for (i, original) in quotes.iter().enumerate() {
         let path = FieldPath::Quote(i);
         let mut q = original.clone();
-        let selected = form.selected == Some(path);
-        let response = card_ui(ui, path, selected, |ui| {
+        let look = form.look(path, ITEM_KEYS);
+        let response = card_ui(ui, path, look, |ui| {
             item_header_ui(ui, form, format!("Quote {}", i + 1), path, i, quotes.len());
             ui.horizontal(|ui| {
                 let label = ui.label("Speaker");
@@ -140,6 +139,7 @@ pub fn quotes_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                             .desired_width(180.0),
                     )
                     .labelled_by(label.id);
+                take_enter(ui, &r, &text);
                 if r.changed() {
                     q.speaker = (!text.trim().is_empty()).then_some(text);
                 }
@@ -200,8 +200,8 @@ pub fn figures_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
     for (i, original) in figures.iter().enumerate() {
         let path = FieldPath::Figure(i);
         let mut f = original.clone();
-        let selected = form.selected == Some(path);
-        let response = card_ui(ui, path, selected, |ui| {
+        let look = form.look(path, ITEM_KEYS);
+        let response = card_ui(ui, path, look, |ui| {
             let title = if f.text.is_empty() {
                 format!("Figure {}", i + 1)
             } else {

@@ -12,7 +12,10 @@ use super::edit::Edit;
 use super::fields::FieldPath;
 use super::palette;
 use super::workspace::{LoadedDoc, Workspace};
+use crate::app::choices::Picker;
 use crate::model::Status;
+use std::collections::HashSet;
+use widgets::CardLook;
 
 #[derive(Default)]
 pub struct RecordPanel {
@@ -20,12 +23,28 @@ pub struct RecordPanel {
     hovered: Option<FieldPath>,
     /// The selection the form last scrolled to.
     scrolled_to: Option<FieldPath>,
+    /// Enter was pressed on this field: its first input takes the keyboard
+    /// when it is next drawn.
+    entering: Option<FieldPath>,
+}
+
+/// The keyboard state of the review that the form shows.
+#[derive(Clone, Copy)]
+pub struct FormKeys<'a> {
+    pub selected: Option<FieldPath>,
+    /// Fields the curator accepted as they are (A).
+    pub accepted: &'a HashSet<FieldPath>,
+    /// A field's choices waiting for a key (T, N, S).
+    pub picker: Option<Picker>,
 }
 
 /// What a section needs to draw itself.
 pub struct FormCtx<'a> {
     pub doc: &'a LoadedDoc,
     pub selected: Option<FieldPath>,
+    pub accepted: &'a HashSet<FieldPath>,
+    pub picker: Option<Picker>,
+    pub entering: Option<FieldPath>,
     /// Scroll the form to this field this frame.
     pub scroll_to: Option<FieldPath>,
     pub hovered: Option<FieldPath>,
@@ -46,6 +65,16 @@ impl FormCtx<'_> {
         }
     }
 
+    /// How the card of `path` is drawn; `keys` lists what acts on it.
+    pub fn look(&self, path: FieldPath, keys: &'static str) -> CardLook {
+        CardLook {
+            selected: self.selected == Some(path),
+            entering: self.entering == Some(path),
+            accepted: self.accepted.contains(&path),
+            keys,
+        }
+    }
+
     pub fn can_revert(&self, path: FieldPath) -> bool {
         super::edit::can_revert(&self.doc.record, self.doc.machine.as_ref(), path)
     }
@@ -56,12 +85,18 @@ impl RecordPanel {
         self.hovered
     }
 
+    /// Puts the keyboard in `path`'s first input when it is next drawn.
+    pub fn enter(&mut self, path: FieldPath) {
+        self.entering = Some(path);
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workspace: &Workspace,
-        selected: Option<FieldPath>,
+        keys: FormKeys<'_>,
     ) -> Vec<Command> {
+        let selected = keys.selected;
         let mut out = Vec::new();
         let scroll_to = (self.scrolled_to != selected).then_some(selected).flatten();
         self.scrolled_to = selected;
@@ -72,6 +107,9 @@ impl RecordPanel {
             .show(ui, |ui| {
                 // Labels pass clicks to the card they are on (selecting it).
                 ui.style_mut().interaction.selectable_labels = false;
+                // Long names are cut, not laid out wider: the panel keeps its
+                // width from one article to the next, and its buttons stay put.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 let Some(doc) = workspace.current_loaded() else {
                     ui.add_space(8.0);
                     ui.weak("No record to show.");
@@ -81,6 +119,9 @@ impl RecordPanel {
                 let mut form = FormCtx {
                     doc,
                     selected,
+                    accepted: keys.accepted,
+                    picker: keys.picker,
+                    entering: self.entering.take(),
                     scroll_to,
                     hovered: None,
                     out: Vec::new(),

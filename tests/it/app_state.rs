@@ -1,0 +1,118 @@
+//! What the review screen shows about its own state: messages that never
+//! move the layout, the status of a record a person has started on, and a
+//! read-only record that looks and acts read-only.
+
+use crate::app_support::*;
+use crate::common::{INSPECTION_ARTICLE, write};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+use ofsted_curator::app::Command;
+use ofsted_curator::model::Status;
+
+fn one_article() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "a.txt", INSPECTION_ARTICLE);
+    dir
+}
+
+#[test]
+fn messages_do_not_move_the_panels_and_information_fades_while_errors_stay() {
+    let dir = one_article();
+    let mut harness = harness(dir.path());
+    let search = |h: &egui_kittest::Harness<'_, _>| {
+        h.get_by_role_and_label(Role::TextInput, "Search").rect()
+    };
+    let before = search(&harness);
+
+    // Ctrl+R with nothing selected says so; an error stays on top of it.
+    press_key(&mut harness, Modifiers::COMMAND, Key::R);
+    harness
+        .state_mut()
+        .apply_command(Command::Open(vec!["/no/such/folder".into()]));
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().messages().len(),
+        2,
+        "{:?}",
+        harness.state().messages()
+    );
+    harness.get_by_label_contains("Select an edited field");
+    assert_eq!(search(&harness), before, "the queue did not move");
+
+    // Information fades after a few seconds; the error waits to be read.
+    harness.run_steps(600);
+    let left = harness.state().messages();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].contains("no such file or folder"), "{left:?}");
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
+    harness.run_steps(2);
+    assert!(harness.state().messages().is_empty());
+}
+
+#[test]
+fn the_status_shows_in_progress_as_soon_as_a_person_edits() {
+    let dir = one_article();
+    let mut harness = harness(dir.path());
+    let status = |h: &egui_kittest::Harness<'_, ofsted_curator::app::CuratorApp>| {
+        h.state()
+            .workspace
+            .current_loaded()
+            .expect("doc")
+            .record
+            .status
+    };
+    assert_eq!(status(&harness), Status::Unreviewed);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    type_text(&mut harness, " today");
+    assert_eq!(status(&harness), Status::InProgress, "before any save");
+    assert!(
+        harness
+            .get_by_label("in progress")
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True),
+        "the status pill says so"
+    );
+    // Undo takes the edit and the status back together.
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
+        .hover();
+    press_key(&mut harness, Modifiers::NONE, Key::Escape);
+    press_key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(status(&harness), Status::Unreviewed);
+}
+
+#[test]
+fn a_read_only_record_shows_a_disabled_form_and_a_short_banner() {
+    let dir = one_article();
+    let sidecar = dir.path().join("a.txt.curation.json");
+    std::fs::write(
+        &sidecar,
+        "{\"format\": \"ofsted-article/1\",\n  \"source\": [oops\n",
+    )
+    .expect("write");
+    let harness = harness(dir.path());
+    let banner = harness.state().read_only_banner().expect("read-only");
+    assert!(banner.contains("a.txt.curation.json"), "{banner}");
+    assert!(banner.contains("not valid JSON (line 2)"), "{banner}");
+    assert!(
+        !banner.contains(&dir.path().display().to_string()),
+        "the banner does not repeat the folder: {banner}"
+    );
+    let headline = harness.get_by_role_and_label(Role::MultilineTextInput, "Headline");
+    assert!(
+        headline.accesskit_node().is_disabled(),
+        "the form is disabled"
+    );
+    let next = harness.get_by_label_contains("Reviewed, next");
+    assert!(
+        next.accesskit_node().is_disabled(),
+        "Reviewed, next is disabled"
+    );
+}
