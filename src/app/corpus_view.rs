@@ -289,7 +289,14 @@ mod tests {
         assert_eq!(view.target_of_row(1), Some((5, 0)));
         view.filter.text = "leeds".into();
         assert_eq!(view.derived().rows, vec![1]);
-        assert_eq!(view.derived().timeline.lanes.len(), 1);
+        let lanes: Vec<&str> = view
+            .derived()
+            .timeline
+            .lanes
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect();
+        assert_eq!(lanes, vec!["Yorkshire and The Humber", "Leeds"]);
         view.sort_by(Column::Council);
         assert!(view.ascending);
         view.sort_by(Column::Council);

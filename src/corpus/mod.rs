@@ -11,8 +11,9 @@
 //! An inspection is either of a council's children's services (run by the
 //! council or by a trust: `service: childrens_services`) or of a provider's
 //! service (a children's home, a fostering or adoption agency), which the
-//! row's [`Subject`] tells apart: a council's judgement never clashes with
-//! a provider's.
+//! row's [`Subject`] tells apart: the timeline gives providers their own
+//! lanes and marks, and a council's judgement never clashes with a
+//! provider's.
 //!
 //! Rows are indexed by their position in [`Corpus::rows`]; a row's
 //! `record` is its index in [`Corpus::articles`]. Indices change when a
@@ -36,7 +37,10 @@ pub use filter::{Column, CorpusFilter};
 pub use labels::{JUDGEMENTS, KINDS, SERVICES, judgement_label, kind_label, service_label};
 pub use load::{CorpusError, discover_corpus, load_corpus, load_sidecars};
 pub use summary::{ProgressPoint, Summary};
-pub use timeline::{Lane, LaneOrder, PointShape, Timeline, TimelinePoint};
+pub use timeline::{
+    INDEPENDENT_PROVIDERS, Lane, LaneKind, LaneOrder, NOT_IN_GAZETTEER, PointShape, Timeline,
+    TimelinePoint,
+};
 
 use crate::gazetteer::{Council, Gazetteer, fold};
 use crate::model::{InspectionKind, Judgement, Record, Service, Status};
