@@ -5,13 +5,15 @@
 
 use super::command::Command;
 use super::corpus_summary::corpus_summary_ui;
-use super::corpus_table::{TableAction, corpus_table_ui};
+use super::corpus_table::{TableAction, column_widths, corpus_table_ui};
 use super::corpus_view::CorpusView;
 use super::palette;
 use super::timeline_panel::timeline_ui;
 use super::workspace::Workspace;
-use crate::corpus::{Corpus, CorpusFilter, YearMonth};
-use crate::model::{InspectionKind, Judgement, Status};
+use crate::corpus::{
+    Corpus, CorpusFilter, JUDGEMENTS, KINDS, SERVICES, Timeline, YearMonth, service_label,
+};
+use crate::model::Status;
 
 #[derive(Default)]
 pub struct CorpusPanel {
@@ -19,6 +21,22 @@ pub struct CorpusPanel {
     /// The date boxes as typed (`YYYY` or `YYYY-MM`).
     date_from: String,
     date_to: String,
+    /// The table's starting column widths, and the corpus they were
+    /// measured for.
+    widths: Option<(u64, Vec<f32>)>,
+}
+
+impl super::CuratorApp {
+    /// The corpus as last built for the corpus tab, if any.
+    pub fn corpus(&self) -> Option<&Corpus> {
+        self.corpus.view.built().map(|b| &b.corpus)
+    }
+
+    /// The timeline the corpus tab shows now (for the filter and lane
+    /// order as they are), as plain data.
+    pub fn corpus_timeline(&self) -> &Timeline {
+        &self.corpus.view.derived_cached().timeline
+    }
 }
 
 impl CorpusPanel {
@@ -64,6 +82,21 @@ impl CorpusPanel {
         let mut lanes = lane_order;
         let mut table_action = None;
         let mut open_row = None;
+        let version = self.view.built_version();
+        let mut reset_widths = false;
+        if self.widths.as_ref().is_none_or(|(v, _)| *v != version)
+            && let Some(built) = self.view.built()
+        {
+            let widths = column_widths(ui, &built.longest);
+            // Widths the user dragged stay, unless the texts now need others.
+            reset_widths = self.widths.as_ref().is_some_and(|(_, w)| *w != widths);
+            self.widths = Some((version, widths));
+        }
+        let widths = self
+            .widths
+            .as_ref()
+            .map(|(_, w)| w.as_slice())
+            .unwrap_or(&[]);
         // Borrow the built corpus and the derived rows side by side.
         self.view.derived();
         let view = &self.view;
@@ -90,7 +123,15 @@ impl CorpusPanel {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             count_line_ui(ui, &built.corpus, derived.rows.len(), building);
-            table_action = corpus_table_ui(ui, &built.corpus, &derived.rows, sort, selected);
+            table_action = corpus_table_ui(
+                ui,
+                &built.corpus,
+                &derived.rows,
+                sort,
+                selected,
+                widths,
+                reset_widths,
+            );
         });
 
         self.view.lane_order = lanes;
@@ -138,7 +179,7 @@ fn filters_ui(
             egui::TextEdit::singleline(&mut filter.text)
                 .id_salt("corpus-search")
                 .hint_text("council, provider, headline, outlet, file")
-                .desired_width(260.0),
+                .desired_width(200.0),
         )
         .labelled_by(label.id);
         let mut region_options: Vec<(Option<String>, String)> = regions
@@ -147,30 +188,22 @@ fn filters_ui(
             .collect();
         region_options.push((None, "not in the gazetteer".into()));
         toggle_set(ui, "Region", region_options, &mut filter.regions);
-        let kinds = [
-            InspectionKind::FullInspection,
-            InspectionKind::MonitoringVisit,
-            InspectionKind::FocusedVisit,
-            InspectionKind::JointTargetedAreaInspection,
-            InspectionKind::Other,
-        ];
+        multi_choice(
+            ui,
+            "Service",
+            SERVICES.map(|s| (s, service_label(s))),
+            &mut filter.services,
+        );
         multi_choice(
             ui,
             "Kind",
-            kinds.map(|k| (k, palette::kind_label(k))),
+            KINDS.map(|k| (k, palette::kind_label(k))),
             &mut filter.kinds,
         );
-        let judgements = [
-            Some(Judgement::Outstanding),
-            Some(Judgement::Good),
-            Some(Judgement::RequiresImprovement),
-            Some(Judgement::Inadequate),
-            None,
-        ];
         multi_choice(
             ui,
             "Judgement",
-            judgements.map(|j| (j, palette::judgement_label(j))),
+            JUDGEMENTS.map(|j| (j, palette::judgement_label(j))),
             &mut filter.judgements,
         );
         multi_choice(
@@ -216,6 +249,8 @@ fn multi_choice<T: Copy + Eq + std::hash::Hash, const N: usize>(
     let heading = ui.label(title);
     egui::ComboBox::from_id_salt(("corpus-filter", title))
         .selected_text(summary)
+        // Several can be ticked: the list stays open until a click outside.
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for (value, label) in options {
                 let mut on = set.contains(&value);
@@ -248,6 +283,8 @@ fn toggle_set(
     let heading = ui.label(title);
     egui::ComboBox::from_id_salt(("corpus-filter", title))
         .selected_text(summary)
+        // Several can be ticked: the list stays open until a click outside.
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for (value, label) in options {
                 let mut on = set.contains(&value);

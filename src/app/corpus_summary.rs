@@ -1,8 +1,10 @@
 //! Summary figures of the whole corpus: articles by status, inspections by
-//! kind and judgement, councils covered, and review progress over time.
+//! service, kind and judgement, councils and providers covered, and review
+//! progress over time.
 
 use super::palette;
-use crate::corpus::Summary;
+use super::timeline_panel::{Swatch, swatch_ui};
+use crate::corpus::{Summary, service_label};
 use egui_plot::{Line, Plot};
 
 pub fn corpus_summary_ui(ui: &mut egui::Ui, summary: &Summary, conflicts: usize) {
@@ -28,12 +30,26 @@ pub fn corpus_summary_ui(ui: &mut egui::Ui, summary: &Summary, conflicts: usize)
             }
         });
     ui.add_space(6.0);
-    egui::Grid::new("summary-kinds")
+    egui::Grid::new("summary-services")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
             ui.strong("Inspections");
             ui.strong(summary.inspections.to_string());
+            ui.end_row();
+            for (service, n) in &summary.inspections_by_service {
+                ui.label(service_label(*service));
+                ui.label(n.to_string());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    egui::Grid::new("summary-kinds")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("By kind");
+            ui.label("");
             ui.end_row();
             for (kind, n) in &summary.inspections_by_kind {
                 ui.label(palette::kind_label(*kind));
@@ -51,11 +67,11 @@ pub fn corpus_summary_ui(ui: &mut egui::Ui, summary: &Summary, conflicts: usize)
             ui.end_row();
             for (judgement, n) in &summary.inspections_by_judgement {
                 ui.horizontal(|ui| {
-                    super::timeline_panel::marker_ui(
-                        ui,
-                        palette::judgement_color(*judgement, dark),
-                        judgement.is_none(),
-                    );
+                    let swatch = match judgement {
+                        Some(_) => Swatch::Circle,
+                        None => Swatch::Tick,
+                    };
+                    swatch_ui(ui, palette::judgement_color(*judgement, dark), swatch);
                     ui.label(palette::judgement_label(*judgement));
                 });
                 ui.label(n.to_string());
@@ -67,6 +83,13 @@ pub fn corpus_summary_ui(ui: &mut egui::Ui, summary: &Summary, conflicts: usize)
         "{} of {} councils covered, in {} regions",
         summary.councils, summary.councils_in_gazetteer, summary.regions
     ));
+    if summary.providers > 0 {
+        ui.label(format!(
+            "{} provider{} named (homes, agencies)",
+            summary.providers,
+            if summary.providers == 1 { "" } else { "s" }
+        ));
+    }
     if summary.unknown_councils > 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,

@@ -20,6 +20,8 @@ pub struct Built {
     /// Per corpus record: the index of its document in the workspace.
     pub doc_of_record: Vec<Option<usize>>,
     pub summary: Summary,
+    /// Per column of the table, the longest text in it, to size it by.
+    pub longest: Vec<Option<String>>,
 }
 
 /// What the table and the timeline show for the current filter and sort.
@@ -109,11 +111,13 @@ pub fn build_corpus(key: u64, records: Vec<(PathBuf, Record, usize)>) -> Built {
         .map(|a| doc_by_sidecar.get(a.sidecar.as_ref()).copied())
         .collect();
     let summary = corpus.summary();
+    let longest = corpus.longest_cells(&super::corpus_table::COLUMNS);
     Built {
         key,
         corpus,
         doc_of_record,
         summary,
+        longest,
     }
 }
 
@@ -172,6 +176,12 @@ impl CorpusView {
     /// The corpus as last built, if any.
     pub fn built(&self) -> Option<&Built> {
         self.built.as_ref()
+    }
+
+    /// Counts the corpora received, so that what is derived from one knows
+    /// when to refresh.
+    pub fn built_version(&self) -> u64 {
+        self.built_version
     }
 
     /// A build is under way.
@@ -289,7 +299,14 @@ mod tests {
         assert_eq!(view.target_of_row(1), Some((5, 0)));
         view.filter.text = "leeds".into();
         assert_eq!(view.derived().rows, vec![1]);
-        assert_eq!(view.derived().timeline.lanes.len(), 1);
+        let lanes: Vec<&str> = view
+            .derived()
+            .timeline
+            .lanes
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect();
+        assert_eq!(lanes, vec!["Yorkshire and The Humber", "Leeds"]);
         view.sort_by(Column::Council);
         assert!(view.ascending);
         view.sort_by(Column::Council);

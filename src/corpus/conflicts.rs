@@ -1,6 +1,6 @@
 //! Conflicts across the corpus: what a curator should look at again.
 
-use super::{InspectionRow, IsoDate};
+use super::{InspectionRow, IsoDate, Subject, judgement_label};
 use crate::gazetteer::{Gazetteer, fold};
 use crate::model::{InspectionKind, Judgement};
 use std::collections::HashMap;
@@ -17,8 +17,10 @@ pub struct Conflict {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConflictKind {
-    /// The same council on the same date (at the same precision) with
-    /// different judgements, in two records or within one.
+    /// The same council's children's services, or the same provider's
+    /// service, on the same date (at the same precision) with different
+    /// judgements, in two records or within one. A council and a provider
+    /// judged on the same date do not clash.
     JudgementClash,
     /// A council name the gazetteer does not know, with the closest names
     /// it does.
@@ -91,15 +93,29 @@ pub(super) fn find_conflicts(rows: &[InspectionRow]) -> Vec<Conflict> {
 }
 
 fn judgement_clashes(rows: &[InspectionRow]) -> Vec<Conflict> {
-    let mut groups: HashMap<(&str, IsoDate), Vec<usize>> = HashMap::new();
+    // Who was judged and when: a council's children's services, or a
+    // provider's service (under its council, if any). A provider's
+    // inspection needs a council or the provider's name to be told apart.
+    type Key<'a> = (Option<&'a str>, &'a Subject, IsoDate);
+    let mut groups: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
-        if let (Some(council), Some(date), Some(_)) = (&row.council, row.parsed_date, row.judgement)
-        {
-            groups.entry((council, date)).or_default().push(i);
+        let (Some(date), Some(_)) = (row.parsed_date, row.judgement) else {
+            continue;
+        };
+        let council = row.council.as_deref();
+        let named = match &row.subject {
+            Subject::Council | Subject::UnnamedProvider(_) => council.is_some(),
+            Subject::Provider(_) => true,
+        };
+        if named {
+            groups
+                .entry((council, &row.subject, date))
+                .or_default()
+                .push(i);
         }
     }
     let mut out = Vec::new();
-    for ((council, date), members) in groups {
+    for ((council, subject, date), mut members) in groups {
         let mut judgements: Vec<Judgement> =
             members.iter().filter_map(|&i| rows[i].judgement).collect();
         judgements.sort_unstable();
@@ -107,6 +123,7 @@ fn judgement_clashes(rows: &[InspectionRow]) -> Vec<Conflict> {
         if judgements.len() < 2 {
             continue;
         }
+        members.sort_unstable();
         let parts: Vec<String> = judgements
             .iter()
             .map(|&j| {
@@ -118,11 +135,15 @@ fn judgement_clashes(rows: &[InspectionRow]) -> Vec<Conflict> {
                 format!("{} ({})", judgement_label(j), list_files(files))
             })
             .collect();
+        let who = match subject {
+            Subject::Council => council.unwrap_or_default().to_string(),
+            _ => rows[members[0]].inspected(),
+        };
         out.push(Conflict {
             kind: ConflictKind::JudgementClash,
             rows: members,
             reason: format!(
-                "{council} on {date} has different judgements: {}",
+                "{who} on {date} has different judgements: {}",
                 parts.join(", ")
             ),
         });
@@ -170,15 +191,6 @@ fn list_files(mut files: Vec<&str>) -> String {
         files[..FILES_IN_REASON].join(", "),
         files.len() - FILES_IN_REASON
     )
-}
-
-pub(super) fn judgement_label(j: Judgement) -> &'static str {
-    match j {
-        Judgement::Outstanding => "outstanding",
-        Judgement::Good => "good",
-        Judgement::RequiresImprovement => "requires improvement",
-        Judgement::Inadequate => "inadequate",
-    }
 }
 
 /// The canonical names of the gazetteer councils closest to `name`, best
@@ -283,6 +295,50 @@ mod tests {
         assert!(corpus.has_conflict(1));
         assert!(!corpus.has_conflict(2));
         assert_eq!(corpus.row_conflicts(0).count(), 1);
+    }
+
+    #[test]
+    fn a_council_and_a_provider_judged_on_one_date_do_not_clash() {
+        use crate::model::Service;
+        let mut a = record("a.txt", Status::Reviewed);
+        a.inspections.push(inspection(
+            Some("Norfolk"),
+            "2023-05",
+            Some(Judgement::Good),
+        ));
+        let mut home = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Inadequate));
+        home.provider = Some("Horizon Care Homes".into());
+        home.service = Service::ChildrensHome;
+        a.inspections.push(home.clone());
+        let mut other_home = home.clone();
+        other_home.provider = Some("Meadow View".into());
+        other_home.judgement = Some(Judgement::Outstanding);
+        a.inspections.push(other_home);
+        let mut fostering = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Outstanding));
+        fostering.service = Service::FosteringAgency;
+        a.inspections.push(fostering);
+        // A trust runs the council's children's services: the same subject.
+        let mut trust = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Good));
+        trust.provider = Some("Norfolk Children's Trust".into());
+        a.inspections.push(trust);
+        let corpus = corpus_of(vec![a.clone()]);
+        assert!(corpus.conflicts().is_empty(), "{:?}", corpus.conflicts());
+
+        // The same home judged twice on that date does clash.
+        let mut b = record("b.txt", Status::Reviewed);
+        let mut again = home;
+        again.provider = Some("HORIZON CARE HOMES".into());
+        again.judgement = Some(Judgement::Good);
+        b.inspections.push(again);
+        let corpus = corpus_of(vec![a, b]);
+        assert_eq!(corpus.conflicts().len(), 1, "{:?}", corpus.conflicts());
+        let c = &corpus.conflicts()[0];
+        assert_eq!(c.rows, vec![1, 5]);
+        assert_eq!(
+            c.reason,
+            "Horizon Care Homes (children's home, Norfolk) on 2023-05 has different \
+             judgements: good (b.txt.curation.json), inadequate (a.txt.curation.json)"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Corpus, FIELD_SEPARATOR, InspectionRow, IsoDate, YearMonth};
 use crate::gazetteer::fold;
-use crate::model::{InspectionKind, Judgement, Status};
+use crate::model::{InspectionKind, Judgement, Service, Status};
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashSet};
 
@@ -18,6 +18,9 @@ pub struct CorpusFilter {
     pub regions: BTreeSet<Option<String>>,
     /// Council kinds (`county`, `unitary`, ...) to show; `None` as for regions.
     pub council_kinds: BTreeSet<Option<String>>,
+    /// Services to show (a council's children's services, a children's
+    /// home, ...).
+    pub services: HashSet<Service>,
     /// Inspection kinds to show.
     pub kinds: HashSet<InspectionKind>,
     /// Judgements to show; `None` stands for "no judgement".
@@ -39,6 +42,7 @@ impl CorpusFilter {
         self.text.trim().is_empty()
             && self.regions.is_empty()
             && self.council_kinds.is_empty()
+            && self.services.is_empty()
             && self.kinds.is_empty()
             && self.judgements.is_empty()
             && self.statuses.is_empty()
@@ -139,6 +143,7 @@ impl Corpus {
             .filter(|&(i, row)| {
                 in_set(&filter.regions, row.region)
                     && in_set(&filter.council_kinds, row.council_kind)
+                    && (filter.services.is_empty() || filter.services.contains(&row.service))
                     && (filter.kinds.is_empty() || filter.kinds.contains(&row.kind))
                     && (filter.judgements.is_empty() || filter.judgements.contains(&row.judgement))
                     && (filter.statuses.is_empty() || filter.statuses.contains(&row.status))
@@ -173,7 +178,7 @@ fn compare(a: &InspectionRow, b: &InspectionRow, column: Column, ascending: bool
         Column::Region => text(a.region, b.region),
         Column::CouncilKind => text(a.council_kind, b.council_kind),
         Column::OnsCode => text(a.ons_code, b.ons_code),
-        Column::Provider => text(a.provider.as_deref(), b.provider.as_deref()),
+        Column::Provider => text(a.provider_shown(), b.provider_shown()),
         Column::Service => directed((a.service as u8).cmp(&(b.service as u8)), ascending),
         Column::Kind => directed((a.kind as u8).cmp(&(b.kind as u8)), ascending),
         Column::VisitNumber => by_value(a.visit_number, b.visit_number, ascending, Ord::cmp),
@@ -216,7 +221,7 @@ fn cmp_ignoring_case(a: &&str, b: &&str) -> Ordering {
 mod tests {
     use super::super::test_support::*;
     use super::*;
-    use crate::model::Field;
+    use crate::model::{Field, Service};
 
     /// Four records: Kent (South East), Leeds (Yorkshire), an unknown
     /// council and a row without council.
@@ -324,6 +329,59 @@ mod tests {
     }
 
     #[test]
+    fn the_service_filter_tells_providers_from_councils() {
+        let mut corpus_records = Vec::new();
+        let mut a = record("a.txt", Status::Reviewed);
+        a.inspections
+            .push(inspection(Some("Norfolk"), "2021", Some(Judgement::Good)));
+        let mut home = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Inadequate));
+        home.provider = Some("Horizon Care Homes".into());
+        home.service = Service::ChildrensHome;
+        a.inspections.push(home);
+        let mut fostering = inspection(Some("Wigan"), "2018-12", Some(Judgement::Outstanding));
+        fostering.service = Service::FosteringAgency;
+        a.inspections.push(fostering);
+        corpus_records.push(a);
+        let corpus = corpus_of(corpus_records);
+        let only = |services: &[Service]| {
+            corpus.filtered_rows(&with(|f| f.services.extend(services.iter().copied())))
+        };
+        assert_eq!(only(&[]), vec![0, 1, 2]);
+        assert_eq!(only(&[Service::ChildrensHome]), vec![1]);
+        assert_eq!(
+            only(&[Service::ChildrensServices, Service::FosteringAgency]),
+            vec![0, 2]
+        );
+        assert_eq!(only(&[Service::AdoptionAgency]), Vec::<usize>::new());
+        assert!(
+            !with(|f| {
+                f.services.insert(Service::Other);
+            })
+            .is_empty()
+        );
+
+        let cells =
+            |row: usize, column: Column| corpus.rows()[row].cell(column).map(|c| c.into_owned());
+        assert_eq!(cells(0, Column::Provider).as_deref(), Some("Norfolk"));
+        assert_eq!(
+            cells(1, Column::Provider).as_deref(),
+            Some("Horizon Care Homes")
+        );
+        assert_eq!(cells(2, Column::Provider), None, "no provider named");
+        assert_eq!(
+            cells(1, Column::Service).as_deref(),
+            Some("children's home")
+        );
+        assert_eq!(
+            cells(2, Column::Service).as_deref(),
+            Some("fostering agency")
+        );
+        let mut rows = vec![0, 1, 2];
+        corpus.sort_rows(&mut rows, Column::Service, true);
+        assert_eq!(rows, vec![0, 2, 1]);
+    }
+
+    #[test]
     fn date_bounds_overlap_the_rows_dates() {
         let corpus = sample();
         let range = |from: Option<&str>, to: Option<&str>| {
@@ -361,7 +419,8 @@ mod tests {
         assert_eq!(sorted(Column::Kind, false), vec![1, 0, 2, 3, 4]);
         assert_eq!(sorted(Column::Status, true), vec![2, 3, 0, 1, 4]);
         assert_eq!(sorted(Column::File, false), vec![4, 3, 2, 0, 1]);
-        assert_eq!(sorted(Column::Provider, true), vec![4, 0, 1, 2, 3]);
+        // A council's services without a provider show the council.
+        assert_eq!(sorted(Column::Provider, true), vec![3, 0, 1, 2, 4]);
         for column in Column::ALL {
             for ascending in [true, false] {
                 let mut rows = sorted(column, ascending);

@@ -8,6 +8,13 @@
 //! ([`Conflict`]), timeline lanes and points ([`Timeline`]) and a
 //! [`Summary`]. Nothing here draws; everything is tested without a window.
 //!
+//! An inspection is either of a council's children's services (run by the
+//! council or by a trust: `service: childrens_services`) or of a provider's
+//! service (a children's home, a fostering or adoption agency), which the
+//! row's [`Subject`] tells apart: the timeline gives providers their own
+//! lanes and marks, and a council's judgement never clashes with a
+//! provider's.
+//!
 //! Rows are indexed by their position in [`Corpus::rows`]; a row's
 //! `record` is its index in [`Corpus::articles`]. Indices change when a
 //! record is replaced with [`Corpus::upsert`], so a view recomputes its
@@ -16,6 +23,7 @@
 mod conflicts;
 mod date;
 mod filter;
+mod labels;
 mod load;
 mod summary;
 mod timeline;
@@ -26,16 +34,36 @@ mod test_support;
 pub use conflicts::{Conflict, ConflictKind, suggest_councils};
 pub use date::{IsoDate, YearMonth};
 pub use filter::{Column, CorpusFilter};
+pub use labels::{JUDGEMENTS, KINDS, SERVICES, judgement_label, kind_label, service_label};
 pub use load::{CorpusError, discover_corpus, load_corpus, load_sidecars};
 pub use summary::{ProgressPoint, Summary};
-pub use timeline::{Lane, LaneOrder, PointShape, Timeline, TimelinePoint};
+pub use timeline::{
+    INDEPENDENT_PROVIDERS, Lane, LaneKind, LaneOrder, NOT_IN_GAZETTEER, PointShape, Timeline,
+    TimelinePoint,
+};
 
 use crate::gazetteer::{Council, Gazetteer, fold};
 use crate::model::{InspectionKind, Judgement, Record, Service, Status};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Whose inspection a row is, as the timeline's lanes and the judgement
+/// clashes group rows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A council's children's services, run by the council or by a trust
+    /// (`service: childrens_services`, with or without a provider).
+    Council,
+    /// A provider's service (a children's home, a fostering or adoption
+    /// agency, ...), by the provider's name folded for comparison.
+    Provider(String),
+    /// A service other than children's services whose provider the record
+    /// does not name.
+    UnnamedProvider(Service),
+}
 
 /// What the corpus keeps of one record: its article fields and status, not
 /// its texts or items.
@@ -79,6 +107,9 @@ pub struct InspectionRow {
     pub ons_code: Option<&'static str>,
     pub provider: Option<String>,
     pub service: Service,
+    /// Whose inspection this is: the council's children's services or a
+    /// provider's service.
+    pub subject: Subject,
     pub kind: InspectionKind,
     pub visit_number: Option<u32>,
     /// The date as the record gives it.
@@ -93,6 +124,85 @@ pub struct InspectionRow {
     pub status: Status,
     pub sidecar: Arc<Path>,
     pub file_name: Arc<str>,
+}
+
+impl InspectionRow {
+    /// Whether this is an inspection of a provider's service (a children's
+    /// home, a fostering or adoption agency, ...) rather than of a council's
+    /// children's services.
+    pub fn is_provider(&self) -> bool {
+        self.subject != Subject::Council
+    }
+
+    /// What the table's Provider column shows: the provider's name, or the
+    /// council for a council's children's services that names none.
+    pub fn provider_shown(&self) -> Option<&str> {
+        match (&self.provider, self.subject == Subject::Council) {
+            (Some(p), _) => Some(p),
+            (None, true) => self.council.as_deref(),
+            (None, false) => None,
+        }
+    }
+
+    /// Who was inspected, in words: "Kent (children's services)",
+    /// "Sandwell Children's Trust (children's services, Sandwell)",
+    /// "Horizon Care Homes (children's home, Norfolk)", "children's home,
+    /// provider not named (Norfolk)".
+    pub fn inspected(&self) -> String {
+        let service = service_label(self.service);
+        match (self.provider.as_deref(), self.council.as_deref()) {
+            (Some(p), Some(c)) if !p.eq_ignore_ascii_case(c) => format!("{p} ({service}, {c})"),
+            (Some(p), _) => format!("{p} ({service})"),
+            (None, Some(c)) if !self.is_provider() => format!("{c} ({service})"),
+            (None, Some(c)) => format!("{service}, provider not named ({c})"),
+            (None, None) => format!("{service}, provider not named"),
+        }
+    }
+
+    /// One line for a hover: who was inspected, the kind of inspection, the
+    /// judgement and the date.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} · {} · {} · {}",
+            self.inspected(),
+            self.kind_shown(),
+            self.judgement.map_or("no judgement", judgement_label),
+            self.date.as_deref().unwrap_or("undated")
+        )
+    }
+
+    /// The kind of inspection, with a monitoring visit's number.
+    fn kind_shown(&self) -> Cow<'static, str> {
+        match self.visit_number {
+            Some(n) => Cow::Owned(format!("{} #{n}", kind_label(self.kind))),
+            None => Cow::Borrowed(kind_label(self.kind)),
+        }
+    }
+
+    /// The text of the table cell in `column`, `None` when the row has no
+    /// value there. The headline is `None` when the article has none.
+    pub fn cell(&self, column: Column) -> Option<Cow<'_, str>> {
+        fn text(s: Option<&str>) -> Option<Cow<'_, str>> {
+            s.map(Cow::Borrowed)
+        }
+        match column {
+            Column::Council => text(self.council.as_deref()),
+            Column::Region => text(self.region),
+            Column::CouncilKind => text(self.council_kind),
+            Column::OnsCode => text(self.ons_code),
+            Column::Provider => text(self.provider_shown()),
+            Column::Service => Some(Cow::Borrowed(service_label(self.service))),
+            Column::Kind => Some(self.kind_shown()),
+            Column::VisitNumber => self.visit_number.map(|n| Cow::Owned(n.to_string())),
+            Column::Date => text(self.date.as_deref()),
+            Column::Judgement => self.judgement.map(|j| Cow::Borrowed(judgement_label(j))),
+            Column::Headline => text(self.headline.as_deref()),
+            Column::Outlet => text(self.outlet.as_deref()),
+            Column::Published => text(self.published.as_deref()),
+            Column::Status => Some(Cow::Borrowed(self.status.label())),
+            Column::File => Some(Cow::Borrowed(&self.file_name)),
+        }
+    }
 }
 
 /// Every record of a folder, digested for the corpus tab.
@@ -231,6 +341,21 @@ impl Corpus {
         regions
     }
 
+    /// Per column of `columns`: the longest text (in characters) any row
+    /// has in it, for sizing the table's columns.
+    pub fn longest_cells(&self, columns: &[Column]) -> Vec<Option<String>> {
+        columns
+            .iter()
+            .map(|&column| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.cell(column))
+                    .max_by_key(|c| c.chars().count())
+                    .map(Cow::into_owned)
+            })
+            .collect()
+    }
+
     /// The council kinds in the rows, sorted, for a filter's choices.
     pub fn council_kinds_present(&self) -> Vec<&'static str> {
         let mut kinds: Vec<&'static str> =
@@ -295,6 +420,16 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
                     .entry(name)
                     .or_insert_with(|| gazetteer.council(name))
             });
+            let provider = insp
+                .provider
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty());
+            let subject = match (insp.service, provider) {
+                (Service::ChildrensServices, _) => Subject::Council,
+                (_, Some(p)) => Subject::Provider(fold(p)),
+                (service, None) => Subject::UnnamedProvider(service),
+            };
             InspectionRow {
                 record: 0,
                 inspection: i,
@@ -305,8 +440,9 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
                 region: council.map(|c| c.region.as_str()),
                 council_kind: council.map(|c| c.kind.as_str()),
                 ons_code: council.map(|c| c.ons_code.as_str()),
-                provider: insp.provider.clone(),
+                provider: provider.map(str::to_string),
                 service: insp.service,
+                subject,
                 kind: insp.kind,
                 visit_number: insp.visit_number,
                 date: insp.date.clone(),
@@ -403,6 +539,70 @@ mod tests {
             Some(1)
         );
         assert_eq!(corpus.regions_present(), vec!["West Midlands"]);
+    }
+
+    #[test]
+    fn a_row_says_who_was_inspected() {
+        let mut a = record("a.txt", Status::Reviewed);
+        a.inspections
+            .push(inspection(Some("Kent"), "2018-08", Some(Judgement::Good)));
+        let mut trust = inspection(Some("Sandwell"), "2018-09", None);
+        trust.kind = InspectionKind::MonitoringVisit;
+        trust.visit_number = Some(3);
+        trust.provider = Some("Sandwell Children's Trust".into());
+        a.inspections.push(trust);
+        let mut home = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Inadequate));
+        home.provider = Some(" Horizon Care Homes ".into());
+        home.service = Service::ChildrensHome;
+        a.inspections.push(home);
+        let mut fostering = inspection(Some("Wigan"), "2018-12", Some(Judgement::Outstanding));
+        fostering.provider = Some(String::new());
+        fostering.service = Service::FosteringAgency;
+        a.inspections.push(fostering);
+        let mut adoption = inspection(None, "", None);
+        adoption.service = Service::AdoptionAgency;
+        a.inspections.push(adoption);
+        let corpus = corpus_of(vec![a]);
+        let rows = corpus.rows();
+
+        let subjects: Vec<&Subject> = rows.iter().map(|r| &r.subject).collect();
+        assert_eq!(
+            subjects,
+            vec![
+                &Subject::Council,
+                &Subject::Council,
+                &Subject::Provider("horizon care homes".into()),
+                &Subject::UnnamedProvider(Service::FosteringAgency),
+                &Subject::UnnamedProvider(Service::AdoptionAgency),
+            ]
+        );
+        assert!(!rows[1].is_provider() && rows[2].is_provider());
+        assert_eq!(rows[2].provider.as_deref(), Some("Horizon Care Homes"));
+        assert_eq!(rows[3].provider, None, "an empty provider is none");
+        let described: Vec<String> = rows.iter().map(InspectionRow::describe).collect();
+        assert_eq!(
+            described,
+            vec![
+                "Kent (children's services) · full inspection · good · 2018-08",
+                "Sandwell Children's Trust (children's services, Sandwell) · \
+                 monitoring visit #3 · no judgement · 2018-09",
+                "Horizon Care Homes (children's home, Norfolk) · full inspection · \
+                 inadequate · 2023-05",
+                "fostering agency, provider not named (Wigan) · full inspection · \
+                 outstanding · 2018-12",
+                "adoption agency, provider not named · full inspection · \
+                 no judgement · undated",
+            ]
+        );
+        let longest = corpus.longest_cells(&[Column::Provider, Column::Service, Column::Judgement]);
+        assert_eq!(
+            longest,
+            vec![
+                Some("Sandwell Children's Trust".to_string()),
+                Some("children's services".to_string()),
+                Some("outstanding".to_string()),
+            ]
+        );
     }
 
     #[test]

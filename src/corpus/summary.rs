@@ -1,27 +1,9 @@
 //! Counts over the whole corpus, and review progress over time.
 
-use super::{Corpus, IsoDate};
+use super::{Corpus, IsoDate, JUDGEMENTS, KINDS, SERVICES, Subject};
 use crate::gazetteer::Gazetteer;
-use crate::model::{InspectionKind, Judgement, Status};
+use crate::model::{InspectionKind, Judgement, Service, Status};
 use std::collections::{BTreeMap, HashSet};
-
-/// Inspection kinds in the order the summary lists them.
-const KINDS: [InspectionKind; 5] = [
-    InspectionKind::FullInspection,
-    InspectionKind::MonitoringVisit,
-    InspectionKind::FocusedVisit,
-    InspectionKind::JointTargetedAreaInspection,
-    InspectionKind::Other,
-];
-
-/// Judgements in the order the summary lists them, "none" last.
-const JUDGEMENTS: [Option<Judgement>; 5] = [
-    Some(Judgement::Outstanding),
-    Some(Judgement::Good),
-    Some(Judgement::RequiresImprovement),
-    Some(Judgement::Inadequate),
-    None,
-];
 
 /// The number of reviewed records at the end of a day.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,6 +19,12 @@ pub struct Summary {
     /// Every status, in [`Status::ALL`] order, with its number of articles.
     pub articles_by_status: Vec<(Status, usize)>,
     pub inspections: usize,
+    /// Every service (a council's children's services first) with its
+    /// number of inspections.
+    pub inspections_by_service: Vec<(Service, usize)>,
+    /// Distinct providers named by inspections of a provider's service
+    /// (a children's home, a fostering or adoption agency, ...).
+    pub providers: usize,
     /// Every inspection kind with its number of inspections.
     pub inspections_by_kind: Vec<(InspectionKind, usize)>,
     /// Every judgement, then `None` (no judgement), with its number of inspections.
@@ -78,6 +66,7 @@ impl Corpus {
     /// Counts over every record and inspection of the corpus.
     pub fn summary(&self) -> Summary {
         let status_count = |s: Status| self.articles.iter().filter(|a| a.status == s).count();
+        let service_count = |s: Service| self.rows.iter().filter(|r| r.service == s).count();
         let kind_count = |k: InspectionKind| self.rows.iter().filter(|r| r.kind == k).count();
         let judgement_count =
             |j: Option<Judgement>| self.rows.iter().filter(|r| r.judgement == j).count();
@@ -85,7 +74,11 @@ impl Corpus {
         let mut councils = HashSet::new();
         let mut unknown = HashSet::new();
         let mut regions = HashSet::new();
+        let mut providers = HashSet::new();
         for row in &self.rows {
+            if let Subject::Provider(name) = &row.subject {
+                providers.insert(name.as_str());
+            }
             match (&row.council, row.in_gazetteer) {
                 (Some(c), true) => {
                     councils.insert(c.as_str());
@@ -130,6 +123,8 @@ impl Corpus {
             articles: self.articles.len(),
             articles_by_status: Status::ALL.iter().map(|&s| (s, status_count(s))).collect(),
             inspections: self.rows.len(),
+            inspections_by_service: SERVICES.iter().map(|&s| (s, service_count(s))).collect(),
+            providers: providers.len(),
             inspections_by_kind: KINDS.iter().map(|&k| (k, kind_count(k))).collect(),
             inspections_by_judgement: JUDGEMENTS
                 .iter()
@@ -175,6 +170,15 @@ mod tests {
             "2019",
             Some(Judgement::Inadequate),
         ));
+        let mut home = inspection(Some("Norfolk"), "2023", Some(Judgement::Inadequate));
+        home.provider = Some("Horizon Care Homes".into());
+        home.service = Service::ChildrensHome;
+        b.inspections.push(home.clone());
+        home.provider = Some("Horizon care homes".into());
+        b.inspections.push(home);
+        let mut fostering = inspection(Some("Wigan"), "2018", Some(Judgement::Outstanding));
+        fostering.service = Service::FosteringAgency;
+        b.inspections.push(fostering);
         let mut c = record("c.txt", Status::Reviewed);
         c.updated = "2024-03-02T20:00:00Z".into();
         let mut d = record("d.txt", Status::Reviewed);
@@ -194,29 +198,43 @@ mod tests {
                 (Status::OffTopic, 1),
             ]
         );
-        assert_eq!(s.inspections, 4);
+        assert_eq!(s.inspections, 7);
+        assert_eq!(
+            s.inspections_by_service,
+            vec![
+                (Service::ChildrensServices, 4),
+                (Service::ChildrensHome, 2),
+                (Service::FosteringAgency, 1),
+                (Service::AdoptionAgency, 0),
+                (Service::Other, 0),
+            ]
+        );
+        assert_eq!(
+            s.providers, 1,
+            "one provider named twice; Wigan's own names none"
+        );
         assert_eq!(
             s.inspections_by_kind[0],
-            (InspectionKind::FullInspection, 3)
+            (InspectionKind::FullInspection, 6)
         );
         assert_eq!(
             s.inspections_by_kind[1],
             (InspectionKind::MonitoringVisit, 1)
         );
-        assert_eq!(s.inspections_by_kind.iter().map(|k| k.1).sum::<usize>(), 4);
+        assert_eq!(s.inspections_by_kind.iter().map(|k| k.1).sum::<usize>(), 7);
         assert_eq!(
             s.inspections_by_judgement,
             vec![
-                (Some(Judgement::Outstanding), 0),
+                (Some(Judgement::Outstanding), 1),
                 (Some(Judgement::Good), 2),
                 (Some(Judgement::RequiresImprovement), 0),
-                (Some(Judgement::Inadequate), 1),
+                (Some(Judgement::Inadequate), 3),
                 (None, 1),
             ]
         );
-        assert_eq!(s.councils, 2, "Kent named twice counts once");
+        assert_eq!(s.councils, 4, "Kent named twice counts once");
         assert_eq!(s.unknown_councils, 1);
-        assert_eq!(s.regions, 2);
+        assert_eq!(s.regions, 4);
         assert!(s.councils_in_gazetteer > 140);
         assert_eq!(s.reviewed, 4);
         assert_eq!(s.reviewed_without_date, 1);

@@ -7,6 +7,7 @@ mod common;
 mod hostile;
 
 mod app_corpus;
+mod app_corpus_providers;
 mod app_keys;
 mod app_review;
 mod app_safety;
