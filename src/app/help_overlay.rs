@@ -1,13 +1,14 @@
 //! The F1 overlay listing every shortcut, generated from the same table the
 //! input handler reads: one row per action, with all of its keys.
 
-use super::command::Command;
 use super::shortcuts::Shortcut;
 
-/// The groups in the order a curator needs them, split over two columns.
-const COLUMNS: [&[&str]; 2] = [
-    &["Review", "Fields"],
-    &["Evidence", "Edit", "File", "View", "Help"],
+/// The groups in the order a curator needs them, split over three columns
+/// so that the whole list fits a 1280x720 window.
+const COLUMNS: [&[&str]; 3] = [
+    &["Fields"],
+    &["Review", "Evidence"],
+    &["Edit", "File", "View", "Help"],
 ];
 
 /// One line of the help: an action and every key that does it.
@@ -20,32 +21,31 @@ pub struct HelpRow {
 /// The rows of `group`, one per action (Ctrl+Shift+Z and Ctrl+Y share the
 /// "Redo" row).
 pub fn help_rows(ctx: &egui::Context, table: &[Shortcut], group: &str) -> Vec<HelpRow> {
-    let mut rows: Vec<(Command, HelpRow)> = Vec::new();
+    let mut rows: Vec<HelpRow> = Vec::new();
     let mut in_order: Vec<&Shortcut> = table.iter().filter(|s| s.group == group).collect();
     // The table is sorted for matching; the help reads as it was written.
     in_order.sort_by_key(|s| s.order);
     for s in in_order {
         let keys = ctx.format_shortcut(&s.keys);
-        match rows
-            .iter_mut()
-            .find(|(c, r)| *c == s.command && r.description.starts_with(s.description))
-        {
-            Some((_, row)) => {
+        // One row per action: the same description is the same action, even
+        // where its keys give different values (1-4 for the judgement).
+        match rows.iter_mut().find(|r| r.description == s.description) {
+            Some(row) => {
                 row.keys.push_str(" / ");
                 row.keys.push_str(&keys);
             }
-            None => {
-                let description = s.description.to_string();
-                rows.push((s.command.clone(), HelpRow { keys, description }));
-            }
+            None => rows.push(HelpRow {
+                keys,
+                description: s.description.to_string(),
+            }),
         }
     }
-    rows.into_iter().map(|(_, r)| r).collect()
+    rows
 }
 
-pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool, table: &[Shortcut]) -> Vec<Command> {
+pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool, table: &[Shortcut]) {
     if !*open {
-        return Vec::new();
+        return;
     }
     let max_height = (ctx.content_rect().height() - 120.0).max(200.0);
     egui::Window::new("Keyboard shortcuts")
@@ -61,12 +61,13 @@ pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool, table: &[Shortcut])
             ui.add_space(4.0);
             egui::ScrollArea::vertical()
                 .max_height(max_height)
+                .min_scrolled_height(max_height)
                 .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                 .show(ui, |ui| {
                     ui.horizontal_top(|ui| {
                         for (c, groups) in COLUMNS.iter().enumerate() {
                             ui.vertical(|ui| {
-                                ui.set_width(340.0);
+                                ui.set_width(370.0);
                                 for group in *groups {
                                     group_ui(ui, ctx, table, group, c);
                                 }
@@ -75,7 +76,6 @@ pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool, table: &[Shortcut])
                     });
                 });
         });
-    Vec::new()
 }
 
 fn group_ui(

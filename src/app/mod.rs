@@ -495,11 +495,7 @@ impl CuratorApp {
                 &self.settings,
             ));
         }
-        commands.extend(help_overlay::help_overlay_ui(
-            &ctx,
-            &mut self.dialogs.help_open,
-            &self.shortcuts,
-        ));
+        help_overlay::help_overlay_ui(&ctx, &mut self.dialogs.help_open, &self.shortcuts);
         commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
         self.dialogs.messages_ui(&ctx);
         commands.extend(self.export.poll());

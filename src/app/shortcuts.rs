@@ -30,6 +30,10 @@ pub struct Shortcut {
     pub order: usize,
 }
 
+/// The judgement keys share one line of the help.
+const JUDGEMENT_KEYS: &str =
+    "Judgement: 1 outstanding, 2 good, 3 requires improvement, 4 inadequate, 0 none";
+
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT: Modifiers = Modifiers::ALT;
@@ -62,19 +66,19 @@ pub fn shortcuts() -> Vec<Shortcut> {
         (CTRL, Key::F, Global, Command::FocusSearch, "Review", "Search the articles"),
         (NONE, Key::J, NotTyping, Command::NextField, "Fields", "Next field"),
         (NONE, Key::K, NotTyping, Command::PreviousField, "Fields", "Previous field"),
-        (NONE, Key::Enter, NoFocus, Command::EnterField, "Fields", "Edit the field: type in it (Enter again or Esc leaves)"),
-        (NONE, Key::Escape, Global, Command::Escape, "Fields", "Leave the field / close / clear the selection"),
+        (NONE, Key::Enter, NoFocus, Command::EnterField, "Fields", "Type in the field (Enter or Esc leaves it)"),
+        (NONE, Key::Escape, Global, Command::Escape, "Fields", "Leave the field, close, clear the selection"),
         (NONE, Key::A, NotTyping, Command::AcceptSelected, "Fields", "Accept the field as it is, go to the next"),
         (NONE, Key::Delete, NotTyping, Command::RemoveSelected, "Fields", "Reject the field: remove the value or item"),
-        (NONE, Key::Num1, NotTyping, Command::SetJudgement(Some(Judgement::Outstanding)), "Fields", "Judgement: outstanding"),
-        (NONE, Key::Num2, NotTyping, Command::SetJudgement(Some(Judgement::Good)), "Fields", "Judgement: good"),
-        (NONE, Key::Num3, NotTyping, Command::SetJudgement(Some(Judgement::RequiresImprovement)), "Fields", "Judgement: requires improvement"),
-        (NONE, Key::Num4, NotTyping, Command::SetJudgement(Some(Judgement::Inadequate)), "Fields", "Judgement: inadequate"),
-        (NONE, Key::Num0, NotTyping, Command::SetJudgement(None), "Fields", "Judgement: none"),
-        (NONE, Key::N, NotTyping, Command::ShowChoices(PickField::Kind), "Fields", "Inspection kind: show the choices, then press one's key"),
-        (NONE, Key::S, NotTyping, Command::ShowChoices(PickField::Service), "Fields", "Service: show the choices, then press one's key"),
-        (NONE, Key::T, NotTyping, Command::ShowChoices(PickField::Theme), "Fields", "Finding theme: show the choices, then press one's key"),
-        (NONE, Key::P, NotTyping, Command::NewItemFromSelection(ItemKind::Person), "Fields", "New person from the selected words; with none selected, flip the finding's polarity"),
+        (NONE, Key::Num1, NotTyping, Command::SetJudgement(Some(Judgement::Outstanding)), "Fields", JUDGEMENT_KEYS),
+        (NONE, Key::Num2, NotTyping, Command::SetJudgement(Some(Judgement::Good)), "Fields", JUDGEMENT_KEYS),
+        (NONE, Key::Num3, NotTyping, Command::SetJudgement(Some(Judgement::RequiresImprovement)), "Fields", JUDGEMENT_KEYS),
+        (NONE, Key::Num4, NotTyping, Command::SetJudgement(Some(Judgement::Inadequate)), "Fields", JUDGEMENT_KEYS),
+        (NONE, Key::Num0, NotTyping, Command::SetJudgement(None), "Fields", JUDGEMENT_KEYS),
+        (NONE, Key::N, NotTyping, Command::ShowChoices(PickField::Kind), "Fields", "Inspection kind: choices, then a key"),
+        (NONE, Key::S, NotTyping, Command::ShowChoices(PickField::Service), "Fields", "Service: choices, then a key"),
+        (NONE, Key::T, NotTyping, Command::ShowChoices(PickField::Theme), "Fields", "Finding theme: choices, then a key"),
+        (NONE, Key::P, NotTyping, Command::NewItemFromSelection(ItemKind::Person), "Fields", "Flip the finding's polarity (with words selected: new person)"),
         (NONE, Key::E, NotTyping, Command::EvidenceFromSelection { add: false }, "Evidence", "Selected words become the field's evidence"),
         (SHIFT, Key::E, NotTyping, Command::EvidenceFromSelection { add: true }, "Evidence", "Add the selected words to the field's evidence"),
         (NONE, Key::I, NotTyping, Command::NewItemFromSelection(ItemKind::Inspection), "Evidence", "New inspection from the selected words"),

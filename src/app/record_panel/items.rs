@@ -28,7 +28,14 @@ fn item_header_ui(
     let origin = path.origin(record).unwrap_or_default();
     let evidence = path.evidence(record).unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.strong(title);
+        // A long name is cut rather than widening the panel, so that the
+        // panel keeps its width from one article to the next.
+        let room = (ui.available_width() - 190.0).max(60.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(room, ui.spacing().interact_size.y),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate()),
+        );
         origin_ui(ui, path, origin, can_revert, &mut form.out);
         evidence_summary_ui(ui, evidence);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -107,9 +107,6 @@ impl RecordPanel {
             .show(ui, |ui| {
                 // Labels pass clicks to the card they are on (selecting it).
                 ui.style_mut().interaction.selectable_labels = false;
-                // Long names are cut, not laid out wider: the panel keeps its
-                // width from one article to the next, and its buttons stay put.
-                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 let Some(doc) = workspace.current_loaded() else {
                     ui.add_space(8.0);
                     ui.weak("No record to show.");
