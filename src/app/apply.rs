@@ -68,9 +68,22 @@ impl CuratorApp {
             }
             Command::FocusSearch => self.queue.focus_search(),
             Command::SetStatusFilter(f) => self.queue.filter.status = f,
-            Command::Edit(edit) => self.edit(edit),
-            Command::EvidenceFromSelection { add } => self.evidence_from_selection(add),
-            Command::NewItemFromSelection(kind) => self.new_item_from_selection(kind),
+            Command::Edit(edit) => {
+                self.edit(edit);
+            }
+            // Once the selected words are in the record the selection is
+            // done, so that the next letter key acts on the field (P flips a
+            // polarity rather than making a second person of the same words).
+            Command::EvidenceFromSelection { add } => {
+                if self.evidence_from_selection(add) {
+                    self.set_source_selection(None);
+                }
+            }
+            Command::NewItemFromSelection(kind) => {
+                if self.new_item_from_selection(kind) {
+                    self.set_source_selection(None);
+                }
+            }
             Command::RemoveSelected => self.reject_selected(),
             Command::EnterField => self.enter_field(),
             Command::AcceptSelected => self.accept_selected(),
@@ -80,7 +93,9 @@ impl CuratorApp {
                     .zip(self.workspace.current_loaded())
                     .and_then(|(path, doc)| choices::judgement_edit(&doc.record, path, judgement));
                 match edit {
-                    Some(edit) => self.edit(edit),
+                    Some(edit) => {
+                        self.edit(edit);
+                    }
                     None => self.dialogs.info(
                         "Select an inspection (J/K), then press 1-4 for its judgement, 0 for none",
                     ),
@@ -111,7 +126,9 @@ impl CuratorApp {
                 }
             }
             Command::RevertSelected => match self.selected {
-                Some(p) => self.edit(Edit::Revert(p)),
+                Some(p) => {
+                    self.edit(Edit::Revert(p));
+                }
                 None => self.dialogs.info("Select an edited field to revert it"),
             },
             Command::Undo => self.undo_redo(true),
@@ -236,17 +253,18 @@ impl CuratorApp {
         }
     }
 
-    fn edit(&mut self, edit: Edit) {
+    /// Applies `edit` to the current record; true when it changed something.
+    fn edit(&mut self, edit: Edit) -> bool {
         let selected = self.selected;
         let Some(doc) = self.workspace.current_loaded_mut() else {
-            return;
+            return false;
         };
         if doc.read_only.is_some() {
             self.dialogs.info(
                 "This record is read-only: its file is kept as it is. \
                  Use \"Replace with a new record\" to edit and save a new one",
             );
-            return;
+            return false;
         }
         // Where the selection goes after a structural change.
         let new_selection = match &edit {
@@ -260,13 +278,15 @@ impl CuratorApp {
         {
             self.dialogs
                 .info(format!("{} has no machine value to revert to", p.label()));
-            return;
+            return false;
         }
-        if doc.edit(edit)
-            && let Some(sel) = new_selection
-        {
+        if !doc.edit(edit) {
+            return false;
+        }
+        if let Some(sel) = new_selection {
             self.selected = sel;
         }
+        true
     }
 
     fn undo_redo(&mut self, undo: bool) {
@@ -284,19 +304,19 @@ impl CuratorApp {
         }
     }
 
-    fn evidence_from_selection(&mut self, add: bool) {
+    fn evidence_from_selection(&mut self, add: bool) -> bool {
         let Some(path) = self.selected else {
             self.dialogs
                 .info("Select a field first (click it in the record, or press J/K), then press E");
-            return;
+            return false;
         };
         let Some(range) = self.source.selection.clone() else {
             self.dialogs
                 .info("Select the words in the article first, then press E");
-            return;
+            return false;
         };
         let Some(doc) = self.workspace.current_loaded() else {
-            return;
+            return false;
         };
         let mut spans = if add {
             path.evidence(&doc.record)
@@ -306,12 +326,12 @@ impl CuratorApp {
             Vec::new()
         };
         spans.push(Span(range.start, range.end));
-        self.edit(Edit::Evidence(path, spans));
+        self.edit(Edit::Evidence(path, spans))
     }
 
-    fn new_item_from_selection(&mut self, kind: ItemKind) {
+    fn new_item_from_selection(&mut self, kind: ItemKind) -> bool {
         let Some(doc) = self.workspace.current_loaded() else {
-            return;
+            return false;
         };
         // P with no words selected acts on the selected finding instead.
         if kind == ItemKind::Person
@@ -321,14 +341,14 @@ impl CuratorApp {
                 .and_then(|p| choices::polarity_flip_edit(&doc.record, p))
         {
             self.edit(edit);
-            return;
+            return false; // the words, if any, are still to be used
         }
         let Some((text, range)) = self.source.selected_text(doc) else {
             self.dialogs.info(format!(
                 "Select the words in the article first, then press the key for a new {}",
                 kind.label()
             ));
-            return;
+            return false;
         };
         let inspection = match self.selected {
             Some(FieldPath::Inspection(i) | FieldPath::Finding(i, _)) => Some(i),
@@ -337,9 +357,11 @@ impl CuratorApp {
         let evidence = vec![Span(range.start, range.end)];
         match NewItem::from_selection(kind, inspection, text, evidence) {
             Some(item) => self.edit(Edit::Add(item)),
-            None => self
-                .dialogs
-                .info("Add an inspection first: a finding belongs to one"),
+            None => {
+                self.dialogs
+                    .info("Add an inspection first: a finding belongs to one");
+                false
+            }
         }
     }
 

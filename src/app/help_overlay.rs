@@ -103,3 +103,48 @@ fn group_ui(
         });
     ui.add_space(6.0);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::shortcuts::shortcuts;
+
+    #[test]
+    fn every_shortcut_is_listed_once_in_a_column() {
+        let table = shortcuts();
+        let shown: Vec<&str> = COLUMNS.iter().flat_map(|c| c.iter().copied()).collect();
+        for s in &table {
+            assert!(shown.contains(&s.group), "{} is not shown", s.group);
+        }
+        let ctx = egui::Context::default();
+        for group in shown {
+            let rows = help_rows(&ctx, &table, group);
+            for (i, row) in rows.iter().enumerate() {
+                assert!(
+                    rows[i + 1..]
+                        .iter()
+                        .all(|r| r.description != row.description),
+                    "{} is listed twice",
+                    row.description
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_action_with_two_keys_shows_both_on_one_row() {
+        let table = shortcuts();
+        let ctx = egui::Context::default();
+        let rows = help_rows(&ctx, &table, "Edit");
+        let redo = rows
+            .iter()
+            .find(|r| r.description == "Redo")
+            .expect("a redo row");
+        assert!(redo.keys.contains(" / "), "{}", redo.keys);
+        let judgement = help_rows(&ctx, &table, "Fields")
+            .into_iter()
+            .filter(|r| r.description.starts_with("Judgement"))
+            .count();
+        assert_eq!(judgement, 1, "the five judgement keys share a row");
+    }
+}

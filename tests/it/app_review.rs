@@ -158,11 +158,9 @@ fn selecting_a_field_highlights_its_evidence_and_text_selection_makes_items() {
     );
     drag_over(&mut harness, span.clone());
     press_key(&mut harness, Modifiers::NONE, Key::E);
-    assert_eq!(
-        harness.state().source_selection(),
-        Some(span.clone()),
-        "the letter key does not collapse the selection"
-    );
+    // The text event of the key must not collapse the selection before E
+    // reads it (the evidence below is set); once used, the words are let go.
+    assert_eq!(harness.state().source_selection(), None);
     let record = current_record(&harness);
     let headline = record.article.headline.expect("headline");
     assert_eq!(

@@ -9,6 +9,7 @@ mod hostile;
 mod app_corpus;
 mod app_corpus_providers;
 mod app_keys;
+mod app_keystrokes;
 mod app_review;
 mod app_safety;
 mod app_state;
