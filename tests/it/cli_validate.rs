@@ -140,7 +140,10 @@ fn a_path_that_is_not_a_record_is_reported() {
 
 #[test]
 fn records_extracted_from_the_seed_articles_validate() {
-    let seeds = txt_files(&require_shared("seeds"));
+    let Some(seeds) = require_shared("seeds") else {
+        return;
+    };
+    let seeds = txt_files(&seeds);
     let dir = tempfile::tempdir().expect("tempdir");
     for path in &seeds {
         let name = path.file_name().expect("name");

@@ -104,6 +104,9 @@ fn spans_cover_their_values_on_the_samples() {
 #[test]
 fn spans_cover_their_values_on_the_seeds() {
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds");
-    let articles = articles_with_gold(&require_shared("seeds"), &gold);
+    let Some(seeds) = require_shared("seeds") else {
+        return;
+    };
+    let articles = articles_with_gold(&seeds, &gold);
     check_articles(&articles);
 }
