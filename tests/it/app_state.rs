@@ -116,3 +116,49 @@ fn a_read_only_record_shows_a_disabled_form_and_a_short_banner() {
         "Reviewed, next is disabled"
     );
 }
+
+#[test]
+fn tab_skips_the_queue_rows_and_reaches_the_record_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"] {
+        write(dir.path(), name, INSPECTION_ARTICLE);
+    }
+    let mut harness = harness(dir.path());
+    let mut presses = 0;
+    while !harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Headline")
+        .is_focused()
+    {
+        press_key(&mut harness, Modifiers::NONE, Key::Tab);
+        presses += 1;
+        let focused = harness.ctx.memory(|m| m.focused());
+        assert!(
+            focused.is_some(),
+            "Tab {presses} left nothing with the keyboard"
+        );
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            assert!(
+                harness.get_all_by_label(name).all(|n| !n.is_focused()),
+                "Tab {presses} landed on the queue row {name}"
+            );
+        }
+        // Menus, tabs, search, filter, the status and the record's buttons
+        // come first; each queue row would have added one more.
+        assert!(presses <= 25, "the headline field is not reached by Tab");
+    }
+}
+
+#[test]
+fn the_search_says_how_many_articles_match() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "kent.txt", INSPECTION_ARTICLE);
+    write(
+        dir.path(),
+        "other.txt",
+        "Council budget agreed\n\nThe council agreed its budget.\n",
+    );
+    let mut harness = harness(dir.path());
+    press_key(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "budget");
+    harness.get_by_label("1 of 2 articles match");
+}
