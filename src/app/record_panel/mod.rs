@@ -61,7 +61,8 @@ impl FormCtx<'_> {
             self.hovered = Some(path);
         }
         if self.scroll_to == Some(path) {
-            response.scroll_to_me(Some(egui::Align::Center));
+            // The top of the card: a long one would otherwise show its middle.
+            response.scroll_to_me(Some(egui::Align::TOP));
         }
     }
 
