@@ -162,3 +162,67 @@ fn the_search_says_how_many_articles_match() {
     type_text(&mut harness, "budget");
     harness.get_by_label("1 of 2 articles match");
 }
+
+#[test]
+fn the_record_panel_keeps_its_width_from_one_article_to_the_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "a.txt", INSPECTION_ARTICLE);
+    write(
+        dir.path(),
+        "b.txt",
+        "Council told to improve\n\nOfsted rated Kent County Council's children's services \
+         inadequate in March 2019.\n\nProfessor Dame Alexandra Montgomery-Fitzwilliam-Smythe-\
+         Carrington-Worthington, the independent chair of the Kent Safeguarding Children \
+         Partnership, said: \"We accept every word of this report and will act on it now.\"\n",
+    );
+    let mut harness = harness(dir.path());
+    let button = |h: &egui_kittest::Harness<'_, ofsted_curator::app::CuratorApp>| {
+        h.get_by_label_contains("Reviewed, next").rect()
+    };
+    harness.run_steps(3);
+    let first = button(&harness);
+    press_key(&mut harness, Modifiers::ALT, Key::ArrowDown);
+    harness.run_steps(3);
+    assert_eq!(harness.state().workspace.current, Some(1));
+    assert!(
+        harness
+            .state()
+            .workspace
+            .current_loaded()
+            .expect("doc")
+            .record
+            .people
+            .iter()
+            .any(|p| p.name.contains("Montgomery")),
+        "the long name is in the record"
+    );
+    assert_eq!(button(&harness), first, "the buttons did not move");
+}
+
+#[test]
+fn a_choice_list_closes_once_a_value_is_chosen() {
+    let dir = one_article();
+    let mut harness = harness(dir.path());
+    harness
+        .get_all_by_role(Role::ComboBox)
+        .find(|n| n.accesskit_node().label().as_deref() == Some("Judgement"))
+        .expect("the judgement list")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("requires improvement").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("requires improvement").is_none(),
+        "the list closed"
+    );
+    let record = &harness
+        .state()
+        .workspace
+        .current_loaded()
+        .expect("doc")
+        .record;
+    assert_eq!(
+        record.inspections[0].judgement,
+        Some(ofsted_curator::model::Judgement::RequiresImprovement)
+    );
+}

@@ -3,8 +3,8 @@
 
 use super::FormCtx;
 use super::widgets::{
-    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, origin_ui, picker_ui, take_enter,
-    text_ui, warning_ui,
+    card_ui, choice_ui, evidence_summary_ui, form_grid, item_buttons_ui, origin_ui, picker_ui,
+    take_enter, text_ui, warning_ui,
 };
 use crate::app::choices::{JUDGEMENTS, KINDS, POLARITIES, SERVICES, THEMES};
 use crate::app::command::Command;
@@ -78,76 +78,68 @@ fn inspection_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, len: usize
         if let Some(p) = picker {
             picker_ui(ui, p.field, &mut out);
         }
-        egui::Grid::new(("inspection-grid", i))
-            .num_columns(2)
-            .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                council_ui(ui, i, &mut x.local_authority);
-                ui.end_row();
-                ui.label("Provider");
-                let mut provider = x.provider.clone();
-                // An empty provider means the council only for a council's
-                // own children's services; a home or agency is just unnamed.
-                let hint = if x.service == Service::ChildrensServices {
-                    "the council itself"
-                } else {
-                    "not named"
-                };
-                optional_text_response(ui, ("provider", i), &mut provider, hint);
-                x.provider = provider;
-                ui.end_row();
-                choice_ui(ui, "Service", ("service", i), &mut x.service, SERVICES);
-                ui.end_row();
-                choice_ui(ui, "Kind", ("kind", i), &mut x.kind, KINDS);
-                ui.end_row();
-                ui.label("Visit number");
-                let mut visit = x.visit_number.map(|n| n.to_string()).unwrap_or_default();
-                let r = ui.add(
-                    egui::TextEdit::singleline(&mut visit)
-                        .id_salt(("visit", i))
-                        .hint_text("none")
-                        .desired_width(60.0),
-                );
-                if r.changed() {
-                    let t = visit.trim();
-                    if t.is_empty() {
-                        x.visit_number = None;
-                    } else if let Ok(n) = t.parse() {
-                        x.visit_number = Some(n);
-                    }
+        form_grid(ui, ("inspection-grid", i)).show(ui, |ui| {
+            council_ui(ui, i, &mut x.local_authority);
+            ui.end_row();
+            ui.label("Provider");
+            let mut provider = x.provider.clone();
+            // An empty provider means the council only for a council's
+            // own children's services; a home or agency is just unnamed.
+            let hint = if x.service == Service::ChildrensServices {
+                "the council itself"
+            } else {
+                "not named"
+            };
+            optional_text_response(ui, ("provider", i), &mut provider, hint);
+            x.provider = provider;
+            ui.end_row();
+            choice_ui(ui, "Service", ("service", i), &mut x.service, SERVICES);
+            ui.end_row();
+            choice_ui(ui, "Kind", ("kind", i), &mut x.kind, KINDS);
+            ui.end_row();
+            ui.label("Visit number");
+            let mut visit = x.visit_number.map(|n| n.to_string()).unwrap_or_default();
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut visit)
+                    .id_salt(("visit", i))
+                    .hint_text("none")
+                    .desired_width(60.0),
+            );
+            if r.changed() {
+                let t = visit.trim();
+                if t.is_empty() {
+                    x.visit_number = None;
+                } else if let Ok(n) = t.parse() {
+                    x.visit_number = Some(n);
                 }
-                ui.end_row();
-                ui.label("Date");
-                ui.vertical(|ui| {
-                    let mut date = x.date.clone();
-                    optional_text_response(
-                        ui,
-                        ("date", i),
-                        &mut date,
-                        "YYYY-MM-DD, YYYY-MM or YYYY",
-                    );
-                    if let Some(d) = &date
-                        && !is_valid_date(d)
-                    {
-                        warning_ui(ui, "not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-                    }
-                    x.date = date;
-                });
-                ui.end_row();
-                choice_ui(
-                    ui,
-                    "Judgement",
-                    ("judgement", i),
-                    &mut x.judgement,
-                    JUDGEMENTS,
-                );
-                ui.end_row();
-                ui.label("Inspector");
-                let mut inspector = x.inspector.clone();
-                optional_text_response(ui, ("inspector", i), &mut inspector, "none named");
-                x.inspector = inspector;
-                ui.end_row();
+            }
+            ui.end_row();
+            ui.label("Date");
+            ui.vertical(|ui| {
+                let mut date = x.date.clone();
+                optional_text_response(ui, ("date", i), &mut date, "YYYY-MM-DD, YYYY-MM or YYYY");
+                if let Some(d) = &date
+                    && !is_valid_date(d)
+                {
+                    warning_ui(ui, "not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+                }
+                x.date = date;
             });
+            ui.end_row();
+            choice_ui(
+                ui,
+                "Judgement",
+                ("judgement", i),
+                &mut x.judgement,
+                JUDGEMENTS,
+            );
+            ui.end_row();
+            ui.label("Inspector");
+            let mut inspector = x.inspector.clone();
+            optional_text_response(ui, ("inspector", i), &mut inspector, "none named");
+            x.inspector = inspector;
+            ui.end_row();
+        });
         findings_ui(ui, form, i, &mut out);
     });
     form.out.extend(out);
@@ -269,7 +261,8 @@ fn findings_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>, i: usize, out: &mut Ve
             if let Some(p) = picker {
                 picker_ui(ui, p.field, out);
             }
-            ui.horizontal(|ui| {
+            // Wrapped, so that a long theme name never widens the panel.
+            ui.horizontal_wrapped(|ui| {
                 choice_ui(ui, "Theme", ("theme", i, j), &mut f.theme, THEMES);
                 choice_ui(
                     ui,

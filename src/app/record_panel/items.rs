@@ -2,8 +2,8 @@
 
 use super::FormCtx;
 use super::widgets::{
-    card_ui, choice_ui, evidence_summary_ui, item_buttons_ui, optional_text_ui, origin_ui,
-    take_enter, text_ui,
+    card_ui, choice_ui, evidence_summary_ui, form_grid, item_buttons_ui, optional_text_ui,
+    origin_ui, take_enter, text_ui,
 };
 use crate::app::choices::FIGURE_KINDS;
 use crate::app::command::Command;
@@ -27,19 +27,15 @@ fn item_header_ui(
     let record = &form.doc.record;
     let origin = path.origin(record).unwrap_or_default();
     let evidence = path.evidence(record).unwrap_or_default();
-    ui.horizontal(|ui| {
-        // A long name is cut rather than widening the panel, so that the
-        // panel keeps its width from one article to the next.
-        let room = (ui.available_width() - 190.0).max(60.0);
-        ui.allocate_ui_with_layout(
-            egui::vec2(room, ui.spacing().interact_size.y),
-            egui::Layout::left_to_right(egui::Align::Center),
-            |ui| ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate()),
-        );
-        origin_ui(ui, path, origin, can_revert, &mut form.out);
+    // Laid out from the right: the buttons, the evidence and the provenance
+    // keep their size and the title gets what is left, cut if need be, so
+    // that a long name never widens the panel.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        item_buttons_ui(ui, path, index, len, &mut form.out);
         evidence_summary_ui(ui, evidence);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            item_buttons_ui(ui, path, index, len, &mut form.out);
+        origin_ui(ui, path, origin, can_revert, &mut form.out);
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate());
         });
     });
 }
@@ -94,22 +90,20 @@ pub fn people_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                 p.name.clone()
             };
             item_header_ui(ui, form, title, path, i, people.len());
-            egui::Grid::new(("person", i))
-                .num_columns(2)
-                .show(ui, |ui| {
-                    text_ui(ui, "Name", ("person-name", i), &mut p.name, false);
-                    ui.end_row();
-                    optional_text_ui(ui, "Role", ("person-role", i), &mut p.role, "not given");
-                    ui.end_row();
-                    optional_text_ui(
-                        ui,
-                        "Organisation",
-                        ("person-org", i),
-                        &mut p.organisation,
-                        "not given",
-                    );
-                    ui.end_row();
-                });
+            form_grid(ui, ("person", i)).show(ui, |ui| {
+                text_ui(ui, "Name", ("person-name", i), &mut p.name, false);
+                ui.end_row();
+                optional_text_ui(ui, "Role", ("person-role", i), &mut p.role, "not given");
+                ui.end_row();
+                optional_text_ui(
+                    ui,
+                    "Organisation",
+                    ("person-org", i),
+                    &mut p.organisation,
+                    "not given",
+                );
+                ui.end_row();
+            });
         });
         form.card_response(path, &response);
         if p != *original {
@@ -215,47 +209,45 @@ pub fn figures_ui(ui: &mut egui::Ui, form: &mut FormCtx<'_>) {
                 f.text.clone()
             };
             item_header_ui(ui, form, title, path, i, figures.len());
-            egui::Grid::new(("figure", i))
-                .num_columns(2)
-                .show(ui, |ui| {
-                    let before = f.kind;
-                    choice_ui(ui, "Kind", ("figure-kind", i), &mut f.kind, FIGURE_KINDS);
-                    if f.kind != before {
-                        f.unit = match f.kind {
-                            FigureKind::Money => Some("GBP".into()),
-                            FigureKind::Percent => Some("%".into()),
-                            FigureKind::Count => None,
-                        };
+            form_grid(ui, ("figure", i)).show(ui, |ui| {
+                let before = f.kind;
+                choice_ui(ui, "Kind", ("figure-kind", i), &mut f.kind, FIGURE_KINDS);
+                if f.kind != before {
+                    f.unit = match f.kind {
+                        FigureKind::Money => Some("GBP".into()),
+                        FigureKind::Percent => Some("%".into()),
+                        FigureKind::Count => None,
+                    };
+                }
+                ui.end_row();
+                let label = ui.label("Value");
+                ui.horizontal(|ui| {
+                    ui.add(egui::DragValue::new(&mut f.value).speed(1.0))
+                        .labelled_by(label.id);
+                    if let Some(unit) = &f.unit {
+                        ui.weak(unit);
                     }
-                    ui.end_row();
-                    let label = ui.label("Value");
-                    ui.horizontal(|ui| {
-                        ui.add(egui::DragValue::new(&mut f.value).speed(1.0))
-                            .labelled_by(label.id);
-                        if let Some(unit) = &f.unit {
-                            ui.weak(unit);
-                        }
-                    });
-                    ui.end_row();
-                    text_ui(ui, "Text", ("figure-text", i), &mut f.text, false);
-                    ui.end_row();
-                    optional_text_ui(
-                        ui,
-                        "Context",
-                        ("figure-context", i),
-                        &mut f.context,
-                        "what it measures",
-                    );
-                    ui.end_row();
-                    optional_text_ui(
-                        ui,
-                        "Council",
-                        ("figure-council", i),
-                        &mut f.local_authority,
-                        "none",
-                    );
-                    ui.end_row();
                 });
+                ui.end_row();
+                text_ui(ui, "Text", ("figure-text", i), &mut f.text, false);
+                ui.end_row();
+                optional_text_ui(
+                    ui,
+                    "Context",
+                    ("figure-context", i),
+                    &mut f.context,
+                    "what it measures",
+                );
+                ui.end_row();
+                optional_text_ui(
+                    ui,
+                    "Council",
+                    ("figure-council", i),
+                    &mut f.local_authority,
+                    "none",
+                );
+                ui.end_row();
+            });
         });
         form.card_response(path, &response);
         if f != *original {

@@ -106,6 +106,10 @@ impl RecordPanel {
             .default_size(430.0)
             .size_range(320.0..=760.0)
             .show(ui, |ui| {
+                // egui sizes a panel to its content each frame: filling the
+                // width it was given keeps it as wide as the curator left it,
+                // so that its buttons stay put from one article to the next.
+                ui.set_min_width(ui.available_width());
                 // Labels pass clicks to the card they are on (selecting it).
                 ui.style_mut().interaction.selectable_labels = false;
                 let Some(doc) = workspace.current_loaded() else {

@@ -294,3 +294,13 @@ pub fn picker_ui(ui: &mut egui::Ui, field: PickField, out: &mut Vec<Command>) {
             });
         });
 }
+
+/// A two-column form (labels, fields) whose field column never outgrows the
+/// card: a grid met for the first time lays out with all the room it can
+/// find, and a wide field would widen the whole panel for good.
+pub fn form_grid(ui: &egui::Ui, id: impl std::hash::Hash + std::fmt::Debug) -> egui::Grid {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .max_col_width((ui.available_width() - 110.0).max(120.0))
+}
