@@ -4,6 +4,7 @@
 
 mod app_support;
 mod common;
+mod doc_fixtures;
 mod hostile;
 
 mod app_corpus;
@@ -17,6 +18,7 @@ mod cli_extract;
 mod cli_validate;
 mod extract_evidence;
 mod extract_props;
+mod formats;
 mod hostile_input;
 mod record_props;
 mod regressions;
