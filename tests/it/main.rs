@@ -5,6 +5,7 @@
 mod app_support;
 mod common;
 mod doc_fixtures;
+mod export_fixtures;
 mod hostile;
 
 mod app_corpus;
@@ -15,6 +16,7 @@ mod app_window;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
+mod cli_import;
 mod cli_validate;
 mod extract_evidence;
 mod extract_props;
