@@ -56,6 +56,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                 if item(ui, "Open the samples", None, true) {
                     out.push(Command::OpenSamples);
                 }
+                if item(ui, "Import…", None, true) {
+                    out.push(Command::ShowImport);
+                }
                 ui.separator();
                 if item(ui, "Save", ctrl(Key::S), has_doc) {
                     out.push(Command::Save);

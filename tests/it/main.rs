@@ -9,6 +9,7 @@ mod export_fixtures;
 mod hostile;
 
 mod app_corpus;
+mod app_import;
 mod app_keys;
 mod app_review;
 mod app_safety;
