@@ -251,7 +251,11 @@ impl ImportDialog {
 
     fn choices_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let busy = self.is_busy();
-        ui.label("Export files:");
+        ui.label(if self.files.is_empty() {
+            "Export files: none yet"
+        } else {
+            "Export files:"
+        });
         let mut remove = None;
         for (i, f) in self.files.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -459,9 +463,12 @@ fn preview_ui(ui: &mut egui::Ui, plan: &ImportPlan) {
         .column(Column::initial(300.0).at_least(120.0).clip(true))
         .column(Column::initial(120.0).at_least(60.0).clip(true))
         .column(Column::initial(110.0).at_least(60.0).clip(true))
+        .column(Column::initial(190.0).at_least(80.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
-            for title in ["#", "Date", "Headline", "Outlet", "Byline", "File"] {
+            for title in [
+                "#", "Date", "Headline", "Outlet", "Byline", "Status", "File",
+            ] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -493,22 +500,29 @@ fn preview_ui(ui: &mut egui::Ui, plan: &ImportPlan) {
                 row.col(|ui| {
                     ui.label(f.byline.as_deref().unwrap_or(""));
                 });
-                row.col(|ui| {
-                    let mut status = a.action.label().to_string();
-                    if let Some(d) = a.duplicate {
-                        let of = plan
-                            .articles
-                            .get(d.of)
-                            .and_then(|o| o.file_name.clone())
-                            .unwrap_or_default();
-                        status = format!(
-                            "{status}; {} duplicate of {of} ({:.2})",
+                row.col(|ui| match a.duplicate {
+                    Some(d) => {
+                        let of = plan.articles.get(d.of);
+                        let left_out = if a.action == Action::SkipDuplicate {
+                            ", left out"
+                        } else {
+                            ""
+                        };
+                        ui.label(format!(
+                            "{} duplicate of #{} ({:.2}){left_out}",
                             d.kind.label(),
-                            d.similarity
-                        );
+                            of.map(|o| o.fields.position).unwrap_or_default(),
+                            d.similarity,
+                        ))
+                        .on_hover_text(of.and_then(|o| o.file_name.clone()).unwrap_or_default());
                     }
+                    None => {
+                        ui.label(a.action.label());
+                    }
+                });
+                row.col(|ui| {
                     let name = a.file_name.as_deref().unwrap_or("—");
-                    ui.label(format!("{name} ({status})"));
+                    ui.label(name).on_hover_text(name);
                 });
             });
         });

@@ -97,8 +97,13 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, PdfProblem> {
         }
     }
     if failed == numbers.len() {
+        let first = notices
+            .first()
+            .and_then(|n| n.split_once(" could not be read "))
+            .map(|(_, why)| why.trim_end_matches("; its text is missing"))
+            .unwrap_or_default();
         return Err(PdfProblem::Damaged(format!(
-            "none of its {} page(s) could be read",
+            "none of its {} page(s) could be read {first}",
             numbers.len()
         )));
     }
