@@ -22,8 +22,9 @@ impl Date {
 
     /// `12 March 2019`, the way an article's dateline writes it.
     pub fn long(self) -> String {
-        let month = MONTHS
-            .get(self.month as usize - 1)
+        let month = (self.month as usize)
+            .checked_sub(1)
+            .and_then(|i| MONTHS.get(i))
             .map_or("", |(name, _)| name);
         format!("{} {month} {}", self.day, self.year)
     }

@@ -75,8 +75,11 @@ impl ExportArticle {
         }
         let mut header = Vec::new();
         if let Some(b) = &self.byline {
-            let has_by = b.len() > 3 && b[..3].eq_ignore_ascii_case("by ");
-            header.push(if has_by { b.clone() } else { format!("By {b}") });
+            header.push(if after_by(b).is_some() {
+                b.clone()
+            } else {
+                format!("By {b}")
+            });
         }
         match (&self.date, &self.date_text) {
             (Some(d), _) => header.push(d.long()),
@@ -186,6 +189,16 @@ fn label_of(line: &str) -> Option<(Label, &str)> {
 fn word_count(line: &str) -> Option<u32> {
     let c = WORD_COUNT.captures(line)?;
     c[1].replace(',', "").parse().ok()
+}
+
+/// The name after "By " at the start of a line, if it starts so.
+fn after_by(line: &str) -> Option<&str> {
+    let name = line
+        .get(..3)
+        .filter(|by| by.eq_ignore_ascii_case("by "))
+        .and_then(|_| line.get(3..))?
+        .trim();
+    (!name.is_empty()).then_some(name)
 }
 
 /// Whether a line reads as running prose rather than a header field.
@@ -474,18 +487,12 @@ fn fields_of(header: &[HeaderLine], layout: ExportLayout) -> ExportArticle {
             .collect()
     };
     // A "By ..." line is the byline in any layout.
-    let mut by_line = None;
-    for line in header {
-        if let HeaderLine::Text(t) = line
-            && t.len() > 3
-            && t[..3].eq_ignore_ascii_case("by ")
-        {
-            by_line = Some(t.clone());
-            break;
-        }
-    }
+    let by_line = header.iter().find_map(|line| match line {
+        HeaderLine::Text(t) if after_by(t).is_some() => Some(t.clone()),
+        _ => None,
+    });
     if a.byline.is_none() {
-        a.byline = by_line.as_ref().map(|t| t[3..].trim().to_string());
+        a.byline = by_line.as_deref().and_then(after_by).map(str::to_string);
     }
     let not_byline = |t: &String| Some(t) != by_line.as_ref();
     let before_date: Vec<String> = texts(0..date_at.unwrap_or(header.len()))

@@ -394,4 +394,15 @@ Body {\b bold} text.\par}";
         let deep = format!("{{\\rtf1 {}x{}}}", "{".repeat(100_000), "}".repeat(100_000));
         assert_eq!(text(&deep), "x\n");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_after_an_rtf_header_convert_without_panicking(
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)
+        ) {
+            let mut bytes = b"{\\rtf1 ".to_vec();
+            bytes.extend(body);
+            proptest::prop_assert!(rtf_text(&bytes).is_ok());
+        }
+    }
 }

@@ -197,3 +197,40 @@ fn the_article_text_puts_the_fields_first() {
         "Kent rated good\n\nBy Jo Bloggs\n12 March 2019\nKentish Gazette\n\nFirst.\n\nSecond.\n"
     );
 }
+
+#[test]
+fn lines_starting_with_multibyte_characters_do_not_break_the_byline_check() {
+    // "a€" puts a character boundary inside the first three bytes.
+    let split = split_export(
+        "a€ headline\n\nBy\n\nBy €uro Writer\n12 March 2019\n\nInspectors found that leaders in Kent had a firm grip on practice, the report said today.\n",
+    );
+    let a = &split.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("a€ headline"));
+    assert_eq!(a.byline.as_deref(), Some("€uro Writer"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_splits_without_panicking(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z€é ,.:'-]{0,40}").expect("regex"),
+                proptest::strategy::Just("End of Document".to_string()),
+                proptest::strategy::Just("Document 1 of 2".to_string()),
+                proptest::strategy::Just("612 words".to_string()),
+                proptest::strategy::Just("Body".to_string()),
+                proptest::strategy::Just("Byline: ".to_string()),
+                proptest::strategy::Just("12 March 2019".to_string()),
+                proptest::strategy::Just(String::new()),
+            ],
+            0..40,
+        )
+    ) {
+        let split = split_export(&lines.join("\n"));
+        for (i, a) in split.articles.iter().enumerate() {
+            proptest::prop_assert_eq!(a.position, i + 1);
+            proptest::prop_assert!(!a.body.is_empty());
+            let _ = a.article_text();
+        }
+    }
+}
