@@ -264,17 +264,36 @@ pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Article, TextError> {
         return Err(TextError::Empty { path: path_buf() });
     }
     let format = SourceFormat::from_path(path);
-    if format.is_container() {
-        let (text, notices) = convert_container(path, format, bytes)?;
-        return Ok(Article {
-            path: path_buf(),
-            chars: text.chars().count(),
-            sha256: text_sha256(&text),
-            text,
-            format,
-            notices,
-        });
+    let (text, mut notices) = if format.is_container() {
+        convert_container(path, format, bytes)?
+    } else {
+        decode_text(path, format, bytes)?
+    };
+    if let Some(n) = crate::import::export_article_count(&text) {
+        notices.push(format!(
+            "this file holds {n} articles in a news-database export's layout; \
+             `ofsted-curator import` (File > Import… in the app) splits it into one \
+             article each"
+        ));
     }
+    Ok(Article {
+        path: path_buf(),
+        chars: text.chars().count(),
+        sha256: text_sha256(&text),
+        text,
+        format,
+        notices,
+    })
+}
+
+/// The text of a plain-text, Markdown or HTML file, and notices about how
+/// it was read.
+fn decode_text(
+    path: &Path,
+    format: SourceFormat,
+    bytes: &[u8],
+) -> Result<(String, Vec<String>), TextError> {
+    let path_buf = || path.to_path_buf();
     let mut notices = Vec::new();
     let decoded = decode_bytes(bytes, &mut notices).map_err(|reason| TextError::Binary {
         path: path_buf(),
@@ -291,17 +310,10 @@ pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Article, TextError> {
             }
             visible
         }
-        // Plain text and Markdown; containers were converted above.
+        // Plain text and Markdown; containers are converted elsewhere.
         _ => decoded,
     };
-    Ok(Article {
-        path: path_buf(),
-        chars: text.chars().count(),
-        sha256: text_sha256(&text),
-        text,
-        format,
-        notices,
-    })
+    Ok((text, notices))
 }
 
 /// The text of a PDF, Word or RTF file, and notices about how it was read.

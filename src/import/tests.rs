@@ -232,3 +232,20 @@ fn slugs_are_ascii_words_cut_at_a_word_boundary() {
     };
     assert_eq!(base_name(&no_headline), "undated_article-4");
 }
+
+#[test]
+fn an_export_opened_as_an_article_is_recognised_and_an_article_is_not() {
+    assert_eq!(export_article_count(EXPORT), Some(3));
+    let article = "Kent rated good\n\nBy Jo Bloggs\n\nThe Document 3 report, in other words, \
+                   found 20 words\nwere enough.\n";
+    assert_eq!(export_article_count(article), None);
+    let text = crate::text::decode_article(Path::new("export.txt"), EXPORT.as_bytes())
+        .expect("reads as an article");
+    assert!(
+        text.notices
+            .iter()
+            .any(|n| n.contains("holds 3 articles") && n.contains("import")),
+        "{:?}",
+        text.notices
+    );
+}
