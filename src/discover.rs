@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// File extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "pdf", "docx", "rtf"];
 
 /// Suffix of a record sidecar.
 pub const SIDECAR_SUFFIX: &str = ".curation.json";
@@ -283,7 +283,7 @@ mod tests {
             "a.md.curation.json",
             "b/sub/c.html",
             "b/x.htm",
-            "b/notes.pdf",
+            "b/notes.odt",
             ".hidden.txt",
             ".a.txt.curation.json.1.0.tmp",
             ".git/d.txt",
@@ -321,14 +321,14 @@ mod tests {
     #[test]
     fn an_explicit_file_of_the_wrong_kind_is_reported() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let pdf = dir.path().join("report.pdf");
-        fs::write(&pdf, "x").expect("write");
-        let found = discover_articles(std::slice::from_ref(&pdf));
+        let odt = dir.path().join("report.odt");
+        fs::write(&odt, "x").expect("write");
+        let found = discover_articles(std::slice::from_ref(&odt));
         assert!(found.articles.is_empty());
         assert_eq!(found.errors.len(), 1);
         let message = found.errors[0].to_string();
         assert!(
-            message.contains("report.pdf") && message.contains(".txt"),
+            message.contains("report.odt") && message.contains(".txt"),
             "{message}"
         );
     }

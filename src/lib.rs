@@ -2,7 +2,7 @@
 //! children's services inspections from news articles.
 //!
 //! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
-//! `eval`, `export`) is plain Rust and knows nothing of the UI; `app` and
+//! `eval`, `export`, `import`) is plain Rust and knows nothing of the UI; `app` and
 //! `cli` are two front-ends over it.
 
 pub mod app;
@@ -14,6 +14,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod import;
 pub mod model;
 pub mod pipeline;
 pub mod samples;

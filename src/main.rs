@@ -29,6 +29,8 @@ enum Command {
     Export(cli::export::ExportArgs),
     /// Check records against the contract and their articles.
     Validate(cli::validate::ValidateArgs),
+    /// Split news-database exports into one article file each.
+    Import(cli::import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Some(Command::Eval(a)) => cli::eval::run(a),
         Some(Command::Export(a)) => cli::export::run(a),
         Some(Command::Validate(a)) => cli::validate::run(a),
+        Some(Command::Import(a)) => cli::import::run(a),
     };
     match outcome {
         Ok(code) => code,

@@ -2,13 +2,22 @@
 //!
 //! `load_article` does the file checks (kind, size) and reads; the pure
 //! `decode_article` turns bytes into text: encoding detection, refusal of
-//! empty and binary files, and HTML conversion.
+//! empty and binary files, and conversion of HTML, PDF (the text layer),
+//! Word (`.docx`) and RTF files to the plain text the app shows.
 
+mod docx;
 mod html;
 mod offsets;
+mod pdf;
+mod pdf_layout;
+mod rtf;
 
+pub use docx::{DocxProblem, docx_text};
 pub use html::html_to_text;
 pub use offsets::OffsetMap;
+pub use pdf::{PdfProblem, PdfText, pdf_text};
+pub use pdf_layout::{Glyph, Page, pages_to_text};
+pub use rtf::{RtfProblem, rtf_text};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -16,12 +25,22 @@ use std::path::{Path, PathBuf};
 /// Default cap on an article file's size.
 pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
+/// PDF, Word and RTF files may be this many times the cap: pictures and
+/// fonts make them far larger than their text.
+pub const CONTAINER_SIZE_FACTOR: u64 = 8;
+
 /// How the file's bytes were turned into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
     Plain,
     Markdown,
     Html,
+    /// The text layer of a PDF.
+    Pdf,
+    /// A Word document (`.docx`).
+    Docx,
+    /// Rich Text Format.
+    Rtf,
 }
 
 impl SourceFormat {
@@ -36,6 +55,9 @@ impl SourceFormat {
         match ext.as_str() {
             "html" | "htm" | "xhtml" => SourceFormat::Html,
             "md" | "markdown" => SourceFormat::Markdown,
+            "pdf" => SourceFormat::Pdf,
+            "docx" => SourceFormat::Docx,
+            "rtf" => SourceFormat::Rtf,
             _ => SourceFormat::Plain,
         }
     }
@@ -45,7 +67,19 @@ impl SourceFormat {
             SourceFormat::Plain => "plain text",
             SourceFormat::Markdown => "Markdown",
             SourceFormat::Html => "HTML",
+            SourceFormat::Pdf => "PDF",
+            SourceFormat::Docx => "Word document",
+            SourceFormat::Rtf => "RTF",
         }
+    }
+
+    /// Whether the file is a container (PDF, Word, RTF) rather than text,
+    /// allowed [`CONTAINER_SIZE_FACTOR`] times the size cap.
+    pub fn is_container(self) -> bool {
+        matches!(
+            self,
+            SourceFormat::Pdf | SourceFormat::Docx | SourceFormat::Rtf
+        )
     }
 }
 
@@ -54,7 +88,8 @@ impl SourceFormat {
 pub struct Article {
     pub path: PathBuf,
     /// The text offsets refer to: decoded, BOM removed, line endings kept
-    /// (for HTML, the visible text).
+    /// (for HTML, the visible text; for PDF, Word and RTF, the paragraphs
+    /// separated by blank lines).
     pub text: String,
     pub format: SourceFormat,
     /// Things the user should know about how the file was read
@@ -100,6 +135,27 @@ pub enum TextError {
     NoVisibleText { path: PathBuf },
     #[error("{path}: looks like a binary file, not text ({reason})")]
     Binary { path: PathBuf, reason: &'static str },
+    #[error("{path}: not a PDF file (it does not start with %PDF)")]
+    NotPdf { path: PathBuf },
+    #[error("{path}: cannot read the PDF: {reason}")]
+    DamagedPdf { path: PathBuf, reason: String },
+    #[error(
+        "{path}: the PDF is protected by a password; open it in a PDF reader, \
+         save or print an unprotected copy, and open that"
+    )]
+    EncryptedPdf { path: PathBuf },
+    #[error(
+        "{path}: the PDF has no text layer ({pages} page(s) of pictures, as a scan has); \
+         this app reads the text of a PDF, not its pictures: run it through OCR \
+         (for example ocrmypdf) and open the result"
+    )]
+    NoTextLayer { path: PathBuf, pages: usize },
+    #[error("{path}: cannot read the Word document: {reason}")]
+    Docx { path: PathBuf, reason: String },
+    #[error("{path}: not an RTF file (it does not start with {{\\rtf)")]
+    NotRtf { path: PathBuf },
+    #[error("{path}: the {format} file has no text")]
+    NoText { path: PathBuf, format: &'static str },
 }
 
 impl TextError {
@@ -112,7 +168,14 @@ impl TextError {
             | TextError::Empty { path }
             | TextError::WhitespaceOnly { path }
             | TextError::NoVisibleText { path }
-            | TextError::Binary { path, .. } => path,
+            | TextError::Binary { path, .. }
+            | TextError::NotPdf { path }
+            | TextError::DamagedPdf { path, .. }
+            | TextError::EncryptedPdf { path }
+            | TextError::NoTextLayer { path, .. }
+            | TextError::Docx { path, .. }
+            | TextError::NotRtf { path }
+            | TextError::NoText { path, .. } => path,
         }
     }
 }
@@ -134,16 +197,27 @@ pub fn load_article(path: &Path, options: &LoadOptions) -> Result<Article, TextE
             kind: describe_file_type(&metadata.file_type()),
         });
     }
-    check_size(path, metadata.len(), options.max_bytes)?;
+    let max = max_bytes_for(path, options.max_bytes);
+    check_size(path, metadata.len(), max)?;
     let file = std::fs::File::open(path).map_err(io_error)?;
     // The file may have grown since its metadata was read; never read more
     // than one byte past the cap.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(options.max_bytes.saturating_add(1))
+    file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    check_size(path, bytes.len() as u64, options.max_bytes)?;
+    check_size(path, bytes.len() as u64, max)?;
     decode_article(path, &bytes)
+}
+
+/// The size cap for `path`: `max_bytes`, or [`CONTAINER_SIZE_FACTOR`] times
+/// it for PDF, Word and RTF files.
+pub fn max_bytes_for(path: &Path, max_bytes: u64) -> u64 {
+    if SourceFormat::from_path(path).is_container() {
+        max_bytes.saturating_mul(CONTAINER_SIZE_FACTOR)
+    } else {
+        max_bytes
+    }
 }
 
 fn check_size(path: &Path, size: u64, max: u64) -> Result<(), TextError> {
@@ -189,25 +263,19 @@ pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Article, TextError> {
     if bytes.is_empty() {
         return Err(TextError::Empty { path: path_buf() });
     }
-    let mut notices = Vec::new();
-    let decoded = decode_bytes(bytes, &mut notices).map_err(|reason| TextError::Binary {
-        path: path_buf(),
-        reason,
-    })?;
-    if decoded.trim().is_empty() {
-        return Err(TextError::WhitespaceOnly { path: path_buf() });
-    }
     let format = SourceFormat::from_path(path);
-    let text = match format {
-        SourceFormat::Html => {
-            let visible = html_to_text(&decoded);
-            if visible.trim().is_empty() {
-                return Err(TextError::NoVisibleText { path: path_buf() });
-            }
-            visible
-        }
-        SourceFormat::Plain | SourceFormat::Markdown => decoded,
+    let (text, mut notices) = if format.is_container() {
+        convert_container(path, format, bytes)?
+    } else {
+        decode_text(path, format, bytes)?
     };
+    if let Some(n) = crate::import::export_article_count(&text) {
+        notices.push(format!(
+            "this file holds {n} articles in a news-database export's layout; \
+             `ofsted-curator import` (File > Import… in the app) splits it into one \
+             article each"
+        ));
+    }
     Ok(Article {
         path: path_buf(),
         chars: text.chars().count(),
@@ -216,6 +284,81 @@ pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Article, TextError> {
         format,
         notices,
     })
+}
+
+/// The text of a plain-text, Markdown or HTML file, and notices about how
+/// it was read.
+fn decode_text(
+    path: &Path,
+    format: SourceFormat,
+    bytes: &[u8],
+) -> Result<(String, Vec<String>), TextError> {
+    let path_buf = || path.to_path_buf();
+    let mut notices = Vec::new();
+    let decoded = decode_bytes(bytes, &mut notices).map_err(|reason| TextError::Binary {
+        path: path_buf(),
+        reason,
+    })?;
+    if decoded.trim().is_empty() {
+        return Err(TextError::WhitespaceOnly { path: path_buf() });
+    }
+    let text = match format {
+        SourceFormat::Html => {
+            let visible = html_to_text(&decoded);
+            if visible.trim().is_empty() {
+                return Err(TextError::NoVisibleText { path: path_buf() });
+            }
+            visible
+        }
+        // Plain text and Markdown; containers are converted elsewhere.
+        _ => decoded,
+    };
+    Ok((text, notices))
+}
+
+/// The text of a PDF, Word or RTF file, and notices about how it was read.
+fn convert_container(
+    path: &Path,
+    format: SourceFormat,
+    bytes: &[u8],
+) -> Result<(String, Vec<String>), TextError> {
+    let path_buf = || path.to_path_buf();
+    let (text, notices) = match format {
+        SourceFormat::Pdf => {
+            let pdf = pdf_text(bytes).map_err(|problem| match problem {
+                PdfProblem::NotPdf => TextError::NotPdf { path: path_buf() },
+                PdfProblem::Damaged(reason) => TextError::DamagedPdf {
+                    path: path_buf(),
+                    reason,
+                },
+                PdfProblem::Encrypted => TextError::EncryptedPdf { path: path_buf() },
+                PdfProblem::NoTextLayer { pages } => TextError::NoTextLayer {
+                    path: path_buf(),
+                    pages,
+                },
+            })?;
+            (pdf.text, pdf.notices)
+        }
+        SourceFormat::Docx => {
+            let text = docx_text(bytes).map_err(|problem| TextError::Docx {
+                path: path_buf(),
+                reason: problem.to_string(),
+            })?;
+            (text, Vec::new())
+        }
+        _ => {
+            let text = rtf_text(bytes)
+                .map_err(|RtfProblem::NotRtf| TextError::NotRtf { path: path_buf() })?;
+            (text, Vec::new())
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(TextError::NoText {
+            path: path_buf(),
+            format: format.label(),
+        });
+    }
+    Ok((text, notices))
 }
 
 /// Bytes to text: UTF-16 with a BOM, else UTF-8 (BOM removed), else

@@ -47,6 +47,7 @@ impl CuratorApp {
                     self.dialogs.open.path_error = Some(e);
                 }
             }
+            Command::ShowImport => self.import.show(),
             Command::ShowOpenPath => {
                 let start = self
                     .settings

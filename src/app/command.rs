@@ -20,6 +20,8 @@ pub enum Command {
     /// Show the "Open path…" box (works without a file dialog).
     ShowOpenPath,
     OpenSamples,
+    /// Show File > Import… (split news-database exports into articles).
+    ShowImport,
 
     // Moving around
     SelectDocument(usize),

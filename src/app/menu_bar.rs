@@ -78,6 +78,7 @@ pub fn menu_bar_ui(
                     true,
                     &mut out,
                 );
+                item(ui, table, "Import…", Command::ShowImport, true, &mut out);
                 ui.separator();
                 item(ui, table, "Save", Command::Save, has_doc, &mut out);
                 item(

@@ -22,6 +22,7 @@ mod export_dialog;
 pub mod fields;
 mod help_overlay;
 pub mod highlight;
+mod import_dialog;
 mod menu_bar;
 mod open_dialog;
 mod palette;
@@ -91,6 +92,7 @@ pub fn run(paths: Vec<PathBuf>, max_bytes: u64) -> anyhow::Result<()> {
             let mut app = CuratorApp::new(&cc.egui_ctx, settings, Vec::new());
             app.safety.drafts_dir = crate::store::default_drafts_dir();
             app.workers.load_options.max_bytes = max_bytes;
+            app.import.max_bytes = max_bytes;
             if !paths.is_empty() {
                 app.open_now(paths);
             }
@@ -134,6 +136,7 @@ pub struct CuratorApp {
     pub tab: Tab,
     corpus: CorpusPanel,
     export: ExportDialog,
+    import: import_dialog::ImportDialog,
     queue: QueuePanel,
     source: SourcePanel,
     record: RecordPanel,
@@ -166,6 +169,7 @@ impl CuratorApp {
             tab: Tab::default(),
             corpus: CorpusPanel::default(),
             export: ExportDialog::default(),
+            import: import_dialog::ImportDialog::default(),
             queue: QueuePanel::default(),
             source: SourcePanel::default(),
             record: RecordPanel::default(),
@@ -305,7 +309,8 @@ impl CuratorApp {
                 }
                 if paths.is_empty() {
                     self.dialogs.error(format!(
-                        "No article files (.txt, .md, .html) found in {}",
+                        "No article files (.{}) found in {}",
+                        crate::discover::ARTICLE_EXTENSIONS.join(", ."),
                         self.workspace.title
                     ));
                 }
@@ -452,6 +457,7 @@ impl CuratorApp {
         };
         if !self.dialogs.is_modal_open()
             && !self.export.is_modal_open()
+            && !self.import.is_open()
             && !self.safety.is_modal_open()
         {
             if let Some(picker) = self.picker {
@@ -500,6 +506,7 @@ impl CuratorApp {
         self.dialogs.messages_ui(&ctx);
         commands.extend(self.export.poll());
         commands.extend(self.export.path_box_ui(&ctx));
+        commands.extend(self.import.ui(&ctx));
 
         for command in commands {
             self.apply_command(command);

@@ -15,7 +15,8 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Extract a record from each article (.txt, .md, .html, .htm) and save it
+/// Extract a record from each article (.txt, .md, .html, .htm, .pdf, .docx,
+/// .rtf) and save it
 /// beside the article as `<name>.curation.json`.
 ///
 /// Existing records are protected: one is replaced only with --overwrite, a
@@ -120,7 +121,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: {err:#}");
     }
     if found.articles.is_empty() && found.errors.is_empty() {
-        eprintln!("warning: no article files found (looked for .txt, .md, .html, .htm)");
+        eprintln!(
+            "warning: no article files found (looked for .{})",
+            crate::discover::ARTICLE_EXTENSIONS.join(", .")
+        );
     }
     println!("{written} written, {skipped} skipped, {failed} failed");
     Ok(if failed > 0 {

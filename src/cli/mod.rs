@@ -3,4 +3,5 @@
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod import;
 pub mod validate;

@@ -219,6 +219,25 @@ mod properties {
         }
 
         #[test]
+        fn pdf_word_and_rtf_decoding_never_panics_on_damaged_bytes(
+            body in proptest::collection::vec(any::<u8>(), 0..400),
+            kind in 0..3usize,
+        ) {
+            let heads: [(&str, &[u8]); 3] = [
+                ("a.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"),
+                ("a.docx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00"),
+                ("a.rtf", b"{\\rtf1\\ansi "),
+            ];
+            let (name, head) = heads[kind];
+            let mut bytes = head.to_vec();
+            bytes.extend(body);
+            if let Ok(article) = decode_article(Path::new(name), &bytes) {
+                prop_assert_eq!(article.chars, article.text.chars().count());
+                prop_assert!(!article.text.trim().is_empty());
+            }
+        }
+
+        #[test]
         fn plain_utf8_prose_is_kept_exactly(text in "[a-zA-Z£’é .,\r\n]{0,200}[a-z]") {
             let article = decode_article(Path::new("a.txt"), text.as_bytes())
                 .expect("prose decodes");

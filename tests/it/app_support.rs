@@ -116,7 +116,14 @@ fn typed_text(key: Key, modifiers: Modifiers) -> Option<String> {
     if key == Key::Space {
         return Some(" ".into());
     }
-    let name = key.name();
+    // Letters and digits are named by their character; punctuation keys
+    // ("Slash", "Period") by their symbol.
+    let symbol = key.symbol_or_name();
+    let name = if symbol.len() == 1 && symbol.bytes().all(|b| b.is_ascii_punctuation()) {
+        symbol
+    } else {
+        key.name()
+    };
     let mut chars = name.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return None; // Enter, Tab, arrows, F1…: no text

@@ -4,10 +4,13 @@
 
 mod app_support;
 mod common;
+mod doc_fixtures;
+mod export_fixtures;
 mod hostile;
 
 mod app_corpus;
 mod app_corpus_providers;
+mod app_import;
 mod app_keys;
 mod app_keystrokes;
 mod app_review;
@@ -17,9 +20,11 @@ mod app_window;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
+mod cli_import;
 mod cli_validate;
 mod extract_evidence;
 mod extract_props;
+mod formats;
 mod hostile_input;
 mod record_props;
 mod regressions;

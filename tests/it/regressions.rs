@@ -105,3 +105,73 @@ fn bug_saving_an_untouched_article_stamped_it_as_a_persons_work() {
     assert_eq!(saved.curator.as_deref(), Some("Test Curator"));
     assert_eq!(saved.status, ofsted_curator::model::Status::InProgress);
 }
+
+/// The PDF reader took a doubled narrow letter ("ll" in "Sandwell") for
+/// text drawn twice to look bold and kept one: the test for an overprint
+/// allowed a third of an em, more than an "l" is wide.
+#[test]
+fn bug_doubled_letters_in_a_pdf_were_read_once() {
+    let article = "Sandwell will follow the Ofsted report\n\nAll staff in Hartlepool's children's services were told.\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "a.pdf",
+        crate::doc_fixtures::pdf_of_article(article),
+    );
+    let text = ofsted_curator::text::load_article(&pdf, &Default::default())
+        .expect("the PDF reads")
+        .text;
+    assert_eq!(text, article);
+}
+
+/// Importing an export whose header had a line starting with a multi-byte
+/// character ("a€ ...") panicked: the check for a "By " line sliced the
+/// line's first three bytes, inside the character.
+#[test]
+fn bug_an_export_line_starting_with_a_multibyte_character_panicked_the_import() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = write(
+        dir.path(),
+        "export.txt",
+        "a€ headline\n\nBy €uro Writer\n\n12 March 2019\n\nInspectors found that leaders \
+         in Kent had a firm grip on practice, the report published today said.\n",
+    );
+    let out = dir.path().join("out");
+    let result = run([
+        "import".as_ref(),
+        export.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(result.code, Some(0), "{result:?}");
+    assert!(result.stdout.contains("1 written"), "{result:?}");
+}
+
+/// The import window's "remove this file" button was drawn as "✕", which no
+/// font the app ships has: egui stopped the app on the first frame that
+/// listed a chosen file.
+#[test]
+fn bug_the_import_window_stopped_the_app_once_a_file_was_chosen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = dir.path().join("library");
+    write(&library, "a.txt", INSPECTION_ARTICLE);
+    let export = write(dir.path(), "export.txt", INSPECTION_ARTICLE);
+    let mut harness = harness(&library);
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness.get_by_label("Import…").click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Add a file:")
+        .focus();
+    harness.step();
+    type_text(&mut harness, &export.display().to_string());
+    press_key(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains(&export.display().to_string())
+            .is_some(),
+        "the chosen file is listed"
+    );
+}
