@@ -5,6 +5,7 @@ use crate::discover::discover_articles;
 use crate::pipeline::{
     ArticleReport, ExtractOptions, Outcome, extract_article, without_sidecar_clashes,
 };
+use crate::store::KeepReason;
 use crate::store::write_atomically;
 use crate::text::{DEFAULT_MAX_BYTES, LoadOptions};
 use anyhow::Context as _;
@@ -12,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal as _;
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Extract a record from each article (.txt, .md, .html, .htm, .pdf, .docx,
@@ -53,6 +54,11 @@ pub struct ExtractArgs {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
 
+    /// List every record left alone because it already exists, not only
+    /// how many.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Also write every extracted record, one JSON object per line, to FILE.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
@@ -91,6 +97,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 
     let mut written = 0;
     let mut skipped = 0;
+    let mut existing = Vec::new();
     for report in &reports {
         for notice in &report.notices {
             eprintln!("warning: {}: {notice}", report.article.display());
@@ -106,13 +113,23 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 sidecar, reason, ..
             }) => {
                 skipped += 1;
-                eprintln!("skipped {}: {reason}", sidecar.display());
+                // A re-run over a folder meets a record for every article:
+                // those are counted, and only the ones that need a person's
+                // attention are named.
+                if *reason == KeepReason::Exists && !args.verbose {
+                    existing.push(sidecar);
+                } else {
+                    eprintln!("skipped {}: {reason}", sidecar.display());
+                }
             }
             Err(err) => {
                 failed += 1;
                 eprintln!("error: {err}");
             }
         }
+    }
+    if let Some(first) = existing.first() {
+        eprintln!("{}", existing_summary(existing.len(), first));
     }
     if let Some(jsonl) = &args.jsonl
         && let Err(err) = write_jsonl(jsonl, &reports)
@@ -202,6 +219,19 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(multiplier))
         .ok_or_else(|| format!("{s:?} is not a size in bytes (e.g. 8388608, 500k, 20M)"))
+}
+
+/// One line for the records left alone because they exist.
+fn existing_summary(count: usize, first: &Path) -> String {
+    let what = if count == 1 {
+        format!("skipped {}", first.display())
+    } else {
+        format!(
+            "skipped {count} existing records, such as {}",
+            first.display()
+        )
+    };
+    format!("{what}: a record already exists (use --overwrite to replace; --verbose lists each)")
 }
 
 #[cfg(test)]

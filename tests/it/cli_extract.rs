@@ -427,3 +427,29 @@ fn overwriting_a_record_with_fields_this_version_does_not_know_keeps_it_as_bak()
             .any(|w| w == b"reviewer_flags")
     );
 }
+
+/// Re-running over a folder meets a record for every article: one line says
+/// so, and --verbose names each.
+#[test]
+fn a_rerun_says_in_one_line_that_records_exist_and_verbose_lists_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        write(dir.path(), name, INSPECTION_ARTICLE);
+    }
+    let first = run([dir.path()]);
+    assert_eq!(first.stdout.trim(), "3 written, 0 skipped, 0 failed");
+
+    let again = run([dir.path()]);
+    assert_eq!(again.stdout.trim(), "0 written, 3 skipped, 0 failed");
+    let lines: Vec<&str> = again.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{again:?}");
+    assert!(lines[0].contains("3 existing records"), "{again:?}");
+    assert!(lines[0].contains("--overwrite"), "{again:?}");
+
+    let verbose = run([dir.path(), "--verbose".as_ref()]);
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let record = format!("{name}.curation.json");
+        assert!(verbose.stderr.contains(&record), "{verbose:?}");
+    }
+    assert_eq!(verbose.stderr.lines().count(), 3, "{verbose:?}");
+}

@@ -89,6 +89,8 @@ fn extract_names_every_bad_file_fails_the_run_and_keeps_every_sidecar() {
         corpus.root.as_os_str(),
         "--jobs".as_ref(),
         "2".as_ref(),
+        // Every kept record named, not only counted.
+        "--verbose".as_ref(),
     ]);
     let lines: Vec<String> = run.stderr.lines().map(str::to_string).collect();
     assert_eq!(
