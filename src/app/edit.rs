@@ -1,10 +1,13 @@
 //! Record edits as data, and the one function that applies them, keeping
 //! each value's `origin` honest: changing a machine value makes it
 //! `edited`, a new item is `added`, a revert restores the machine's value.
+//! Removing a value or item the machine proposed records it in the record's
+//! `rejected` list, so that extracting the article again does not bring it
+//! back; undo takes the record back whole, rejection included.
 
 use super::fields::{ArticleKey, FieldPath, ItemKind};
 use crate::model::{
-    Field, Figure, Finding, Inspection, Origin, Person, Quote, Record, Span, Status,
+    Field, Figure, Finding, Inspection, Origin, Person, Quote, Record, Rejection, Span, Status,
 };
 
 /// One change to a record. Replace edits carry the whole new item (records
@@ -198,25 +201,36 @@ fn replace_item<T: Clone + PartialEq>(
 /// same text, used by reverts. Returns whether the record changed.
 pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> bool {
     match edit {
-        Edit::ArticleValue { key, value } => {
+        Edit::ArticleValue { key, value: None } => {
+            let rejection = rejection_at(record, machine, FieldPath::Article(key));
+            if key.get_mut(record).take().is_none() {
+                return false;
+            }
+            if let Some(r) = rejection {
+                crate::rejection::remember(record, r);
+            }
+            true
+        }
+        Edit::ArticleValue {
+            key,
+            value: Some(v),
+        } => {
             let slot = key.get_mut(record);
-            match (slot.as_mut(), value) {
-                (Some(f), Some(v)) => {
+            match slot.as_mut() {
+                Some(f) => {
                     if f.value == v {
                         return false;
                     }
                     f.value = v;
                     f.origin = changed_origin(f.origin);
                 }
-                (None, Some(v)) => {
+                None => {
                     *slot = Some(Field {
                         value: v,
                         evidence: Vec::new(),
                         origin: Origin::Added,
                     })
                 }
-                (Some(_), None) => *slot = None,
-                (None, None) => return false,
             }
             true
         }
@@ -247,7 +261,14 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             }
             true
         }
-        Edit::Remove(path) => remove(record, path),
+        Edit::Remove(path) => {
+            let rejection = rejection_at(record, machine, path);
+            let removed = remove(record, path);
+            if let (true, Some(r)) = (removed, rejection) {
+                crate::rejection::remember(record, r);
+            }
+            removed
+        }
         Edit::Move(path, delta) => move_item(record, path, delta),
         Edit::Evidence(path, mut spans) => {
             spans.sort();
@@ -274,6 +295,30 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             changed
         }
     }
+}
+
+/// What removing the field at `path` rejects: the machine's proposal. An
+/// `extracted` value is the proposal itself; for an `edited` one it is the
+/// machine's counterpart (the person changed it, then removed it); an
+/// `added` value was never proposed.
+fn rejection_at(record: &Record, machine: Option<&Record>, path: FieldPath) -> Option<Rejection> {
+    let (source, at) = match path.origin(record)? {
+        Origin::Extracted => (record, path),
+        Origin::Edited => {
+            let machine = machine?;
+            (machine, machine_counterpart(record, machine, path)?)
+        }
+        Origin::Added => return None,
+    };
+    use crate::rejection as r;
+    Some(match at {
+        FieldPath::Article(k) => r::reject_value(k.field_name(), k.get(source).as_ref()?),
+        FieldPath::Inspection(i) => r::reject_inspection(source.inspections.get(i)?),
+        FieldPath::Finding(i, j) => r::reject_finding(source.inspections.get(i)?.findings.get(j)?),
+        FieldPath::Person(i) => r::reject_person(source.people.get(i)?),
+        FieldPath::Quote(i) => r::reject_quote(source.quotes.get(i)?),
+        FieldPath::Figure(i) => r::reject_figure(source.figures.get(i)?),
+    })
 }
 
 fn remove(record: &mut Record, path: FieldPath) -> bool {

@@ -1,7 +1,7 @@
 //! Addressing the values and items of a record: which field is selected,
 //! what evidence it has, which colour family it belongs to.
 
-use crate::model::{Field, Origin, Record, Span};
+use crate::model::{Field, FieldName, Origin, Record, Span};
 
 /// The four article-level values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,6 +26,16 @@ impl ArticleKey {
             ArticleKey::Byline => "Byline",
             ArticleKey::Published => "Published",
             ArticleKey::Outlet => "Outlet",
+        }
+    }
+
+    /// The contract's name of the value.
+    pub fn field_name(self) -> FieldName {
+        match self {
+            ArticleKey::Headline => FieldName::Headline,
+            ArticleKey::Byline => FieldName::Byline,
+            ArticleKey::Published => FieldName::Published,
+            ArticleKey::Outlet => FieldName::Outlet,
         }
     }
 
