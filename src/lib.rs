@@ -2,7 +2,7 @@
 //! children's services inspections from news articles.
 //!
 //! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
-//! `eval`, `export`, `import`, `rejection`) is plain Rust and knows nothing of the UI; `app` and
+//! `eval`, `export`, `import`, `rejection`, `merge`) is plain Rust and knows nothing of the UI; `app` and
 //! `cli` are two front-ends over it.
 
 pub mod app;
@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod rejection;

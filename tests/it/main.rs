@@ -26,6 +26,7 @@ mod extract_evidence;
 mod extract_props;
 mod formats;
 mod hostile_input;
+mod merge_props;
 mod record_props;
 mod regressions;
 mod sample_articles;
