@@ -2,7 +2,8 @@
 //! children's services inspections from news articles.
 //!
 //! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
-//! `eval`, `export`, `import`, `rejection`, `merge`) is plain Rust and knows nothing of the UI; `app` and
+//! `eval`, `export`, `import`, `rejection`, `merge`, `update`) is plain Rust
+//! and knows nothing of the UI; `app` and
 //! `cli` are two front-ends over it.
 
 pub mod app;
@@ -22,3 +23,4 @@ pub mod rejection;
 pub mod samples;
 pub mod store;
 pub mod text;
+pub mod update;

@@ -4,4 +4,5 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod update;
 pub mod validate;
