@@ -1,10 +1,10 @@
 //! ofsted-curator: extract, review and curate structured records of Ofsted
 //! children's services inspections from news articles.
 //!
-//! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
-//! `eval`, `export`, `import`, `rejection`, `merge`, `update`) is plain Rust
-//! and knows nothing of the UI; `app` and
-//! `cli` are two front-ends over it.
+//! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`,
+//! `store`, `eval`, `export`, `import`, `rejection`, `merge`, `update`,
+//! `report`) is plain Rust and knows nothing of the UI; `app` and `cli` are
+//! two front-ends over it.
 
 pub mod app;
 pub mod ascii;
@@ -20,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod rejection;
+pub mod report;
 pub mod samples;
 pub mod store;
 pub mod text;

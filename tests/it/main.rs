@@ -21,6 +21,7 @@ mod cli_eval;
 mod cli_export;
 mod cli_extract;
 mod cli_import;
+mod cli_report;
 mod cli_update;
 mod cli_validate;
 mod extract_evidence;
