@@ -36,6 +36,7 @@ pub mod settings;
 pub mod shortcuts;
 mod source_panel;
 mod status_bar;
+mod tab_bar;
 mod timeline_panel;
 pub mod worker;
 pub mod workspace;
@@ -461,7 +462,7 @@ impl CuratorApp {
             && !self.safety.is_modal_open()
         {
             if let Some(picker) = self.picker {
-                commands.extend(picker_keys(&ctx, picker));
+                commands.extend(choices::picker_keys(&ctx, picker));
             }
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, owner));
             if escape_left_a_field {
@@ -477,7 +478,7 @@ impl CuratorApp {
         ));
         commands.extend(self.safety_ui(ui));
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
-        commands.extend(tab_bar_ui(ui, self.tab));
+        commands.extend(tab_bar::tab_bar_ui(ui, self.tab));
         if self.tab == Tab::Corpus {
             let waker_ctx = ctx.clone();
             self.corpus.view.refresh(&self.workspace, || {
@@ -511,7 +512,7 @@ impl CuratorApp {
         for command in commands {
             self.apply_command(command);
         }
-        focus_ring_ui(&ctx, self.source.text_id());
+        a11y::focus_ring_ui(&ctx, self.source.text_id());
         self.update_title(&ctx);
     }
 
@@ -550,90 +551,6 @@ impl CuratorApp {
             self.title = title;
         }
     }
-}
-
-/// While a field's choices are on screen, an option's key picks it and
-/// Escape puts them away; the keys are taken from the shortcuts.
-fn picker_keys(ctx: &egui::Context, picker: choices::Picker) -> Vec<Command> {
-    let options = picker.field.options().len();
-    let mut out = Vec::new();
-    ctx.input_mut(|input| {
-        input.events.retain(|event| {
-            let egui::Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = event
-            else {
-                return true;
-            };
-            if !modifiers.is_none() {
-                return true;
-            }
-            match choices::option_of_key(*key) {
-                Some(i) if i < options => {
-                    out.push(Command::Pick(i));
-                    false
-                }
-                _ => true,
-            }
-        });
-    });
-    out
-}
-
-/// A visible ring around the control that has the keyboard, so that moving
-/// with Tab shows where the keyboard is. Text fields show their own cursor,
-/// and the article text its selection.
-fn focus_ring_ui(ctx: &egui::Context, article: egui::Id) {
-    let Some(id) = ctx.memory(|m| m.focused()) else {
-        return;
-    };
-    if id == article || ctx.text_edit_focused() {
-        return;
-    }
-    let Some(response) = ctx.read_response(id) else {
-        return;
-    };
-    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
-    ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("focus-ring"),
-    ))
-    .rect_stroke(
-        response.rect.expand(2.0),
-        3.0,
-        stroke,
-        egui::StrokeKind::Outside,
-    );
-}
-
-/// The Review | Corpus switch under the menu bar.
-fn tab_bar_ui(ui: &mut egui::Ui, tab: Tab) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Panel::top("tab-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            for (t, label, hint) in [
-                (Tab::Review, "Review", "One article at a time"),
-                (
-                    Tab::Corpus,
-                    "Corpus",
-                    "Every inspection across the open folder",
-                ),
-            ] {
-                if ui
-                    .selectable_label(tab == t, label)
-                    .on_hover_text(hint)
-                    .clicked()
-                    && tab != t
-                {
-                    out.push(Command::ShowTab(t));
-                }
-            }
-        });
-    });
-    out
 }
 
 impl eframe::App for CuratorApp {
