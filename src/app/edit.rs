@@ -202,38 +202,12 @@ fn replace_item<T: Clone + PartialEq>(
 pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> bool {
     match edit {
         Edit::ArticleValue { key, value: None } => {
-            let rejection = rejection_at(record, machine, FieldPath::Article(key));
-            if key.get_mut(record).take().is_none() {
-                return false;
-            }
-            if let Some(r) = rejection {
-                crate::rejection::remember(record, r);
-            }
-            true
+            remove_rejecting(record, machine, FieldPath::Article(key))
         }
         Edit::ArticleValue {
             key,
             value: Some(v),
-        } => {
-            let slot = key.get_mut(record);
-            match slot.as_mut() {
-                Some(f) => {
-                    if f.value == v {
-                        return false;
-                    }
-                    f.value = v;
-                    f.origin = changed_origin(f.origin);
-                }
-                None => {
-                    *slot = Some(Field {
-                        value: v,
-                        evidence: Vec::new(),
-                        origin: Origin::Added,
-                    })
-                }
-            }
-            true
-        }
+        } => set_article_value(key.get_mut(record), v),
         Edit::Inspection(i, new) => {
             replace_item(record.inspections.get_mut(i), new, |x| &mut x.origin)
         }
@@ -261,14 +235,7 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             }
             true
         }
-        Edit::Remove(path) => {
-            let rejection = rejection_at(record, machine, path);
-            let removed = remove(record, path);
-            if let (true, Some(r)) = (removed, rejection) {
-                crate::rejection::remember(record, r);
-            }
-            removed
-        }
+        Edit::Remove(path) => remove_rejecting(record, machine, path),
         Edit::Move(path, delta) => move_item(record, path, delta),
         Edit::Evidence(path, mut spans) => {
             spans.sort();
@@ -295,6 +262,37 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             changed
         }
     }
+}
+
+/// Sets an article value: a machine value changed becomes `edited`, a new
+/// one is `added`.
+fn set_article_value(slot: &mut Option<Field<String>>, value: String) -> bool {
+    match slot.as_mut() {
+        Some(f) if f.value == value => return false,
+        Some(f) => {
+            f.value = value;
+            f.origin = changed_origin(f.origin);
+        }
+        None => {
+            *slot = Some(Field {
+                value,
+                evidence: Vec::new(),
+                origin: Origin::Added,
+            })
+        }
+    }
+    true
+}
+
+/// Removes the value or item at `path`, remembering the machine's proposal
+/// as rejected.
+fn remove_rejecting(record: &mut Record, machine: Option<&Record>, path: FieldPath) -> bool {
+    let rejection = rejection_at(record, machine, path);
+    let removed = remove(record, path);
+    if let (true, Some(r)) = (removed, rejection) {
+        crate::rejection::remember(record, r);
+    }
+    removed
 }
 
 /// What removing the field at `path` rejects: the machine's proposal. An

@@ -87,27 +87,7 @@ pub(super) fn merge_list<T: Item>(
         ctx.note(T::FIELD, ChangeKind::StillRejected, None, Some(n.brief()));
     }
     let machine = |i: usize| old[i].origin() == Origin::Extracted;
-    // Machine items take the same proposal first, then one in their place.
-    let mut pair: Vec<Option<usize>> = vec![None; old.len()];
-    for same in [true, false] {
-        for i in (0..old.len()).filter(|&i| machine(i)) {
-            if pair[i].is_some() {
-                continue;
-            }
-            let found = (0..new.len()).find(|&j| {
-                open[j]
-                    && if same {
-                        same_proposal(&old[i], &new[j])
-                    } else {
-                        corresponds(&old[i], &new[j])
-                    }
-            });
-            if let Some(j) = found {
-                open[j] = false;
-                pair[i] = Some(j);
-            }
-        }
-    }
+    let pair = pair_machine_items(old, new, &mut open);
     // A proposal where a person's item stands is theirs to decide.
     let mut stands_for: Vec<Option<usize>> = vec![None; old.len()];
     for i in (0..old.len()).filter(|&i| !machine(i)) {
@@ -152,6 +132,32 @@ pub(super) fn merge_list<T: Item>(
         });
     }
     out
+}
+
+/// Pairs each machine item of `old` with an `open` proposal: the same
+/// proposal first, then one in its place; a paired proposal is closed.
+fn pair_machine_items<T: Item>(old: &[T], new: &[T], open: &mut [bool]) -> Vec<Option<usize>> {
+    let mut pair: Vec<Option<usize>> = vec![None; old.len()];
+    for same in [true, false] {
+        for i in (0..old.len()).filter(|&i| old[i].origin() == Origin::Extracted) {
+            if pair[i].is_some() {
+                continue;
+            }
+            let found = (0..new.len()).find(|&j| {
+                open[j]
+                    && if same {
+                        same_proposal(&old[i], &new[j])
+                    } else {
+                        corresponds(&old[i], &new[j])
+                    }
+            });
+            if let Some(j) = found {
+                open[j] = false;
+                pair[i] = Some(j);
+            }
+        }
+    }
+    pair
 }
 
 /// Merges inspections, then each one's findings with those of the proposal
