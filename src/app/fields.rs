@@ -29,6 +29,17 @@ impl ArticleKey {
         }
     }
 
+    /// The article value a field name names, if it is one.
+    pub fn of_field_name(name: FieldName) -> Option<ArticleKey> {
+        Some(match name {
+            FieldName::Headline => ArticleKey::Headline,
+            FieldName::Byline => ArticleKey::Byline,
+            FieldName::Published => ArticleKey::Published,
+            FieldName::Outlet => ArticleKey::Outlet,
+            _ => return None,
+        })
+    }
+
     /// The contract's name of the value.
     pub fn field_name(self) -> FieldName {
         match self {

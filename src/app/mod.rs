@@ -29,6 +29,9 @@ mod palette;
 pub mod queue;
 mod queue_panel;
 mod record_panel;
+pub mod reextract;
+mod reextract_dialog;
+mod report_panel;
 pub mod safety;
 mod safety_dialogs;
 mod saver;
@@ -136,6 +139,9 @@ pub struct CuratorApp {
     /// The screen shown: review or corpus.
     pub tab: Tab,
     corpus: CorpusPanel,
+    report: report_panel::ReportPanel,
+    /// A re-extraction under way or its diff on screen.
+    reextract: reextract::ReextractState,
     export: ExportDialog,
     import: import_dialog::ImportDialog,
     queue: QueuePanel,
@@ -169,6 +175,8 @@ impl CuratorApp {
             picker: None,
             tab: Tab::default(),
             corpus: CorpusPanel::default(),
+            report: Default::default(),
+            reextract: Default::default(),
             export: ExportDialog::default(),
             import: import_dialog::ImportDialog::default(),
             queue: QueuePanel::default(),
@@ -248,6 +256,21 @@ impl CuratorApp {
                 Some((row.inspection, timeline_panel::drawn_at(&self.ctx, p)?))
             })
             .collect()
+    }
+
+    /// A re-extraction is under way (its diff not yet shown).
+    pub fn is_reextracting(&self) -> bool {
+        matches!(self.reextract, reextract::ReextractState::Running { .. })
+    }
+
+    /// The re-extract diff is on screen, waiting for Apply or Cancel.
+    pub fn reextract_diff_shown(&self) -> bool {
+        matches!(self.reextract, reextract::ReextractState::Ready { .. })
+    }
+
+    /// The extractor report of the open records as the Report tab shows it.
+    pub fn extractor_report(&mut self) -> crate::report::ExtractorReport {
+        self.report.report(&self.workspace).clone()
     }
 
     /// Exports under way.
@@ -355,6 +378,7 @@ impl CuratorApp {
                 result,
             } => self.take_save_result(&article, revision, result),
             WorkerMsg::Safety(msg) => self.take_safety_msg(msg),
+            WorkerMsg::Reextracted { job, results } => self.take_reextract_results(job, results),
             _ => {} // a message of a load that was replaced
         }
     }
@@ -446,8 +470,9 @@ impl CuratorApp {
             }
             self.last_focus = focus;
         }
-        let owner = if self.tab == Tab::Corpus {
-            // The corpus tab is all filters and search boxes.
+        let owner = if self.tab != Tab::Review {
+            // The corpus tab is all filters and search boxes; the review
+            // keys must not act on a record that is not on screen.
             KeyboardOwner::TextField
         } else if focus.is_none() || focus == Some(self.source.text_id()) {
             KeyboardOwner::Nobody
@@ -460,6 +485,7 @@ impl CuratorApp {
             && !self.export.is_modal_open()
             && !self.import.is_open()
             && !self.safety.is_modal_open()
+            && !self.reextract.is_open()
         {
             if let Some(picker) = self.picker {
                 commands.extend(choices::picker_keys(&ctx, picker));
@@ -485,6 +511,8 @@ impl CuratorApp {
                 Arc::new(move || waker_ctx.request_repaint())
             });
             commands.extend(self.corpus.ui(ui, &self.workspace));
+        } else if self.tab == Tab::Report {
+            commands.extend(self.report.ui(ui, &self.workspace));
         } else {
             commands.extend(self.queue.ui(ui, &self.workspace));
             let keys = FormKeys {
@@ -508,6 +536,7 @@ impl CuratorApp {
         commands.extend(self.export.poll());
         commands.extend(self.export.path_box_ui(&ctx));
         commands.extend(self.import.ui(&ctx));
+        commands.extend(reextract_dialog::reextract_ui(&ctx, &self.reextract));
 
         for command in commands {
             self.apply_command(command);

@@ -1,8 +1,8 @@
-//! The tabs under the menu bar: Review, Corpus.
+//! The tabs under the menu bar: Review, Corpus, Report.
 
 use super::command::{Command, Tab};
 
-/// The Review | Corpus switch under the menu bar.
+/// The Review | Corpus | Report switch under the menu bar.
 pub fn tab_bar_ui(ui: &mut egui::Ui, tab: Tab) -> Vec<Command> {
     let mut out = Vec::new();
     egui::Panel::top("tab-bar").show(ui, |ui| {
@@ -13,6 +13,11 @@ pub fn tab_bar_ui(ui: &mut egui::Ui, tab: Tab) -> Vec<Command> {
                     Tab::Corpus,
                     "Corpus",
                     "Every inspection across the open folder",
+                ),
+                (
+                    Tab::Report,
+                    "Report",
+                    "How the extractor did on the records people worked on",
                 ),
             ] {
                 if ui
