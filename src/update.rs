@@ -93,7 +93,11 @@ pub fn update_sidecar(
     machine: Record,
     dry_run: bool,
 ) -> Result<UpdateOutcome, UpdateError> {
-    if std::fs::symlink_metadata(sidecar).is_err() {
+    let missing = matches!(
+        std::fs::symlink_metadata(sidecar),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound
+    );
+    if missing {
         if !dry_run {
             store::save_record_atomically(sidecar, &machine)?;
         }
