@@ -125,6 +125,7 @@ fn records() -> Vec<(PathBuf, Record)> {
                 quotes: Vec::new(),
                 figures: Vec::new(),
                 notes: String::new(),
+                rejected: Vec::new(),
             };
             (
                 PathBuf::from(format!("/corpus/{name}.curation.json")),

@@ -1,9 +1,10 @@
 //! ofsted-curator: extract, review and curate structured records of Ofsted
 //! children's services inspections from news articles.
 //!
-//! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`, `store`,
-//! `eval`, `export`, `import`) is plain Rust and knows nothing of the UI; `app` and
-//! `cli` are two front-ends over it.
+//! The core (`model`, `text`, `ascii`, `discover`, `gazetteer`, `extract`,
+//! `store`, `eval`, `export`, `import`, `rejection`, `merge`, `update`,
+//! `report`) is plain Rust and knows nothing of the UI; `app` and `cli` are
+//! two front-ends over it.
 
 pub mod app;
 pub mod ascii;
@@ -15,8 +16,12 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod pipeline;
+pub mod rejection;
+pub mod report;
 pub mod samples;
 pub mod store;
 pub mod text;
+pub mod update;

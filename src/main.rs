@@ -31,6 +31,8 @@ enum Command {
     Validate(cli::validate::ValidateArgs),
     /// Split news-database exports into one article file each.
     Import(cli::import::ImportArgs),
+    /// Measure the extractor on the records people worked on.
+    Report(cli::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some(Command::Export(a)) => cli::export::run(a),
         Some(Command::Validate(a)) => cli::validate::run(a),
         Some(Command::Import(a)) => cli::import::run(a),
+        Some(Command::Report(a)) => cli::report::run(a),
     };
     match outcome {
         Ok(code) => code,

@@ -3,7 +3,8 @@
 //! Field order in these structs is the key order of the contract
 //! (`record-format.md`): serde writes fields in declaration order, which is
 //! what keeps a curated corpus diffing cleanly in git. `Option`s are written
-//! as `null`, never skipped.
+//! as `null`, never skipped; the optional `rejected` list is the one key left
+//! out when empty, so that records without it read and write unchanged.
 
 use serde::{Deserialize, Serialize};
 
@@ -231,6 +232,68 @@ pub struct Figure {
     pub origin: Origin,
 }
 
+/// The fields a value or item can belong to: what a rejection, a merge
+/// change or a report row is about (`rejected[].field` in the contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldName {
+    Headline,
+    Byline,
+    Published,
+    Outlet,
+    Inspection,
+    Finding,
+    Person,
+    Quote,
+    Figure,
+}
+
+impl FieldName {
+    pub const ALL: [FieldName; 9] = [
+        FieldName::Headline,
+        FieldName::Byline,
+        FieldName::Published,
+        FieldName::Outlet,
+        FieldName::Inspection,
+        FieldName::Finding,
+        FieldName::Person,
+        FieldName::Quote,
+        FieldName::Figure,
+    ];
+
+    /// The contract's spelling: `headline`, `inspection`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldName::Headline => "headline",
+            FieldName::Byline => "byline",
+            FieldName::Published => "published",
+            FieldName::Outlet => "outlet",
+            FieldName::Inspection => "inspection",
+            FieldName::Finding => "finding",
+            FieldName::Person => "person",
+            FieldName::Quote => "quote",
+            FieldName::Figure => "figure",
+        }
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A machine proposal a person removed, so that extracting the article again
+/// does not bring it back (`rejected[]` in the contract).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub field: FieldName,
+    /// The value, or the item without its `evidence`, `origin` and nested
+    /// findings, as the machine proposed it.
+    pub value: serde_json::Value,
+    pub evidence: Vec<Span>,
+}
+
 /// One article's curation record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -246,6 +309,9 @@ pub struct Record {
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
     pub notes: String,
+    /// What a person removed from the machine's proposal; absent means empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejection>,
 }
 
 impl Record {
@@ -264,6 +330,7 @@ impl Record {
             quotes: Vec::new(),
             figures: Vec::new(),
             notes: String::new(),
+            rejected: Vec::new(),
         }
     }
 
@@ -275,6 +342,7 @@ impl Record {
         matches!(self.status, Status::Reviewed | Status::InProgress)
             || self.curator.is_some()
             || !self.notes.is_empty()
+            || !self.rejected.is_empty()
             || self.origins().any(|o| o != Origin::Extracted)
     }
 

@@ -244,6 +244,12 @@ fn known_shape() -> Value {
         evidence: Vec::new(),
         origin: Origin::Extracted,
     });
+    // A rejected value may be a string or an item: its keys are not checked.
+    record.rejected.push(Rejection {
+        field: FieldName::Headline,
+        value: Value::String(String::new()),
+        evidence: Vec::new(),
+    });
     serde_json::to_value(&record).unwrap_or(Value::Null)
 }
 

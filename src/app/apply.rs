@@ -132,6 +132,9 @@ impl CuratorApp {
                 }
                 None => self.dialogs.info("Select an edited field to revert it"),
             },
+            Command::Reextract { all } => self.start_reextract(all),
+            Command::ApplyReextract => self.apply_reextract(),
+            Command::CancelReextract => self.cancel_reextract(),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::MarkReviewedAndNext => self.mark_and_next(Status::Reviewed),
@@ -166,6 +169,7 @@ impl CuratorApp {
                 self.select_document(doc);
                 self.selected = Some(FieldPath::Inspection(inspection));
             }
+            Command::OpenCase { doc, field } => self.open_case(doc, field),
             Command::Export(format) => self.export_dialog(format),
             Command::ExportTo {
                 format,
@@ -174,6 +178,15 @@ impl CuratorApp {
             } => self.export_to(format, path, overwrite),
         }
         self.workspace.touch();
+    }
+
+    /// A case of the report: its article in Review, its field selected
+    /// (if it is still there).
+    fn open_case(&mut self, doc: usize, field: Option<FieldPath>) {
+        self.tab = super::Tab::Review;
+        self.select_document(doc);
+        let record = self.workspace.current_loaded().map(|d| &d.record);
+        self.selected = field.filter(|p| record.is_some_and(|r| p.evidence(r).is_some()));
     }
 
     fn escape(&mut self) {
@@ -224,6 +237,7 @@ impl CuratorApp {
         };
         self.settings.remember(&paths);
         self.selected = None;
+        self.reextract = Default::default();
         self.load = LoadState::Running { done: 0, total: 0 };
         self.job = self.workers.open(paths);
     }

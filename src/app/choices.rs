@@ -198,6 +198,37 @@ pub fn polarity_flip_edit(record: &Record, path: FieldPath) -> Option<Edit> {
     Some(Edit::Finding(i, j, finding))
 }
 
+/// While a field's choices are on screen, an option's key picks it and
+/// Escape puts them away; the keys are taken from the shortcuts.
+pub fn picker_keys(ctx: &egui::Context, picker: Picker) -> Vec<super::Command> {
+    let options = picker.field.options().len();
+    let mut out = Vec::new();
+    ctx.input_mut(|input| {
+        input.events.retain(|event| {
+            let egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } = event
+            else {
+                return true;
+            };
+            if !modifiers.is_none() {
+                return true;
+            }
+            match option_of_key(*key) {
+                Some(i) if i < options => {
+                    out.push(super::Command::Pick(i));
+                    false
+                }
+                _ => true,
+            }
+        });
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

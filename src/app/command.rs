@@ -60,6 +60,15 @@ pub enum Command {
     RevertSelected,
     Undo,
     Redo,
+    /// Extract the open article (with `all`, every article) again and show
+    /// what merging it into the record would change.
+    Reextract {
+        all: bool,
+    },
+    /// Put the re-extracted records in place (one undo step each).
+    ApplyReextract,
+    /// Close the re-extract diff without changing anything.
+    CancelReextract,
     MarkReviewedAndNext,
     MarkOffTopicAndNext,
 
@@ -90,6 +99,12 @@ pub enum Command {
         doc: usize,
         inspection: usize,
     },
+    /// Show document `doc` in the review tab with `field` selected (a case
+    /// of the report).
+    OpenCase {
+        doc: usize,
+        field: Option<super::fields::FieldPath>,
+    },
     /// Ask where to export the open records as `format`.
     Export(ExportFormat),
     /// Export the open records (unsaved edits included) to `path`.
@@ -100,7 +115,7 @@ pub enum Command {
     },
 }
 
-/// The app's two screens.
+/// The app's screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     /// One article at a time: queue, source text, record.
@@ -108,6 +123,8 @@ pub enum Tab {
     Review,
     /// Every inspection across the open folder: table, timeline, summary.
     Corpus,
+    /// How the extractor did on the records people worked on.
+    Report,
 }
 
 /// The answers to "You have unsaved changes".

@@ -1,10 +1,13 @@
 //! Record edits as data, and the one function that applies them, keeping
 //! each value's `origin` honest: changing a machine value makes it
 //! `edited`, a new item is `added`, a revert restores the machine's value.
+//! Removing a value or item the machine proposed records it in the record's
+//! `rejected` list, so that extracting the article again does not bring it
+//! back; undo takes the record back whole, rejection included.
 
 use super::fields::{ArticleKey, FieldPath, ItemKind};
 use crate::model::{
-    Field, Figure, Finding, Inspection, Origin, Person, Quote, Record, Span, Status,
+    Field, Figure, Finding, Inspection, Origin, Person, Quote, Record, Rejection, Span, Status,
 };
 
 /// One change to a record. Replace edits carry the whole new item (records
@@ -198,28 +201,13 @@ fn replace_item<T: Clone + PartialEq>(
 /// same text, used by reverts. Returns whether the record changed.
 pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> bool {
     match edit {
-        Edit::ArticleValue { key, value } => {
-            let slot = key.get_mut(record);
-            match (slot.as_mut(), value) {
-                (Some(f), Some(v)) => {
-                    if f.value == v {
-                        return false;
-                    }
-                    f.value = v;
-                    f.origin = changed_origin(f.origin);
-                }
-                (None, Some(v)) => {
-                    *slot = Some(Field {
-                        value: v,
-                        evidence: Vec::new(),
-                        origin: Origin::Added,
-                    })
-                }
-                (Some(_), None) => *slot = None,
-                (None, None) => return false,
-            }
-            true
+        Edit::ArticleValue { key, value: None } => {
+            remove_rejecting(record, machine, FieldPath::Article(key))
         }
+        Edit::ArticleValue {
+            key,
+            value: Some(v),
+        } => set_article_value(key.get_mut(record), v),
         Edit::Inspection(i, new) => {
             replace_item(record.inspections.get_mut(i), new, |x| &mut x.origin)
         }
@@ -247,7 +235,7 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             }
             true
         }
-        Edit::Remove(path) => remove(record, path),
+        Edit::Remove(path) => remove_rejecting(record, machine, path),
         Edit::Move(path, delta) => move_item(record, path, delta),
         Edit::Evidence(path, mut spans) => {
             spans.sort();
@@ -274,6 +262,61 @@ pub fn apply_edit(record: &mut Record, machine: Option<&Record>, edit: Edit) -> 
             changed
         }
     }
+}
+
+/// Sets an article value: a machine value changed becomes `edited`, a new
+/// one is `added`.
+fn set_article_value(slot: &mut Option<Field<String>>, value: String) -> bool {
+    match slot.as_mut() {
+        Some(f) if f.value == value => return false,
+        Some(f) => {
+            f.value = value;
+            f.origin = changed_origin(f.origin);
+        }
+        None => {
+            *slot = Some(Field {
+                value,
+                evidence: Vec::new(),
+                origin: Origin::Added,
+            })
+        }
+    }
+    true
+}
+
+/// Removes the value or item at `path`, remembering the machine's proposal
+/// as rejected.
+fn remove_rejecting(record: &mut Record, machine: Option<&Record>, path: FieldPath) -> bool {
+    let rejection = rejection_at(record, machine, path);
+    let removed = remove(record, path);
+    if let (true, Some(r)) = (removed, rejection) {
+        crate::rejection::remember(record, r);
+    }
+    removed
+}
+
+/// What removing the field at `path` rejects: the machine's proposal. An
+/// `extracted` value is the proposal itself; for an `edited` one it is the
+/// machine's counterpart (the person changed it, then removed it); an
+/// `added` value was never proposed.
+fn rejection_at(record: &Record, machine: Option<&Record>, path: FieldPath) -> Option<Rejection> {
+    let (source, at) = match path.origin(record)? {
+        Origin::Extracted => (record, path),
+        Origin::Edited => {
+            let machine = machine?;
+            (machine, machine_counterpart(record, machine, path)?)
+        }
+        Origin::Added => return None,
+    };
+    use crate::rejection as r;
+    Some(match at {
+        FieldPath::Article(k) => r::reject_value(k.field_name(), k.get(source).as_ref()?),
+        FieldPath::Inspection(i) => r::reject_inspection(source.inspections.get(i)?),
+        FieldPath::Finding(i, j) => r::reject_finding(source.inspections.get(i)?.findings.get(j)?),
+        FieldPath::Person(i) => r::reject_person(source.people.get(i)?),
+        FieldPath::Quote(i) => r::reject_quote(source.quotes.get(i)?),
+        FieldPath::Figure(i) => r::reject_figure(source.figures.get(i)?),
+    })
 }
 
 fn remove(record: &mut Record, path: FieldPath) -> bool {

@@ -1,7 +1,7 @@
 //! Addressing the values and items of a record: which field is selected,
 //! what evidence it has, which colour family it belongs to.
 
-use crate::model::{Field, Origin, Record, Span};
+use crate::model::{Field, FieldName, Origin, Record, Span};
 
 /// The four article-level values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,6 +26,27 @@ impl ArticleKey {
             ArticleKey::Byline => "Byline",
             ArticleKey::Published => "Published",
             ArticleKey::Outlet => "Outlet",
+        }
+    }
+
+    /// The article value a field name names, if it is one.
+    pub fn of_field_name(name: FieldName) -> Option<ArticleKey> {
+        Some(match name {
+            FieldName::Headline => ArticleKey::Headline,
+            FieldName::Byline => ArticleKey::Byline,
+            FieldName::Published => ArticleKey::Published,
+            FieldName::Outlet => ArticleKey::Outlet,
+            _ => return None,
+        })
+    }
+
+    /// The contract's name of the value.
+    pub fn field_name(self) -> FieldName {
+        match self {
+            ArticleKey::Headline => FieldName::Headline,
+            ArticleKey::Byline => FieldName::Byline,
+            ArticleKey::Published => FieldName::Published,
+            ArticleKey::Outlet => FieldName::Outlet,
         }
     }
 

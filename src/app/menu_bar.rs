@@ -146,47 +146,7 @@ pub fn menu_bar_ui(
                 );
             });
             ui.menu_button("Review", |ui| {
-                item(
-                    ui,
-                    table,
-                    "Mark reviewed and go to next",
-                    Command::MarkReviewedAndNext,
-                    has_doc,
-                    &mut out,
-                );
-                item(
-                    ui,
-                    table,
-                    "Mark off-topic and go to next",
-                    Command::MarkOffTopicAndNext,
-                    has_doc,
-                    &mut out,
-                );
-                ui.separator();
-                item(
-                    ui,
-                    table,
-                    "Next article",
-                    Command::NextDocument,
-                    true,
-                    &mut out,
-                );
-                item(
-                    ui,
-                    table,
-                    "Previous article",
-                    Command::PreviousDocument,
-                    true,
-                    &mut out,
-                );
-                item(
-                    ui,
-                    table,
-                    "Search the queue",
-                    Command::FocusSearch,
-                    true,
-                    &mut out,
-                );
+                review_menu_ui(ui, table, workspace, &mut out);
             });
             ui.menu_button("View", |ui| {
                 item(
@@ -202,6 +162,14 @@ pub fn menu_bar_ui(
                     table,
                     "Corpus tab",
                     Command::ShowTab(super::Tab::Corpus),
+                    true,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    table,
+                    "Report tab",
+                    Command::ShowTab(super::Tab::Report),
                     true,
                     &mut out,
                 );
@@ -242,4 +210,67 @@ pub fn menu_bar_ui(
         });
     });
     out
+}
+
+/// The Review menu: marking, moving between articles, re-extracting.
+fn review_menu_ui(
+    ui: &mut egui::Ui,
+    table: &[Shortcut],
+    workspace: &Workspace,
+    out: &mut Vec<Command>,
+) {
+    let loaded = workspace.current_loaded();
+    let has_doc = loaded.is_some();
+    item(
+        ui,
+        table,
+        "Mark reviewed and go to next",
+        Command::MarkReviewedAndNext,
+        has_doc,
+        out,
+    );
+    item(
+        ui,
+        table,
+        "Mark off-topic and go to next",
+        Command::MarkOffTopicAndNext,
+        has_doc,
+        out,
+    );
+    ui.separator();
+    item(ui, table, "Next article", Command::NextDocument, true, out);
+    item(
+        ui,
+        table,
+        "Previous article",
+        Command::PreviousDocument,
+        true,
+        out,
+    );
+    item(
+        ui,
+        table,
+        "Search the queue",
+        Command::FocusSearch,
+        true,
+        out,
+    );
+    ui.separator();
+    let editable = loaded.is_some_and(|d| d.read_only.is_none());
+    item(
+        ui,
+        table,
+        "Re-extract this article…",
+        Command::Reextract { all: false },
+        editable,
+        out,
+    );
+    item(
+        ui,
+        table,
+        "Re-extract all articles…",
+        Command::Reextract { all: true },
+        !workspace.docs.is_empty(),
+        out,
+    );
 }

@@ -29,6 +29,9 @@ mod palette;
 pub mod queue;
 mod queue_panel;
 mod record_panel;
+pub mod reextract;
+mod reextract_dialog;
+mod report_panel;
 pub mod safety;
 mod safety_dialogs;
 mod saver;
@@ -36,6 +39,7 @@ pub mod settings;
 pub mod shortcuts;
 mod source_panel;
 mod status_bar;
+mod tab_bar;
 mod timeline_panel;
 pub mod worker;
 pub mod workspace;
@@ -135,6 +139,9 @@ pub struct CuratorApp {
     /// The screen shown: review or corpus.
     pub tab: Tab,
     corpus: CorpusPanel,
+    report: report_panel::ReportPanel,
+    /// A re-extraction under way or its diff on screen.
+    reextract: reextract::ReextractState,
     export: ExportDialog,
     import: import_dialog::ImportDialog,
     queue: QueuePanel,
@@ -168,6 +175,8 @@ impl CuratorApp {
             picker: None,
             tab: Tab::default(),
             corpus: CorpusPanel::default(),
+            report: Default::default(),
+            reextract: Default::default(),
             export: ExportDialog::default(),
             import: import_dialog::ImportDialog::default(),
             queue: QueuePanel::default(),
@@ -247,6 +256,21 @@ impl CuratorApp {
                 Some((row.inspection, timeline_panel::drawn_at(&self.ctx, p)?))
             })
             .collect()
+    }
+
+    /// A re-extraction is under way (its diff not yet shown).
+    pub fn is_reextracting(&self) -> bool {
+        matches!(self.reextract, reextract::ReextractState::Running { .. })
+    }
+
+    /// The re-extract diff is on screen, waiting for Apply or Cancel.
+    pub fn reextract_diff_shown(&self) -> bool {
+        matches!(self.reextract, reextract::ReextractState::Ready { .. })
+    }
+
+    /// The extractor report of the open records as the Report tab shows it.
+    pub fn extractor_report(&mut self) -> crate::report::ExtractorReport {
+        self.report.report(&self.workspace).clone()
     }
 
     /// Exports under way.
@@ -354,6 +378,7 @@ impl CuratorApp {
                 result,
             } => self.take_save_result(&article, revision, result),
             WorkerMsg::Safety(msg) => self.take_safety_msg(msg),
+            WorkerMsg::Reextracted { job, results } => self.take_reextract_results(job, results),
             _ => {} // a message of a load that was replaced
         }
     }
@@ -445,8 +470,9 @@ impl CuratorApp {
             }
             self.last_focus = focus;
         }
-        let owner = if self.tab == Tab::Corpus {
-            // The corpus tab is all filters and search boxes.
+        let owner = if self.tab != Tab::Review {
+            // The corpus tab is all filters and search boxes; the review
+            // keys must not act on a record that is not on screen.
             KeyboardOwner::TextField
         } else if focus.is_none() || focus == Some(self.source.text_id()) {
             KeyboardOwner::Nobody
@@ -459,9 +485,10 @@ impl CuratorApp {
             && !self.export.is_modal_open()
             && !self.import.is_open()
             && !self.safety.is_modal_open()
+            && !self.reextract.is_open()
         {
             if let Some(picker) = self.picker {
-                commands.extend(picker_keys(&ctx, picker));
+                commands.extend(choices::picker_keys(&ctx, picker));
             }
             commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, owner));
             if escape_left_a_field {
@@ -477,13 +504,15 @@ impl CuratorApp {
         ));
         commands.extend(self.safety_ui(ui));
         status_bar::status_bar_ui(ui, &self.workspace, &self.load);
-        commands.extend(tab_bar_ui(ui, self.tab));
+        commands.extend(tab_bar::tab_bar_ui(ui, self.tab));
         if self.tab == Tab::Corpus {
             let waker_ctx = ctx.clone();
             self.corpus.view.refresh(&self.workspace, || {
                 Arc::new(move || waker_ctx.request_repaint())
             });
             commands.extend(self.corpus.ui(ui, &self.workspace));
+        } else if self.tab == Tab::Report {
+            commands.extend(self.report.ui(ui, &self.workspace));
         } else {
             commands.extend(self.queue.ui(ui, &self.workspace));
             let keys = FormKeys {
@@ -507,11 +536,12 @@ impl CuratorApp {
         commands.extend(self.export.poll());
         commands.extend(self.export.path_box_ui(&ctx));
         commands.extend(self.import.ui(&ctx));
+        commands.extend(reextract_dialog::reextract_ui(&ctx, &self.reextract));
 
         for command in commands {
             self.apply_command(command);
         }
-        focus_ring_ui(&ctx, self.source.text_id());
+        a11y::focus_ring_ui(&ctx, self.source.text_id());
         self.update_title(&ctx);
     }
 
@@ -550,90 +580,6 @@ impl CuratorApp {
             self.title = title;
         }
     }
-}
-
-/// While a field's choices are on screen, an option's key picks it and
-/// Escape puts them away; the keys are taken from the shortcuts.
-fn picker_keys(ctx: &egui::Context, picker: choices::Picker) -> Vec<Command> {
-    let options = picker.field.options().len();
-    let mut out = Vec::new();
-    ctx.input_mut(|input| {
-        input.events.retain(|event| {
-            let egui::Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = event
-            else {
-                return true;
-            };
-            if !modifiers.is_none() {
-                return true;
-            }
-            match choices::option_of_key(*key) {
-                Some(i) if i < options => {
-                    out.push(Command::Pick(i));
-                    false
-                }
-                _ => true,
-            }
-        });
-    });
-    out
-}
-
-/// A visible ring around the control that has the keyboard, so that moving
-/// with Tab shows where the keyboard is. Text fields show their own cursor,
-/// and the article text its selection.
-fn focus_ring_ui(ctx: &egui::Context, article: egui::Id) {
-    let Some(id) = ctx.memory(|m| m.focused()) else {
-        return;
-    };
-    if id == article || ctx.text_edit_focused() {
-        return;
-    }
-    let Some(response) = ctx.read_response(id) else {
-        return;
-    };
-    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
-    ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("focus-ring"),
-    ))
-    .rect_stroke(
-        response.rect.expand(2.0),
-        3.0,
-        stroke,
-        egui::StrokeKind::Outside,
-    );
-}
-
-/// The Review | Corpus switch under the menu bar.
-fn tab_bar_ui(ui: &mut egui::Ui, tab: Tab) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Panel::top("tab-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            for (t, label, hint) in [
-                (Tab::Review, "Review", "One article at a time"),
-                (
-                    Tab::Corpus,
-                    "Corpus",
-                    "Every inspection across the open folder",
-                ),
-            ] {
-                if ui
-                    .selectable_label(tab == t, label)
-                    .on_hover_text(hint)
-                    .clicked()
-                    && tab != t
-                {
-                    out.push(Command::ShowTab(t));
-                }
-            }
-        });
-    });
-    out
 }
 
 impl eframe::App for CuratorApp {

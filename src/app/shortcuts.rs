@@ -90,6 +90,7 @@ pub fn shortcuts() -> Vec<Shortcut> {
         (CTRL, Key::Minus, Global, Command::ZoomText(-1.0), "View", "Smaller text"),
         (CTRL, Key::Num1, Global, Command::ShowTab(Tab::Review), "View", "Review tab"),
         (CTRL, Key::Num2, Global, Command::ShowTab(Tab::Corpus), "View", "Corpus tab"),
+        (CTRL, Key::Num3, Global, Command::ShowTab(Tab::Report), "View", "Extractor report tab"),
         (NONE, Key::F1, Global, Command::ToggleHelp, "Help", "Show or hide this help"),
     ];
     let mut table: Vec<Shortcut> = rows

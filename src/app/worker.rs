@@ -37,6 +37,11 @@ pub enum WorkerMsg {
     },
     /// Conflicts, drafts, backups and reloads (`saver`).
     Safety(SafetyMsg),
+    /// Articles extracted again and merged (`reextract`).
+    Reextracted {
+        job: u64,
+        results: Vec<super::reextract::ReextractResult>,
+    },
 }
 
 /// Something that can be woken when a message is sent (the egui context in
@@ -101,6 +106,26 @@ impl Workers {
             let _ = self.tx.send(WorkerMsg::Finished { job });
         }
         job
+    }
+
+    /// Extracts `items` again on a thread of their own; the merges arrive
+    /// as `WorkerMsg::Reextracted` with the returned job number.
+    pub fn reextract(
+        &mut self,
+        items: Vec<super::reextract::ReextractItem>,
+    ) -> Result<u64, String> {
+        self.next_job += 1;
+        let job = self.next_job;
+        let (tx, waker, options) = (self.tx.clone(), self.waker.clone(), self.load_options);
+        std::thread::Builder::new()
+            .name("re-extract".into())
+            .spawn(move || {
+                let results = super::reextract::reextract_all(items, &options);
+                let _ = tx.send(WorkerMsg::Reextracted { job, results });
+                waker();
+            })
+            .map_err(|e| format!("cannot start the extractor thread: {e}"))?;
+        Ok(job)
     }
 
     /// Queues a save; the result arrives as `WorkerMsg::Saved`.

@@ -397,6 +397,57 @@ mod tests {
     }
 
     #[test]
+    fn removing_a_machine_item_rejects_it_and_undo_takes_the_rejection_back() {
+        let mut d = doc();
+        assert!(d.edit(Edit::Remove(FieldPath::Person(0))));
+        assert!(d.record.people.is_empty());
+        assert_eq!(d.record.rejected.len(), 1);
+        let r = &d.record.rejected[0];
+        assert_eq!(r.field, crate::model::FieldName::Person);
+        assert_eq!(
+            r.value,
+            serde_json::json!({"name": "Jo Bloggs", "role": "director", "organisation": null})
+        );
+        assert_eq!(r.evidence, vec![Span(20, 29)]);
+        assert!(d.undo());
+        assert!(
+            d.record.rejected.is_empty(),
+            "undo takes the rejection back"
+        );
+        assert_eq!(d.record.people.len(), 1);
+        assert!(d.redo());
+        assert_eq!(d.record.rejected.len(), 1);
+    }
+
+    #[test]
+    fn clearing_an_edited_value_rejects_what_the_machine_proposed() {
+        let mut d = doc();
+        d.edit(set_headline("Curated headline"));
+        d.edit(Edit::ArticleValue {
+            key: ArticleKey::Headline,
+            value: None,
+        });
+        assert!(d.record.article.headline.is_none());
+        assert_eq!(d.record.rejected.len(), 1);
+        assert_eq!(d.record.rejected[0].value, "Machine headline");
+        assert_eq!(d.record.rejected[0].evidence, vec![Span(0, 16)]);
+    }
+
+    #[test]
+    fn removing_what_a_person_added_rejects_nothing() {
+        let mut d = doc();
+        d.edit(Edit::ArticleValue {
+            key: ArticleKey::Outlet,
+            value: Some("CYP Now".into()),
+        });
+        d.edit(Edit::ArticleValue {
+            key: ArticleKey::Outlet,
+            value: None,
+        });
+        assert!(d.record.rejected.is_empty());
+    }
+
+    #[test]
     fn saved_revision_decides_dirtiness() {
         let mut d = doc();
         d.edit(Edit::Notes("check date".into()));

@@ -30,7 +30,15 @@ person has worked on (reviewed, in progress, off-topic, edited or added values, 
 curator) only with --force, which keeps the old one as <record>.bak, and a file \
 that cannot be read as a record of this version never.
 
-Prints \"N written, N skipped, N failed\"; exits with 1 if anything failed.")]
+Prints \"N written, N skipped, N failed\"; exits with 1 if anything failed.
+
+With --update, each article is extracted again and the new machine values are merged \
+into its record: edited and added values are kept, values a person removed stay \
+out, machine values are replaced, new machine items are added, and machine items no \
+longer proposed are removed (in a reviewed record they stay and are listed as \
+conflicts). Status, curator and notes are kept. A record made for another version \
+of the text is reported and left alone. --dry-run prints the changes without \
+writing.")]
 pub struct ExtractArgs {
     /// Article files, or folders searched recursively.
     #[arg(required = true, value_name = "PATH")]
@@ -42,13 +50,22 @@ pub struct ExtractArgs {
     pub out: Option<PathBuf>,
 
     /// Replace existing machine records.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "update")]
     pub overwrite: bool,
 
     /// Replace records even when a person has curated them (implies
     /// --overwrite); each replaced record is kept as `<record>.bak`.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "update")]
     pub force: bool,
+
+    /// Extract again and merge the new machine values into the existing
+    /// records, keeping every human decision (see below).
+    #[arg(long)]
+    pub update: bool,
+
+    /// With --update: print what would change, write nothing.
+    #[arg(long, requires = "update")]
+    pub dry_run: bool,
 
     /// Number of articles processed at once [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
@@ -60,7 +77,7 @@ pub struct ExtractArgs {
     pub verbose: bool,
 
     /// Also write every extracted record, one JSON object per line, to FILE.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "update")]
     pub jsonl: Option<PathBuf>,
 
     /// Refuse article files larger than this many bytes (suffixes k, M and
@@ -70,6 +87,9 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.update {
+        return super::update::run(&args);
+    }
     let found = discover_articles(&args.paths);
     let mut failed = found.errors.len();
     for err in &found.errors {

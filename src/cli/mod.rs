@@ -4,4 +4,6 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod report;
+pub mod update;
 pub mod validate;

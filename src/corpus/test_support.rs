@@ -30,6 +30,7 @@ pub fn record(name: &str, status: Status) -> Record {
         quotes: Vec::new(),
         figures: Vec::new(),
         notes: String::new(),
+        rejected: Vec::new(),
     }
 }
 

@@ -218,3 +218,67 @@ fn reading_a_missing_file_names_it() {
     assert!(matches!(err, StoreError::Read { .. }));
     assert_eq!(err.path(), Path::new("/no/such.curation.json"));
 }
+
+#[test]
+fn the_rejected_list_is_written_after_notes_and_only_when_it_holds_something() {
+    let mut record = sample_record();
+    assert!(
+        !record_to_json(&record).contains("rejected"),
+        "an empty list is left out"
+    );
+    record.rejected.push(Rejection {
+        field: FieldName::Finding,
+        value: serde_json::json!({
+            "theme": "leadership", "polarity": "concern", "text": "leaders had a firm grip"
+        }),
+        evidence: vec![Span(60, 80)],
+    });
+    record.rejected.push(Rejection {
+        field: FieldName::Outlet,
+        value: serde_json::json!("Press Association"),
+        evidence: vec![Span(90, 107)],
+    });
+    let json = record_to_json(&record);
+    let tail = r#"  "notes": "",
+  "rejected": [
+    {
+      "field": "finding",
+      "value": {
+        "theme": "leadership",
+        "polarity": "concern",
+        "text": "leaders had a firm grip"
+      },
+      "evidence": [[60, 80]]
+    },
+    {
+      "field": "outlet",
+      "value": "Press Association",
+      "evidence": [[90, 107]]
+    }
+  ]
+}
+"#;
+    assert!(json.ends_with(tail), "{json}");
+    let read = parse_record_with_warnings(Path::new("x.json"), &json).expect("parses");
+    assert_eq!(read.record, record);
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}
+
+#[test]
+fn a_record_without_a_rejected_list_reads_as_an_empty_one() {
+    let read = parse_record(Path::new("x.json"), SAMPLE_JSON).expect("parses");
+    assert!(read.rejected.is_empty());
+    assert_eq!(record_to_json(&read), SAMPLE_JSON, "written back unchanged");
+}
+
+#[test]
+fn a_rejection_marks_the_record_as_a_persons_work() {
+    let mut record = sample_record();
+    assert!(!record.is_curated());
+    record.rejected.push(Rejection {
+        field: FieldName::Byline,
+        value: serde_json::json!("Someone"),
+        evidence: vec![Span(0, 7)],
+    });
+    assert!(record.is_curated());
+}

@@ -198,6 +198,10 @@ fn check_record(record: &Record, chars: usize, problems: &mut Problems) {
         }
         problems.spans(&location, &figure.evidence, chars);
     }
+
+    for (i, rejection) in record.rejected.iter().enumerate() {
+        problems.spans(&format!("rejected[{i}]"), &rejection.evidence, chars);
+    }
 }
 
 /// `source.path` must be relative and stay inside the record's folder, so

@@ -163,3 +163,15 @@ fn without_text_spans_are_checked_against_the_stated_length() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn rejected_evidence_past_the_end_is_located() {
+    let mut record = good_record();
+    record.rejected.push(crate::model::Rejection {
+        field: crate::model::FieldName::Person,
+        value: serde_json::json!({"name": "A B", "role": null, "organisation": null}),
+        evidence: vec![Span(0, 3), Span(10, 500)],
+    });
+    let problems = validate_record(&record, TEXT);
+    assert_eq!(locations(&problems), vec!["rejected[0].evidence[1]"]);
+}

@@ -3,31 +3,13 @@
 //! opening the imported articles, driven through kittest by clicks and
 //! typing as a person does.
 
-use crate::app_support::{harness, type_text, wait_until};
+use crate::app_support::{harness, type_text, wait_for_label, wait_until};
 use crate::common::{INSPECTION_ARTICLE, MONITORING_ARTICLE, write};
 use crate::doc_fixtures::{docx_of_article, paragraphs_of, pdf_of_article};
 use crate::export_fixtures::{STORIES, as_text, word_count_paragraphs};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::workspace::DocState;
-
-/// Steps frames until a widget labelled `label` is on screen, then two
-/// more (a modal window re-centres itself as its content grows, and a click
-/// aims at where a widget is drawn); panics naming it otherwise.
-fn wait_for_label(harness: &mut Harness<'_, CuratorApp>, label: &str) {
-    for _ in 0..2000 {
-        harness.step();
-        if harness.query_by_label_contains(label).is_some() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("gave up waiting for {label:?} on screen");
-}
 
 #[test]
 fn pdf_and_docx_articles_open_in_the_app_with_their_converted_text() {

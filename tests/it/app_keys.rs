@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::fields::{ArticleKey, FieldPath, all_paths};
 use ofsted_curator::app::{CuratorApp, Tab};
-use ofsted_curator::model::{Origin, Record, Status};
+use ofsted_curator::model::{FieldName, Origin, Record, Status};
 use ofsted_curator::store::read_record;
 
 const FIRST: &str = "Ashdown council told to improve after monitoring visit\n\n\
@@ -148,6 +148,47 @@ fn delete_rejects_the_selected_item_and_keeps_the_place() {
         "the field that took its place is selected, ready for the next key"
     );
     assert!(harness.state().workspace.docs[0].is_dirty());
+
+    // The record remembers what was rejected, so that extracting the
+    // article again does not bring it back; undo takes that back too.
+    let removed = &before.people[0];
+    assert_eq!(after.rejected.len(), 1, "{:?}", after.rejected);
+    assert_eq!(after.rejected[0].field, FieldName::Person);
+    assert_eq!(after.rejected[0].value["name"], removed.name.as_str());
+    assert_eq!(after.rejected[0].evidence, removed.evidence);
+    ctrl(&mut harness, Key::Z);
+    let undone = record(&harness);
+    assert!(undone.rejected.is_empty(), "{:?}", undone.rejected);
+    assert_eq!(undone.people, before.people);
+}
+
+#[test]
+fn the_clear_button_rejects_the_machine_value_and_the_save_keeps_it() {
+    let dir = articles();
+    let mut harness = harness(dir.path());
+    let byline = record(&harness)
+        .article
+        .byline
+        .expect("the byline is found");
+    assert_eq!(byline.value, "Lee Carter");
+    let clear = harness.get_all_by_label("Clear: the article does not say this");
+    clear
+        .into_iter()
+        .nth(1)
+        .expect("the byline's clear button")
+        .click();
+    harness.run_steps(2);
+    assert!(record(&harness).article.byline.is_none());
+    ctrl(&mut harness, Key::S);
+    wait_until(&mut harness, "saved", |app| {
+        app.is_idle() && app.workspace.dirty_count() == 0
+    });
+    let saved = read_record(&dir.path().join("a_ashdown.txt.curation.json")).expect("saved");
+    assert!(saved.article.byline.is_none());
+    assert_eq!(saved.rejected.len(), 1);
+    assert_eq!(saved.rejected[0].field, FieldName::Byline);
+    assert_eq!(saved.rejected[0].value, "Lee Carter");
+    assert_eq!(saved.rejected[0].evidence, byline.evidence);
 }
 
 #[test]

@@ -5,6 +5,7 @@ use egui::{
     Event, Key, Modifiers, PointerButton, Pos2, ViewportCommand, ViewportEvent, ViewportId,
 };
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use ofsted_curator::app::CuratorApp;
 use ofsted_curator::app::settings::Settings;
 use ofsted_curator::app::workspace::DocState;
@@ -245,4 +246,20 @@ pub fn wait_for_close(harness: &mut Harness<'_, CuratorApp>, what: &str) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     panic!("the window never closed: {what}");
+}
+
+/// Steps frames until a widget whose label contains `label` is on screen,
+/// then two more (a modal window re-centres itself as its content grows,
+/// and a click aims at where a widget is drawn); panics naming it otherwise.
+pub fn wait_for_label(harness: &mut Harness<'_, CuratorApp>, label: &str) {
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if harness.query_by_label_contains(label).is_some() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("gave up waiting for {label:?} on screen");
 }

@@ -139,6 +139,27 @@ fn inspection() -> impl Strategy<Value = Inspection> {
         )
 }
 
+/// Rejections of an article value or of a person, as the app records them.
+fn rejection() -> impl Strategy<Value = Rejection> {
+    (any::<bool>(), text(), prop::option::of(text()), spans()).prop_map(
+        |(value, name, role, evidence)| {
+            if value {
+                Rejection {
+                    field: FieldName::Outlet,
+                    value: Value::from(name),
+                    evidence,
+                }
+            } else {
+                Rejection {
+                    field: FieldName::Person,
+                    value: serde_json::json!({"name": name, "role": role, "organisation": null}),
+                    evidence,
+                }
+            }
+        },
+    )
+}
+
 fn record() -> impl Strategy<Value = Record> {
     let items = (
         prop::collection::vec(
@@ -186,9 +207,16 @@ fn record() -> impl Strategy<Value = Record> {
         (field(), field(), field()),
         prop::collection::vec(inspection(), 0..3),
         items,
+        prop::collection::vec(rejection(), 0..3),
     )
         .prop_map(
-            |((path, chars, curator, notes), (headline, byline, outlet), inspections, items)| {
+            |(
+                (path, chars, curator, notes),
+                (headline, byline, outlet),
+                inspections,
+                items,
+                rejected,
+            )| {
                 let mut r = Record::empty(Source {
                     path,
                     text_sha256: "ab".repeat(32),
@@ -201,6 +229,7 @@ fn record() -> impl Strategy<Value = Record> {
                 r.article.outlet = outlet;
                 r.inspections = inspections;
                 (r.people, r.quotes, r.figures) = items;
+                r.rejected = rejected;
                 r
             },
         )
