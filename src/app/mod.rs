@@ -21,6 +21,7 @@ pub mod fields;
 mod help_overlay;
 pub mod highlight;
 mod menu_bar;
+mod milestones;
 mod open_dialog;
 mod palette;
 pub mod queue;
@@ -141,6 +142,7 @@ pub struct CuratorApp {
     last_focus: Option<egui::Id>,
     title: String,
     applied_theme: Option<bool>,
+    milestones: milestones::Milestones,
 }
 
 impl CuratorApp {
@@ -169,6 +171,7 @@ impl CuratorApp {
             last_focus: None,
             title: String::new(),
             applied_theme: None,
+            milestones: milestones::Milestones::default(),
         };
         if !paths.is_empty() {
             app.open_now(paths);
@@ -311,6 +314,7 @@ impl CuratorApp {
                     LoadState::Idle
                 };
                 self.look_for_drafts();
+                self.milestones.all_loaded(self.workspace.docs.len());
             }
             WorkerMsg::Saved {
                 article,
@@ -431,6 +435,9 @@ impl CuratorApp {
                 hovered,
                 &self.settings,
             ));
+            if self.workspace.current_loaded().is_some() {
+                self.milestones.article_shown();
+            }
         }
         commands.extend(help_overlay::help_overlay_ui(
             &ctx,

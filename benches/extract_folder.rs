@@ -1,0 +1,158 @@
+//! `ofsted-curator extract` end to end on a folder of generated 5 KB
+//! articles, against `cat` reading the same files: how close extraction
+//! comes to the speed of the disk.
+//!
+//! `cargo bench --bench extract_folder` prints the best of several runs of
+//! each, the articles per second and the ratio to `cat`. Set
+//! `BENCH_ARTICLES` (default 2000) and `BENCH_RUNS` (default 5) to change
+//! the work, `BENCH_JOBS` to pass `--jobs`, `BENCH_BIN` to time another
+//! build of the binary, and `BENCH_STRACE=1` to count the system calls of
+//! one run with `strace -c -f`.
+
+#[path = "support/articles.rs"]
+mod articles;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn env_number(name: &str, default: usize) -> usize {
+    match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
+        Err(_) => default,
+    }
+}
+
+/// Removes every record (and anything else but the articles) under `dir`.
+fn remove_records(dir: &Path) {
+    for folder in std::fs::read_dir(dir).expect("list the corpus").flatten() {
+        for entry in std::fs::read_dir(folder.path()).expect("list").flatten() {
+            let name = entry.file_name();
+            if !name.to_string_lossy().ends_with(".txt") {
+                std::fs::remove_file(entry.path()).expect("remove a record");
+            }
+        }
+    }
+}
+
+fn time(mut command: Command) -> Duration {
+    let started = Instant::now();
+    let output = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the command runs");
+    let elapsed = started.elapsed();
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    elapsed
+}
+
+/// The binary measured: this build's, or `BENCH_BIN` (to compare builds).
+fn binary() -> PathBuf {
+    std::env::var_os("BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_ofsted-curator")))
+}
+
+fn extract_command(dir: &Path, extra: &[&str]) -> Command {
+    let mut command = Command::new(binary());
+    command.arg("extract").arg(dir).args(extra);
+    if let Ok(jobs) = std::env::var("BENCH_JOBS") {
+        command.args(["--jobs", &jobs]);
+    }
+    command
+}
+
+fn best(runs: usize, mut one: impl FnMut() -> Duration) -> Duration {
+    (0..runs).map(|_| one()).min().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Counts the system calls of one fresh `extract` with `strace -c -f`.
+fn strace_counts(dir: &Path) {
+    remove_records(dir);
+    let out = std::env::temp_dir().join(format!("extract-strace-{}.txt", std::process::id()));
+    let status = Command::new("strace")
+        .args(["-c", "-f", "-o"])
+        .arg(&out)
+        .arg(binary())
+        .arg("extract")
+        .arg(dir)
+        .stdout(Stdio::null())
+        .status()
+        .expect("BENCH_STRACE=1 needs strace installed");
+    assert!(status.success(), "strace extract failed: {status}");
+    let report = std::fs::read_to_string(&out).expect("strace wrote its report");
+    let _ = std::fs::remove_file(&out);
+    println!("system calls of one fresh extract (strace -c -f):");
+    for line in report.lines() {
+        let wanted = [
+            "fsync", "fdatasync", "syncfs", "openat", "statx", "newfstatat", "read", "write",
+            "rename", "close", "getdents64", "flock", "total",
+        ];
+        if line
+            .split_whitespace()
+            .last()
+            .is_some_and(|call| wanted.contains(&call))
+        {
+            println!("  {line}");
+        }
+    }
+}
+
+fn main() {
+    let count = env_number("BENCH_ARTICLES", 2000);
+    let runs = env_number("BENCH_RUNS", 5).max(1);
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let dir: PathBuf = root.path().join("articles");
+    let paths = articles::write_articles(&dir, count).expect("write the articles");
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "{count} generated articles, {:.1} KB on average, {runs} runs each, best run shown",
+        bytes as f64 / count.max(1) as f64 / 1024.0
+    );
+
+    let cat = best(runs, || {
+        let mut command = Command::new("cat");
+        command.args(&paths);
+        time(command)
+    });
+    let fresh = best(runs, || {
+        remove_records(&dir);
+        time(extract_command(&dir, &[]))
+    });
+    let overwrite = best(runs, || time(extract_command(&dir, &["--overwrite"])));
+    let unchanged = best(runs, || time(extract_command(&dir, &[])));
+
+    let rate = |d: Duration| count as f64 / d.as_secs_f64();
+    println!("cat:                     {:8.1} ms", ms(cat));
+    for (label, d) in [
+        ("extract (no records):", fresh),
+        ("extract --overwrite:", overwrite),
+        ("extract (all kept):", unchanged),
+    ] {
+        println!(
+            "{label:24} {:8.1} ms  {:7.0} articles/s  {:5.1} x cat",
+            ms(d),
+            rate(d),
+            d.as_secs_f64() / cat.as_secs_f64()
+        );
+    }
+    if std::env::var_os("BENCH_STRACE").is_some() {
+        strace_counts(&dir);
+    }
+}
