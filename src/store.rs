@@ -7,18 +7,24 @@
 //! replaced.
 
 mod anchor;
+mod batch;
 mod conflict;
 mod drafts;
 mod layout;
+mod leftovers;
 mod protect;
 mod validate;
 
 pub use anchor::{Fit, check_fit, stale_evidence};
+pub use batch::{
+    BatchEntry, CommitError, Folders, Replace, StagedWrite, commit_batch, stage_write,
+};
 pub use conflict::{DiskState, FieldChange, disk_state, record_changes};
 pub use drafts::{
     Draft, default_drafts_dir, draft_key, draft_path, find_drafts, remove_draft, write_draft,
 };
 pub use layout::to_contract_json;
+pub use leftovers::{Cleanup, remove_abandoned_temp_files, temp_file_writer};
 pub use protect::{
     Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,
 };
@@ -267,11 +273,24 @@ pub fn read_record(path: &Path) -> Result<Record, StoreError> {
 /// Reads and parses the record at `path`, with warnings about fields this
 /// version does not know.
 pub fn read_record_with_warnings(path: &Path) -> Result<ReadRecord, StoreError> {
-    let json = std::fs::read_to_string(path).map_err(|source| StoreError::Read {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_record_with_warnings(path, &json)
+    parse_record_bytes(path, &bytes)
+}
+
+/// Parses a record from the bytes of its file; `path` is only used in
+/// errors.
+pub fn parse_record_bytes(path: &Path, bytes: &[u8]) -> Result<ReadRecord, StoreError> {
+    let json = std::str::from_utf8(bytes).map_err(|_| StoreError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ),
+    })?;
+    parse_record_with_warnings(path, json)
 }
 
 /// Writes `record` to `path` so that the file is always either the old or the
@@ -310,8 +329,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// Creates `.<name>.<pid>.<n>.tmp` beside `target`; hidden and ending in
-/// `.tmp` so that discovery and people skip it if a crash leaves it behind.
-/// Exports use it too.
+/// `.tmp` so that discovery and people skip it if a crash leaves it behind,
+/// and locked for as long as it is open, so that a later clean-up
+/// ([`remove_abandoned_temp_files`]) can tell it is being written. Exports
+/// use it too.
 pub(crate) fn create_temp_file(
     folder: &Path,
     target: &Path,
@@ -329,7 +350,13 @@ pub(crate) fn create_temp_file(
             .create_new(true)
             .open(&temp)
         {
-            Ok(file) => return Ok((temp, file)),
+            Ok(file) => {
+                // A new file: no one else can hold its lock. Without
+                // locks (some network file systems) the writer's process
+                // id in the name still protects it.
+                let _ = file.try_lock();
+                return Ok((temp, file));
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
                 attempt += 1;
             }
