@@ -97,8 +97,19 @@ fn strace_counts(dir: &Path) {
     println!("system calls of one fresh extract (strace -c -f):");
     for line in report.lines() {
         let wanted = [
-            "fsync", "fdatasync", "syncfs", "openat", "statx", "newfstatat", "read", "write",
-            "rename", "close", "getdents64", "flock", "total",
+            "fsync",
+            "fdatasync",
+            "syncfs",
+            "openat",
+            "statx",
+            "newfstatat",
+            "read",
+            "write",
+            "rename",
+            "close",
+            "getdents64",
+            "flock",
+            "total",
         ];
         if line
             .split_whitespace()

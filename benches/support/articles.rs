@@ -7,9 +7,30 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 const COUNCILS: &[&str] = &[
-    "Kent", "Leeds", "Norfolk", "Wirral", "Dudley", "Slough", "Croydon", "Bradford", "Suffolk",
-    "Cumbria", "Lancashire", "Hampshire", "Barnet", "Walsall", "Torbay", "Peterborough", "Rochdale",
-    "Sefton", "Swindon", "Medway", "Essex", "Derby", "Hull", "Bristol",
+    "Kent",
+    "Leeds",
+    "Norfolk",
+    "Wirral",
+    "Dudley",
+    "Slough",
+    "Croydon",
+    "Bradford",
+    "Suffolk",
+    "Cumbria",
+    "Lancashire",
+    "Hampshire",
+    "Barnet",
+    "Walsall",
+    "Torbay",
+    "Peterborough",
+    "Rochdale",
+    "Sefton",
+    "Swindon",
+    "Medway",
+    "Essex",
+    "Derby",
+    "Hull",
+    "Bristol",
 ];
 const JUDGEMENTS: &[&str] = &[
     "inadequate",
@@ -18,8 +39,18 @@ const JUDGEMENTS: &[&str] = &[
     "outstanding",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const FIRST_NAMES: &[&str] = &[
     "Ann", "Ben", "Cara", "Dev", "Ellen", "Femi", "Grace", "Hugo", "Isla", "Jonah", "Kiran", "Lena",
@@ -29,7 +60,11 @@ const SURNAMES: &[&str] = &[
     "Jessop", "Kettle", "Lowther",
 ];
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth"];
-const OUTLETS: &[&str] = &["Community Care", "Children & Young People Now", "Local Gazette"];
+const OUTLETS: &[&str] = &[
+    "Community Care",
+    "Children & Young People Now",
+    "Local Gazette",
+];
 
 /// A small xorshift generator: the same seed gives the same articles.
 struct Rng(u64);
