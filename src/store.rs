@@ -26,7 +26,8 @@ pub use drafts::{
 pub use layout::to_contract_json;
 pub use leftovers::{Cleanup, remove_abandoned_temp_files, temp_file_writer};
 pub use protect::{
-    Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,
+    Decision, ExistingSidecar, KeepReason, ParsedSidecar, backup_path, inspect_sidecar,
+    inspect_sidecar_listed, replace_decision,
 };
 pub use validate::{MIN_QUOTE_WORDS, Problem, validate_record, validate_record_without_text};
 

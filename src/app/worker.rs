@@ -6,12 +6,12 @@ pub use super::saver::{SafetyMsg, SaveJob, SaverJob};
 use super::workspace::{DocState, History, LoadedDoc};
 use crate::model::Record;
 use crate::text::{LoadOptions, OffsetMap};
-use crate::{discover, extract, store, text};
+use crate::{discover, pipeline, store, text};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::{Duration, Instant};
 
 /// What the workers tell the UI.
 #[derive(Debug)]
@@ -126,41 +126,63 @@ fn load_all(
     paths: &[PathBuf],
     options: &LoadOptions,
     tx: &Sender<WorkerMsg>,
-    wake: &dyn Fn(),
+    wake: &(dyn Fn() + Sync),
     cancel: &AtomicBool,
 ) {
     let found = discover::discover_articles(paths);
-    let errors = found.errors.iter().map(|e| e.to_string()).collect();
+    let mut errors: Vec<String> = found.errors.iter().map(|e| e.to_string()).collect();
+    let cleanup = store::remove_abandoned_temp_files(&found.listing.temp_files);
+    errors.extend(
+        cleanup
+            .errors
+            .iter()
+            .map(|e| format!("Cannot remove a temporary file left by an interrupted save: {e}")),
+    );
     let articles = found.articles;
+    let listing = found.listing;
     let _ = tx.send(WorkerMsg::Discovered {
         job,
         paths: articles.clone(),
         errors,
     });
     wake();
-    let mut batch = Vec::new();
-    let mut last_send = Instant::now();
-    for (i, path) in articles.iter().enumerate() {
+    let load = |i: usize| {
+        let path = &articles[i];
+        let sidecar = store::sidecar_path(path, None);
+        let listed = listing.has_sidecar(&sidecar);
+        (i, load_document_listed(path, sidecar, listed, options))
+    };
+    // The first article goes at once, so that it can be shown.
+    if articles.is_empty() || cancel.load(Ordering::Relaxed) {
+        let _ = tx.send(WorkerMsg::Finished { job });
+        wake();
+        return;
+    }
+    let _ = tx.send(WorkerMsg::Loaded {
+        job,
+        batch: vec![load(0)],
+    });
+    wake();
+    // The rest on every core, in chunks reported as each is done.
+    let indices: Vec<usize> = (1..articles.len()).collect();
+    indices.par_chunks(LOAD_CHUNK).for_each(|chunk| {
         if cancel.load(Ordering::Relaxed) {
             return;
         }
-        batch.push((i, load_document_with(path, options)));
-        // The first article goes at once so it can be shown; then batches.
-        if i == 0 || batch.len() >= 256 || last_send.elapsed() > Duration::from_millis(50) {
-            let _ = tx.send(WorkerMsg::Loaded {
-                job,
-                batch: std::mem::take(&mut batch),
-            });
-            wake();
-            last_send = Instant::now();
-        }
-    }
-    if !batch.is_empty() {
+        let batch: Vec<(usize, DocState)> = chunk.iter().map(|&i| load(i)).collect();
         let _ = tx.send(WorkerMsg::Loaded { job, batch });
+        wake();
+    });
+    if !cancel.load(Ordering::Relaxed) {
+        let _ = tx.send(WorkerMsg::Finished { job });
+        wake();
     }
-    let _ = tx.send(WorkerMsg::Finished { job });
-    wake();
 }
+
+/// Articles read and extracted together by one core before they are sent
+/// to the UI: small enough for steady progress, large enough that the UI is
+/// not woken for every article.
+const LOAD_CHUNK: usize = 64;
 
 /// Reads one article and its record: the sidecar when there is one (noting
 /// when it was made for another version of the text), else a fresh
@@ -171,38 +193,50 @@ pub fn load_document(path: &Path) -> DocState {
 
 /// [`load_document`] with the given reading options.
 pub fn load_document_with(path: &Path, options: &LoadOptions) -> DocState {
-    let article = match text::load_article(path, options) {
-        Ok(a) => a,
+    load_document_listed(path, store::sidecar_path(path, None), None, options)
+}
+
+/// [`load_document_with`], where a folder listing already said whether the
+/// sidecar is there (`None`: not known).
+fn load_document_listed(
+    path: &Path,
+    sidecar: PathBuf,
+    listed: Option<bool>,
+    options: &LoadOptions,
+) -> DocState {
+    let read = match pipeline::read_article(path, sidecar, listed, options) {
+        Ok(read) => read,
         Err(e) => return DocState::Failed(e.to_string()),
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let text: Arc<str> = Arc::from(article.text.as_str());
-    let machine = {
-        let text = text.clone();
-        let name = file_name.clone();
-        std::panic::catch_unwind(move || extract::extract_record(&text, &name)).ok()
-    };
+    let pipeline::ReadArticle {
+        article,
+        machine,
+        sidecar,
+        existing,
+    } = read;
+    let file_name = pipeline::article_file_name(path);
     let mut notices: Vec<String> = article
         .notices
         .iter()
         .map(|n| format!("{}: {n}", path.display()))
         .collect();
-    let sidecar = store::sidecar_path(path, None);
-    let opened = open_sidecar(&sidecar, &article, &file_name);
+    let machine = match machine {
+        Ok(record) => Some(record),
+        Err(e) => {
+            notices.push(format!("{e}. Fill the record by hand"));
+            None
+        }
+    };
+    let opened = open_sidecar(&sidecar, existing, &article, &file_name);
     notices.extend(opened.notices);
     let (record, saved_revision) = match opened.record {
         Some(r) => (r, Some(0)),
-        None => (fresh_record(machine.as_ref(), &text, &file_name), None),
+        None => (
+            fresh_record(machine.as_ref(), &article.text, &file_name),
+            None,
+        ),
     };
-    if machine.is_none() {
-        notices.push(format!(
-            "{}: the extractor failed on this text; fill the record by hand",
-            path.display()
-        ));
-    }
+    let text: Arc<str> = Arc::from(article.text);
     DocState::Ready(Box::new(LoadedDoc {
         offsets: Arc::new(OffsetMap::new(&text)),
         text,
@@ -241,42 +275,42 @@ struct OpenedSidecar {
     disk: store::DiskState,
 }
 
-/// Reads the sidecar of `article`. A record this version cannot read, or
-/// one that does not fit the article, opens read-only so that saving can
-/// never replace it unasked; one made for another version of the text opens
-/// with a warning listing the evidence that no longer fits.
-fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> OpenedSidecar {
+/// Takes what was found at the sidecar of `article`. A record this
+/// version cannot read, or one that does not fit the article, opens
+/// read-only so that saving can never replace it unasked; one made for
+/// another version of the text opens with a warning listing the evidence
+/// that no longer fits.
+fn open_sidecar(
+    sidecar: &Path,
+    existing: store::ExistingSidecar,
+    article: &text::Article,
+    file_name: &str,
+) -> OpenedSidecar {
     let mut opened = OpenedSidecar {
         record: None,
         notices: Vec::new(),
         read_only: None,
         disk: store::DiskState::Missing,
     };
-    let present = std::fs::symlink_metadata(sidecar).is_ok();
-    if !present {
-        return opened;
-    }
-    opened.disk = match store::disk_state(sidecar) {
-        Ok(d) => d,
-        Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
+    let parsed = match existing {
+        store::ExistingSidecar::Missing => return opened,
+        store::ExistingSidecar::Broken { error, bytes } => {
+            if let Some(bytes) = bytes {
+                opened.disk = store::DiskState::of_bytes(&bytes);
+            }
+            opened.read_only = Some(read_only_banner(sidecar, &error.to_string()));
             return opened;
         }
+        store::ExistingSidecar::Parsed(parsed) => parsed,
     };
-    let read = match store::read_record_with_warnings(sidecar) {
-        Ok(read) => read,
-        Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.to_string()));
-            return opened;
-        }
-    };
-    for warning in &read.warnings {
+    opened.disk = store::DiskState::of_bytes(&parsed.bytes);
+    for warning in &parsed.warnings {
         opened.notices.push(format!(
             "{}: {warning} (saving will drop it)",
             sidecar.display()
         ));
     }
-    let fit = store::check_fit(&read.record, &article.text, file_name);
+    let fit = store::check_fit(&parsed.record, &article.text, file_name);
     if !fit.blocking.is_empty() {
         opened.read_only = Some(read_only_banner(sidecar, &fit.blocking.join("; ")));
     } else if fit.text_changed {
@@ -291,7 +325,7 @@ fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> Ope
         }
         opened.notices.push(notice);
     }
-    opened.record = Some(read.record);
+    opened.record = Some(parsed.record);
     opened
 }
 
