@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 const TARGET_VAR: &str = "SAVE_CRASH_TARGET";
 const READY: &str = "saver: first save started";
+/// The child's full name in the test binary, which holds every module.
+const CHILD_TEST: &str = "save_crash::saver_child";
 
 /// A record of about 250 KB, so that writing it takes a while.
 fn large_record(tag: &str) -> Record {
@@ -84,23 +86,29 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_record() {
     let (mut saw_a, mut saw_b) = (0, 0);
     while kills < 60 && started.elapsed() < Duration::from_secs(15) {
         let mut child = Command::new(&exe)
-            .args(["--exact", "saver_child", "--nocapture", "--test-threads=1"])
+            .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
             .env(TARGET_VAR, &target)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .expect("the child starts");
         // Wait until it is saving, then let it run a varied while.
+        let mut saving = false;
         if let Some(stderr) = child.stderr.take() {
             let mut lines = BufReader::new(stderr).lines();
             while let Some(Ok(line)) = lines.next() {
                 if line.contains(READY) {
+                    saving = true;
                     break;
                 }
             }
             // Keep reading in the background so the child never blocks.
             std::thread::spawn(move || for _ in lines {});
         }
+        assert!(
+            saving,
+            "the child never started saving: is {CHILD_TEST} the test's full name?"
+        );
         std::thread::sleep(Duration::from_micros(rng.below(150_000)));
         child.kill().expect("kill");
         child.wait().expect("reap");
@@ -123,6 +131,10 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_record() {
         }
     }
     assert!(kills >= 20, "only {kills} kills in the time allowed");
+    assert!(
+        saw_b > 0,
+        "the new record was never seen: the child saved nothing before it was killed"
+    );
     eprintln!("{kills} kills: old record {saw_a} times, new record {saw_b} times");
     // Whatever a kill left behind is hidden and named as temporary, so
     // discovery and people skip it.
