@@ -13,6 +13,7 @@ mod cli_eval;
 mod cli_export;
 mod cli_extract;
 mod cli_validate;
+mod extract_batches;
 mod extract_evidence;
 mod extract_props;
 mod hostile_input;
