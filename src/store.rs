@@ -342,7 +342,9 @@ pub(crate) fn create_temp_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "record".to_string());
-    let pid = std::process::id();
+    // Asked once: the id does not change, and asking is a system call.
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let pid = *PID.get_or_init(std::process::id);
     let mut attempt = 0u32;
     loop {
         let temp = folder.join(format!(".{name}.{pid}.{attempt}.tmp"));
