@@ -73,7 +73,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings
                 }
                 ui.separator();
                 ui.menu_button("Export", |ui| {
-                    let any = workspace.docs.iter().any(|d| d.loaded().is_some());
+                    let any = workspace.docs.iter().any(|d| d.listed_record().is_some());
                     for format in crate::export::ExportFormat::ALL {
                         if item(ui, &format!("Export {}…", format.label()), None, any) {
                             out.push(Command::Export(format));

@@ -15,6 +15,7 @@ mod corpus_summary;
 mod corpus_table;
 pub mod corpus_view;
 mod dialogs;
+mod document;
 pub mod edit;
 mod export_dialog;
 pub mod fields;
@@ -27,6 +28,7 @@ mod palette;
 pub mod queue;
 mod queue_panel;
 mod record_panel;
+mod resident;
 pub mod safety;
 mod safety_dialogs;
 mod saver;
@@ -143,6 +145,8 @@ pub struct CuratorApp {
     title: String,
     applied_theme: Option<bool>,
     milestones: milestones::Milestones,
+    /// Which documents are open in memory and which are parked.
+    residency: resident::Residency,
 }
 
 impl CuratorApp {
@@ -172,6 +176,7 @@ impl CuratorApp {
             title: String::new(),
             applied_theme: None,
             milestones: milestones::Milestones::default(),
+            residency: resident::Residency::default(),
         };
         if !paths.is_empty() {
             app.open_now(paths);
@@ -314,8 +319,15 @@ impl CuratorApp {
                     LoadState::Idle
                 };
                 self.look_for_drafts();
+                self.park_past_budget();
                 self.milestones.all_loaded(self.workspace.docs.len());
             }
+            WorkerMsg::ReadAgain {
+                job,
+                index,
+                article,
+                state,
+            } if job == self.job => self.take_read_again(index, article, state),
             WorkerMsg::Saved {
                 article,
                 revision,
@@ -363,6 +375,7 @@ impl CuratorApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_workers();
+        self.keep_viewed_documents_open();
         self.safety_tick();
         for (text, error) in self.export.results() {
             if error {

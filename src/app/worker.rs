@@ -1,16 +1,18 @@
 //! Slow work off the UI thread: a loader that discovers, reads and extracts
-//! articles (or reads their sidecars), and a saver that writes records.
-//! Both report over one channel and wake the UI with `request_repaint`.
+//! articles (or reads their sidecars) on every core, a reader that reads a
+//! parked article again when it is viewed, and a saver that writes records.
+//! All report over one channel and wake the UI with `request_repaint`.
 
+use super::document::read_document;
+pub use super::document::{load_document, load_document_listed, load_document_with};
 pub use super::saver::{SafetyMsg, SaveJob, SaverJob};
-use super::workspace::{DocState, History, LoadedDoc};
-use crate::model::Record;
-use crate::text::{LoadOptions, OffsetMap};
-use crate::{discover, pipeline, store, text};
+use super::workspace::DocState;
+use crate::text::LoadOptions;
+use crate::{discover, store};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What the workers tell the UI.
@@ -30,6 +32,13 @@ pub enum WorkerMsg {
     Finished {
         job: u64,
     },
+    /// A parked document read again (`Workers::read_again`).
+    ReadAgain {
+        job: u64,
+        index: usize,
+        article: PathBuf,
+        state: DocState,
+    },
     Saved {
         article: PathBuf,
         revision: u64,
@@ -43,16 +52,33 @@ pub enum WorkerMsg {
 /// the app; nothing in tests of the worker alone).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
-/// The two worker threads and the channel they report on.
+/// How many bytes of open documents (text, records, highlights) a load
+/// keeps in memory; the documents past it are parked, and read again when
+/// they are viewed. Reading one again takes about a millisecond.
+pub const RESIDENT_BUDGET: usize = 16 << 20;
+
+/// The worker threads and the channel they report on.
 pub struct Workers {
     pub rx: Receiver<WorkerMsg>,
     tx: Sender<WorkerMsg>,
     save_tx: Option<Sender<SaverJob>>,
+    read_tx: Option<Sender<ReadAgain>>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
     next_job: u64,
     /// How articles are read (the size cap can be raised with `--max-size`).
     pub load_options: LoadOptions,
+    /// Bytes of open documents a load keeps; see [`RESIDENT_BUDGET`].
+    pub resident_budget: usize,
+}
+
+/// A parked document to read again.
+struct ReadAgain {
+    job: u64,
+    index: usize,
+    article: PathBuf,
+    sidecar: PathBuf,
+    options: LoadOptions,
 }
 
 impl Workers {
@@ -69,14 +95,57 @@ impl Workers {
                     saver_waker();
                 }
             });
+        let (read_tx, read_rx) = channel::<ReadAgain>();
+        let reader_tx = tx.clone();
+        let reader_waker = waker.clone();
+        let reader = std::thread::Builder::new()
+            .name("article-reader".into())
+            .spawn(move || {
+                for r in read_rx {
+                    let state = load_document_listed(&r.article, r.sidecar, None, &r.options);
+                    let _ = reader_tx.send(WorkerMsg::ReadAgain {
+                        job: r.job,
+                        index: r.index,
+                        article: r.article,
+                        state,
+                    });
+                    reader_waker();
+                }
+            });
         Workers {
             rx,
             tx,
             save_tx: spawned.is_ok().then_some(save_tx),
+            read_tx: reader.is_ok().then_some(read_tx),
             waker,
             cancel: Arc::new(AtomicBool::new(false)),
             next_job: 0,
             load_options: LoadOptions::default(),
+            resident_budget: RESIDENT_BUDGET,
+        }
+    }
+
+    /// Reads the parked document `index` of load `job` again, with its
+    /// record at `sidecar`; it arrives as `WorkerMsg::ReadAgain`.
+    pub fn read_again(
+        &self,
+        job: u64,
+        index: usize,
+        article: PathBuf,
+        sidecar: PathBuf,
+    ) -> Result<(), String> {
+        let request = ReadAgain {
+            job,
+            index,
+            article,
+            sidecar,
+            options: self.load_options,
+        };
+        match &self.read_tx {
+            Some(tx) => tx
+                .send(request)
+                .map_err(|_| "the article reader has stopped".to_string()),
+            None => Err("the article reader could not start".to_string()),
         }
     }
 
@@ -89,9 +158,17 @@ impl Workers {
         let job = self.next_job;
         let (tx, waker, cancel) = (self.tx.clone(), self.waker.clone(), self.cancel.clone());
         let options = self.load_options;
+        let budget = self.resident_budget;
         let spawned = std::thread::Builder::new()
             .name("article-loader".into())
-            .spawn(move || load_all(job, &paths, &options, &tx, &*waker, &cancel));
+            .spawn(move || {
+                let to = Report {
+                    job,
+                    tx: &tx,
+                    wake: &*waker,
+                };
+                load_all(&paths, &options, budget, &to, &cancel);
+            });
         if let Err(e) = spawned {
             let _ = self.tx.send(WorkerMsg::Discovered {
                 job,
@@ -121,14 +198,31 @@ impl Workers {
     }
 }
 
-fn load_all(
+/// Where a load reports: its job number, the channel and the waker.
+struct Report<'a> {
     job: u64,
+    tx: &'a Sender<WorkerMsg>,
+    wake: &'a (dyn Fn() + Sync),
+}
+
+impl Report<'_> {
+    fn send(&self, msg: WorkerMsg) {
+        let _ = self.tx.send(msg);
+        (self.wake)();
+    }
+}
+
+/// Discovers the articles under `paths` and reads every one: the first at
+/// once, the rest on every core. Documents are sent open while they fit in
+/// `budget` bytes, parked after that.
+fn load_all(
     paths: &[PathBuf],
     options: &LoadOptions,
-    tx: &Sender<WorkerMsg>,
-    wake: &(dyn Fn() + Sync),
+    budget: usize,
+    to: &Report<'_>,
     cancel: &AtomicBool,
 ) {
+    let job = to.job;
     let found = discover::discover_articles(paths);
     let mut errors: Vec<String> = found.errors.iter().map(|e| e.to_string()).collect();
     let cleanup = store::remove_abandoned_temp_files(&found.listing.temp_files);
@@ -140,29 +234,40 @@ fn load_all(
     );
     let articles = found.articles;
     let listing = found.listing;
-    let _ = tx.send(WorkerMsg::Discovered {
+    to.send(WorkerMsg::Discovered {
         job,
         paths: articles.clone(),
         errors,
     });
-    wake();
+    let resident = AtomicUsize::new(0);
     let load = |i: usize| {
         let path = &articles[i];
         let sidecar = store::sidecar_path(path, None);
         let listed = listing.has_sidecar(&sidecar);
-        (i, load_document_listed(path, sidecar, listed, options))
+        let state = match read_document(path, sidecar, listed, options) {
+            Ok(doc) => {
+                let bytes = doc.approx_bytes();
+                let before = resident.fetch_add(bytes, Ordering::Relaxed);
+                if i == 0 || before + bytes <= budget {
+                    DocState::Ready(Box::new(doc.into_loaded()))
+                } else {
+                    resident.fetch_sub(bytes, Ordering::Relaxed);
+                    DocState::Parked(Box::new(doc.into_parked()))
+                }
+            }
+            Err(e) => DocState::Failed(e),
+        };
+        (i, state)
     };
-    // The first article goes at once, so that it can be shown.
     if articles.is_empty() || cancel.load(Ordering::Relaxed) {
-        let _ = tx.send(WorkerMsg::Finished { job });
-        wake();
+        to.send(WorkerMsg::Finished { job });
         return;
     }
-    let _ = tx.send(WorkerMsg::Loaded {
+    // The first article goes at once, so that it can be shown.
+    to.send(WorkerMsg::Loaded {
         job,
         batch: vec![load(0)],
     });
-    wake();
     // The rest on every core, in chunks reported as each is done.
     let indices: Vec<usize> = (1..articles.len()).collect();
     indices.par_chunks(LOAD_CHUNK).for_each(|chunk| {
@@ -170,12 +275,10 @@ fn load_all(
             return;
         }
         let batch: Vec<(usize, DocState)> = chunk.iter().map(|&i| load(i)).collect();
-        let _ = tx.send(WorkerMsg::Loaded { job, batch });
-        wake();
+        to.send(WorkerMsg::Loaded { job, batch });
     });
     if !cancel.load(Ordering::Relaxed) {
-        let _ = tx.send(WorkerMsg::Finished { job });
-        wake();
+        to.send(WorkerMsg::Finished { job });
     }
 }
 
@@ -183,186 +286,3 @@ fn load_all(
 /// to the UI: small enough for steady progress, large enough that the UI is
 /// not woken for every article.
 const LOAD_CHUNK: usize = 64;
-
-/// Reads one article and its record: the sidecar when there is one (noting
-/// when it was made for another version of the text), else a fresh
-/// extraction. Never panics on a strange file.
-pub fn load_document(path: &Path) -> DocState {
-    load_document_with(path, &LoadOptions::default())
-}
-
-/// [`load_document`] with the given reading options.
-pub fn load_document_with(path: &Path, options: &LoadOptions) -> DocState {
-    load_document_listed(path, store::sidecar_path(path, None), None, options)
-}
-
-/// [`load_document_with`], where a folder listing already said whether the
-/// sidecar is there (`None`: not known).
-fn load_document_listed(
-    path: &Path,
-    sidecar: PathBuf,
-    listed: Option<bool>,
-    options: &LoadOptions,
-) -> DocState {
-    let read = match pipeline::read_article(path, sidecar, listed, options) {
-        Ok(read) => read,
-        Err(e) => return DocState::Failed(e.to_string()),
-    };
-    let pipeline::ReadArticle {
-        article,
-        machine,
-        sidecar,
-        existing,
-    } = read;
-    let file_name = pipeline::article_file_name(path);
-    let mut notices: Vec<String> = article
-        .notices
-        .iter()
-        .map(|n| format!("{}: {n}", path.display()))
-        .collect();
-    let machine = match machine {
-        Ok(record) => Some(record),
-        Err(e) => {
-            notices.push(format!("{e}. Fill the record by hand"));
-            None
-        }
-    };
-    let opened = open_sidecar(&sidecar, existing, &article, &file_name);
-    notices.extend(opened.notices);
-    let (record, saved_revision) = match opened.record {
-        Some(r) => (r, Some(0)),
-        None => (
-            fresh_record(machine.as_ref(), &article.text, &file_name),
-            None,
-        ),
-    };
-    let text: Arc<str> = Arc::from(article.text);
-    DocState::Ready(Box::new(LoadedDoc {
-        offsets: Arc::new(OffsetMap::new(&text)),
-        text,
-        record,
-        machine,
-        history: History::default(),
-        revision: 0,
-        saved_revision,
-        saving: None,
-        notices,
-        save_error: None,
-        read_only: opened.read_only,
-        disk: opened.disk,
-        sidecar,
-    }))
-}
-
-fn fresh_record(machine: Option<&Record>, text: &str, file_name: &str) -> Record {
-    match machine {
-        Some(m) => m.clone(),
-        None => Record::empty(crate::model::Source {
-            path: file_name.to_string(),
-            text_sha256: text::text_sha256(text),
-            chars: text.chars().count(),
-        }),
-    }
-}
-
-/// What was found beside an article.
-struct OpenedSidecar {
-    /// The record to show; `None`: show a fresh extraction.
-    record: Option<Record>,
-    notices: Vec<String>,
-    /// Why the article must not be edited or saved (the banner's text).
-    read_only: Option<String>,
-    disk: store::DiskState,
-}
-
-/// Takes what was found at the sidecar of `article`. A record this
-/// version cannot read, or one that does not fit the article, opens
-/// read-only so that saving can never replace it unasked; one made for
-/// another version of the text opens with a warning listing the evidence
-/// that no longer fits.
-fn open_sidecar(
-    sidecar: &Path,
-    existing: store::ExistingSidecar,
-    article: &text::Article,
-    file_name: &str,
-) -> OpenedSidecar {
-    let mut opened = OpenedSidecar {
-        record: None,
-        notices: Vec::new(),
-        read_only: None,
-        disk: store::DiskState::Missing,
-    };
-    let parsed = match existing {
-        store::ExistingSidecar::Missing => return opened,
-        store::ExistingSidecar::Broken { error, bytes } => {
-            if let Some(bytes) = bytes {
-                opened.disk = store::DiskState::of_bytes(&bytes);
-            }
-            opened.read_only = Some(read_only_banner(sidecar, &error.to_string()));
-            return opened;
-        }
-        store::ExistingSidecar::Parsed(parsed) => parsed,
-    };
-    opened.disk = store::DiskState::of_bytes(&parsed.bytes);
-    for warning in &parsed.warnings {
-        opened.notices.push(format!(
-            "{}: {warning} (saving will drop it)",
-            sidecar.display()
-        ));
-    }
-    let fit = store::check_fit(&parsed.record, &article.text, file_name);
-    if !fit.blocking.is_empty() {
-        opened.read_only = Some(read_only_banner(sidecar, &fit.blocking.join("; ")));
-    } else if fit.text_changed {
-        let mut notice = format!(
-            "{}: the record was made for a different version of this text; \
-             its evidence may point at the wrong words",
-            sidecar.display()
-        );
-        if !fit.stale_evidence.is_empty() {
-            notice.push_str(". No longer fits: ");
-            notice.push_str(&fit.stale_evidence.join("; "));
-        }
-        opened.notices.push(notice);
-    }
-    opened.record = Some(parsed.record);
-    opened
-}
-
-fn read_only_banner(sidecar: &Path, why: &str) -> String {
-    format!(
-        "Read-only: the record file {} is kept as it is because {why}. \
-         Showing a fresh extraction; use \"Replace with a new record\" to save it \
-         (the old file is kept as .bak).",
-        sidecar.display()
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_size_cap_is_the_one_the_app_was_started_with() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("long.txt");
-        let text = "Inspectors rated the council's children's services good.\n".repeat(40);
-        std::fs::write(&path, &text).expect("write article");
-
-        let small = LoadOptions { max_bytes: 100 };
-        match load_document_with(&path, &small) {
-            DocState::Failed(message) => {
-                assert!(message.contains("long.txt"), "{message}");
-                assert!(message.contains("--max-size"), "{message}");
-            }
-            other => panic!("expected a refusal, got {other:?}"),
-        }
-        let raised = LoadOptions {
-            max_bytes: text.len() as u64,
-        };
-        assert!(matches!(
-            load_document_with(&path, &raised),
-            DocState::Ready(_)
-        ));
-    }
-}

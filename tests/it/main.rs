@@ -7,6 +7,7 @@ mod common;
 mod hostile;
 
 mod app_corpus;
+mod app_memory;
 mod app_review;
 mod app_safety;
 mod cli_eval;
