@@ -12,8 +12,9 @@ use crate::{discover, store};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 /// What the workers tell the UI.
 #[derive(Debug)]
@@ -162,11 +163,7 @@ impl Workers {
         let spawned = std::thread::Builder::new()
             .name("article-loader".into())
             .spawn(move || {
-                let to = Report {
-                    job,
-                    tx: &tx,
-                    wake: &*waker,
-                };
+                let to = Report::new(job, &tx, &*waker);
                 load_all(&paths, &options, budget, &to, &cancel);
             });
         if let Err(e) = spawned {
@@ -203,12 +200,47 @@ struct Report<'a> {
     job: u64,
     tx: &'a Sender<WorkerMsg>,
     wake: &'a (dyn Fn() + Sync),
+    started: Instant,
+    /// When the UI was last woken, in milliseconds since `started`.
+    last_wake: AtomicU64,
 }
 
-impl Report<'_> {
+/// While articles stream in, the UI is woken at most this often: each
+/// frame costs a draw, which takes the cores the loader is using.
+const WAKE_INTERVAL: Duration = Duration::from_millis(250);
+
+impl<'a> Report<'a> {
+    fn new(job: u64, tx: &'a Sender<WorkerMsg>, wake: &'a (dyn Fn() + Sync)) -> Self {
+        Report {
+            job,
+            tx,
+            wake,
+            started: Instant::now(),
+            last_wake: AtomicU64::new(0),
+        }
+    }
+
+    /// Sends `msg` and wakes the UI at once.
     fn send(&self, msg: WorkerMsg) {
         let _ = self.tx.send(msg);
         (self.wake)();
+    }
+
+    /// Sends `msg`; wakes the UI only if it has not been woken for a while
+    /// (a later message, at the latest `Finished`, wakes it).
+    fn send_soon(&self, msg: WorkerMsg) {
+        let _ = self.tx.send(msg);
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let last = self.last_wake.load(Ordering::Relaxed);
+        let interval = WAKE_INTERVAL.as_millis() as u64;
+        if now.saturating_sub(last) >= interval
+            && self
+                .last_wake
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            (self.wake)();
+        }
     }
 }
 
@@ -275,7 +307,7 @@ fn load_all(
             return;
         }
         let batch: Vec<(usize, DocState)> = chunk.iter().map(|&i| load(i)).collect();
-        to.send(WorkerMsg::Loaded { job, batch });
+        to.send_soon(WorkerMsg::Loaded { job, batch });
     });
     if !cancel.load(Ordering::Relaxed) {
         to.send(WorkerMsg::Finished { job });
