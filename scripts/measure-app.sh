@@ -51,6 +51,10 @@ export HOME=$work/home XDG_DATA_HOME=$work/home/data XDG_CONFIG_HOME=$work/home/
 mkdir -p "$HOME"
 
 kb() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$apid/status"; }
+# CPU time the app has used (user + system), in ms: less swayed than wall
+# time by other work on the machine.
+tick=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$tick" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t)}' "/proc/$apid/stat"; }
 echo "app: $bin on $(find "$dir" -type f | wc -l) files in $dir"
 for run in $(seq "$runs"); do
   log=$work/app-$run.log
@@ -64,13 +68,15 @@ for run in $(seq "$runs"); do
     [ $SECONDS -lt $deadline ] || { echo "measure-app.sh: not all extracted within 120 s" >&2; exit 1; }
     sleep 0.05
   done
-  rss_done=$(kb VmRSS)
+  rss_done=$(kb VmRSS); cpu=$(cpu_ms)
   sleep 3  # a few frames later: the queue and the status bar settle
   rss_after=$(kb VmRSS); peak=$(kb VmHWM)
   first=$(awk '/milestone first-article-shown/ {print $4}' "$log")
   all=$(awk '/milestone all-extracted/ {print $4}' "$log")
+  frames=$(sed -n 's/.*milestone all-extracted.*frames=\([0-9]*\).*/\1/p' "$log")
   [ -n "$first" ] || { echo "measure-app.sh: the first article was never shown" >&2; exit 1; }
-  printf 'run %s: first article shown %5d ms, all extracted %5d ms, RSS %d MB when done, %d MB 3 s later, peak %d MB\n' \
-    "$run" $((first - start)) $((all - start)) $((rss_done / 1024)) $((rss_after / 1024)) $((peak / 1024))
+  printf 'run %s: first article shown %5d ms, all extracted %5d ms (CPU %5d ms, %s frames), RSS %d MB when done, %d MB 3 s later, peak %d MB (load %s)\n' \
+    "$run" $((first - start)) $((all - start)) "$cpu" "${frames:-?}" $((rss_done / 1024)) $((rss_after / 1024)) $((peak / 1024)) \
+    "$(cut -d' ' -f1 /proc/loadavg)"
   kill -KILL "$apid" 2>/dev/null; wait "$apid" 2>/dev/null || true; apid=""
 done

@@ -15,6 +15,8 @@ pub const MILESTONES_VAR: &str = "OFSTED_CURATOR_MILESTONES";
 pub struct Milestones {
     enabled: bool,
     first_article_shown: bool,
+    /// Frames drawn so far: each costs a draw of the whole window.
+    frames: u64,
 }
 
 impl Default for Milestones {
@@ -22,11 +24,17 @@ impl Default for Milestones {
         Milestones {
             enabled: std::env::var_os(MILESTONES_VAR).is_some(),
             first_article_shown: false,
+            frames: 0,
         }
     }
 }
 
 impl Milestones {
+    /// A frame is being drawn.
+    pub fn frame(&mut self) {
+        self.frames += 1;
+    }
+
     /// A frame drew the text of an article (called after the panels).
     pub fn article_shown(&mut self) {
         if self.enabled && !self.first_article_shown {
@@ -38,7 +46,10 @@ impl Milestones {
     /// The loader finished: every article of the folder is read.
     pub fn all_loaded(&mut self, articles: usize) {
         if self.enabled {
-            mark("all-extracted", &format!(" articles={articles}"));
+            mark(
+                "all-extracted",
+                &format!(" articles={articles} frames={}", self.frames),
+            );
         }
     }
 }

@@ -374,6 +374,7 @@ impl CuratorApp {
     /// this through `egui::Context::run_ui` or kittest).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.milestones.frame();
         self.poll_workers();
         self.keep_viewed_documents_open();
         self.safety_tick();
