@@ -161,10 +161,13 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
         }
     }
     // Parsing the text again (rather than the Value) keeps line and column
-    // in type errors such as a misspelt judgement.
+    // in type errors such as a misspelt judgement, and refuses a field given
+    // twice, which the Value would quietly take the last of.
     let record: Record = serde_json::from_str(json).map_err(json_error)?;
+    // The shape of a record this version knows is worked out once.
+    static KNOWN_SHAPE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     let mut warnings = Vec::new();
-    unknown_fields(&value, &known_shape(), "", &mut warnings);
+    unknown_fields(&value, KNOWN_SHAPE.get_or_init(known_shape), "", &mut warnings);
     Ok(ReadRecord { record, warnings })
 }
 
