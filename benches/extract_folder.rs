@@ -37,21 +37,57 @@ fn remove_records(dir: &Path) {
     }
 }
 
-fn time(mut command: Command) -> Duration {
+/// CPU time (user and system) of the children this process has waited
+/// for, from `/proc/self/stat` (Linux; zero elsewhere).
+fn children_cpu() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return Duration::ZERO;
+    };
+    // The fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    // cutime and cstime are fields 16 and 17 of the whole line.
+    let ticks: u64 = [13, 14]
+        .iter()
+        .filter_map(|&i| fields.get(i).and_then(|f| f.parse::<u64>().ok()))
+        .sum();
+    // Clock ticks are 100 a second on Linux.
+    Duration::from_millis(ticks * 10)
+}
+
+/// Wall time and CPU time of one run.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    cpu: Duration,
+}
+
+fn time(command: Command) -> Duration {
+    time_with_cpu(command).wall
+}
+
+fn time_with_cpu(mut command: Command) -> Timing {
+    let cpu_before = children_cpu();
     let started = Instant::now();
     let output = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output()
         .expect("the command runs");
-    let elapsed = started.elapsed();
+    let wall = started.elapsed();
     assert!(
         output.status.success(),
         "{command:?} failed: {}\n{}",
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
-    elapsed
+    Timing {
+        wall,
+        cpu: children_cpu().saturating_sub(cpu_before),
+    }
 }
 
 /// The binary measured: this build's, or `BENCH_BIN` (to compare builds).
@@ -72,6 +108,21 @@ fn extract_command(dir: &Path, extra: &[&str]) -> Command {
 
 fn best(runs: usize, mut one: impl FnMut() -> Duration) -> Duration {
     (0..runs).map(|_| one()).min().unwrap_or_default()
+}
+
+/// The run with the least wall time.
+fn best_timing(runs: usize, mut one: impl FnMut() -> Timing) -> Timing {
+    let mut best: Option<Timing> = None;
+    for _ in 0..runs {
+        let t = one();
+        if best.is_none_or(|b| t.wall < b.wall) {
+            best = Some(t);
+        }
+    }
+    best.unwrap_or(Timing {
+        wall: Duration::ZERO,
+        cpu: Duration::ZERO,
+    })
 }
 
 fn ms(d: Duration) -> f64 {
@@ -151,27 +202,37 @@ fn main() {
         time(command)
     });
     let mut fresh_dirs = copies.iter().map(|(d, _)| d);
-    let fresh = best(runs, || {
+    let fresh = best_timing(runs, || {
         let dir = fresh_dirs.next().expect("one copy per run");
-        time(extract_command(dir, &[]))
+        time_with_cpu(extract_command(dir, &[]))
     });
-    let overwrite = best(runs, || time(extract_command(dir, &["--overwrite"])));
-    let unchanged = best(runs, || time(extract_command(dir, &[])));
+    let overwrite = best_timing(runs, || {
+        time_with_cpu(extract_command(dir, &["--overwrite"]))
+    });
+    let unchanged = best_timing(runs, || time_with_cpu(extract_command(dir, &[])));
 
     let rate = |d: Duration| count as f64 / d.as_secs_f64();
     println!("cat:                     {:8.1} ms", ms(cat));
-    for (label, d) in [
+    for (label, t) in [
         ("extract (new folder):", fresh),
         ("extract --overwrite:", overwrite),
         ("extract (all kept):", unchanged),
     ] {
         println!(
-            "{label:24} {:8.1} ms  {:7.0} articles/s  {:5.1} x cat",
-            ms(d),
-            rate(d),
-            d.as_secs_f64() / cat.as_secs_f64()
+            "{label:24} {:8.1} ms  {:7.0} articles/s  {:5.1} x cat  (CPU {:6.0} ms)",
+            ms(t.wall),
+            rate(t.wall),
+            t.wall.as_secs_f64() / cat.as_secs_f64(),
+            ms(t.cpu)
         );
     }
+    println!(
+        "load average while measuring: {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            .unwrap_or_else(|| "unknown".into())
+    );
     if std::env::var_os("BENCH_STRACE").is_some() {
         strace_counts(dir);
     }

@@ -167,7 +167,12 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
     // The shape of a record this version knows is worked out once.
     static KNOWN_SHAPE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     let mut warnings = Vec::new();
-    unknown_fields(&value, KNOWN_SHAPE.get_or_init(known_shape), "", &mut warnings);
+    unknown_fields(
+        &value,
+        KNOWN_SHAPE.get_or_init(known_shape),
+        "",
+        &mut warnings,
+    );
     Ok(ReadRecord { record, warnings })
 }
 
