@@ -110,11 +110,7 @@ pub fn article_path_for_sidecar(sidecar: &Path) -> Option<PathBuf> {
 /// The record as the contract writes it: pretty JSON, two-space indent,
 /// evidence spans on one line, trailing newline.
 pub fn record_to_json(record: &Record) -> String {
-    // Serialising our own types to a Value cannot fail: every map key is a
-    // string and every float the model holds is written by serde_json as a
-    // number or null.
-    let value = serde_json::to_value(record).unwrap_or(Value::Null);
-    let mut json = to_contract_json(&value);
+    let mut json = to_contract_json(record);
     json.push('\n');
     json
 }
