@@ -6,8 +6,10 @@
 //! each, the articles per second and the ratio to `cat`. Set
 //! `BENCH_ARTICLES` (default 2000) and `BENCH_RUNS` (default 5) to change
 //! the work, `BENCH_JOBS` to pass `--jobs`, `BENCH_BIN` to time another
-//! build of the binary, and `BENCH_STRACE=1` to count the system calls of
-//! one run with `strace -c -f`.
+//! build of the binary, `BENCH_DIR` to put the generated folders somewhere
+//! other than the system's temporary folder (another file system), and
+//! `BENCH_STRACE=1` to count the system calls of one run with
+//! `strace -c -f`.
 
 #[path = "support/articles.rs"]
 mod articles;
@@ -175,7 +177,13 @@ fn strace_counts(dir: &Path) {
 fn main() {
     let count = env_number("BENCH_ARTICLES", 2000);
     let runs = env_number("BENCH_RUNS", 5).max(1);
-    let root = tempfile::tempdir().expect("a temporary folder");
+    // BENCH_DIR picks the file system: creating files costs very different
+    // amounts on different ones (see the README's Speed section).
+    let root = match std::env::var_os("BENCH_DIR") {
+        Some(dir) => tempfile::tempdir_in(dir),
+        None => tempfile::tempdir(),
+    }
+    .expect("a temporary folder");
     // One copy of the corpus per run, so that every first extraction is of
     // a folder that has never held records, as a new folder has not.
     let copies: Vec<(PathBuf, Vec<PathBuf>)> = (0..runs)
