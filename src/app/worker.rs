@@ -206,8 +206,10 @@ struct Report<'a> {
 }
 
 /// While articles stream in, the UI is woken at most this often: each
-/// frame costs a draw, which takes the cores the loader is using.
-const WAKE_INTERVAL: Duration = Duration::from_millis(250);
+/// frame costs a draw, which takes the cores the loader is using (drawn in
+/// software, as under Xvfb, a frame of a 1400×900 window costs some 50 ms of
+/// CPU; at four frames a second that was a third of the load's CPU time).
+const WAKE_INTERVAL: Duration = Duration::from_millis(500);
 
 impl<'a> Report<'a> {
     fn new(job: u64, tx: &'a Sender<WorkerMsg>, wake: &'a (dyn Fn() + Sync)) -> Self {
