@@ -6,7 +6,8 @@
 //! ends. Anything that cannot be read is reported with its path and the walk
 //! goes on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 /// File extensions read as articles.
@@ -51,6 +52,57 @@ impl DiscoverError {
 pub struct Discovered {
     pub articles: Vec<PathBuf>,
     pub errors: Vec<DiscoverError>,
+    /// What the walk saw beside the articles: which records exist, and
+    /// temporary files left behind.
+    pub listing: Listing,
+}
+
+/// What listing folders showed besides the files wanted, so that no one
+/// has to look again: the record sidecars in each folder, and temporary
+/// files (`.NAME.PID.N.tmp`) a killed writer may have left.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Per folder listed (as the walk named it), its sidecars' file names.
+    sidecars: HashMap<PathBuf, HashSet<OsString>>,
+    /// Temporary files seen, whoever wrote them.
+    pub temp_files: Vec<PathBuf>,
+}
+
+impl Listing {
+    /// Lists one folder (not recursively), e.g. an output folder.
+    pub fn of_folder(folder: &Path) -> std::io::Result<Listing> {
+        let mut listing = Listing::default();
+        let mut names = HashSet::new();
+        for entry in std::fs::read_dir(folder)? {
+            let entry = entry?;
+            listing.note(folder, &entry.file_name(), &mut names);
+        }
+        listing.sidecars.insert(folder.to_path_buf(), names);
+        Ok(listing)
+    }
+
+    /// Whether a file named like a sidecar was at `sidecar` when its folder
+    /// was listed; `None` when the folder was not listed.
+    pub fn has_sidecar(&self, sidecar: &Path) -> Option<bool> {
+        let folder = sidecar.parent()?;
+        let names = self.sidecars.get(folder)?;
+        Some(sidecar.file_name().is_some_and(|n| names.contains(n)))
+    }
+
+    /// Adds what another listing saw.
+    pub fn extend(&mut self, other: Listing) {
+        self.sidecars.extend(other.sidecars);
+        self.temp_files.extend(other.temp_files);
+    }
+
+    fn note(&mut self, folder: &Path, name: &OsStr, sidecars: &mut HashSet<OsString>) {
+        let Some(text) = name.to_str() else { return };
+        if text.ends_with(SIDECAR_SUFFIX) {
+            sidecars.insert(name.to_os_string());
+        } else if crate::store::temp_file_writer(text).is_some() {
+            self.temp_files.push(folder.join(name));
+        }
+    }
 }
 
 /// Expands files and folders (recursively) into article files, skipping
@@ -61,6 +113,7 @@ pub fn discover_articles(paths: &[PathBuf]) -> Discovered {
     Discovered {
         articles: found.files,
         errors: found.errors,
+        listing: found.listing,
     }
 }
 
@@ -99,7 +152,6 @@ fn is_readme(path: &Path) -> bool {
     path.file_stem()
         .and_then(|n| n.to_str())
         .is_some_and(|stem| stem.eq_ignore_ascii_case("readme"))
-        && !path.is_dir()
 }
 
 /// Whether `path` names a record sidecar by its name alone.
@@ -139,63 +191,110 @@ struct Walk {
     files: Vec<PathBuf>,
     errors: Vec<DiscoverError>,
     seen_files: HashSet<PathBuf>,
-    /// Canonical paths of folders already walked: what stops link loops.
-    seen_folders: HashSet<PathBuf>,
+    /// Folders already walked, by identity: what stops link loops.
+    seen_folders: HashSet<FolderId>,
+    listing: Listing,
+}
+
+/// What tells two names of one folder apart from two folders: its device
+/// and inode where there are such things, else its canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FolderId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Canonical(PathBuf),
 }
 
 fn walk_all(paths: &[PathBuf], target: Target) -> Walk {
     let mut walk = Walk::default();
     for path in paths {
-        walk.visit(path, target, true);
+        walk.visit(path, None, target, true);
     }
     walk
 }
 
+/// What a folder listing says an entry is, without asking the file system
+/// again (on most systems the listing carries it).
+enum Kind {
+    File,
+    Folder,
+    /// A symbolic link, or a listing that does not say: look at the path.
+    Unknown,
+    Other(&'static str),
+}
+
+fn kind_of(file_type: &std::fs::FileType) -> Kind {
+    if file_type.is_file() {
+        Kind::File
+    } else if file_type.is_dir() {
+        Kind::Folder
+    } else if file_type.is_symlink() {
+        Kind::Unknown
+    } else {
+        Kind::Other(crate::text::describe_file_type(file_type))
+    }
+}
+
 impl Walk {
-    fn visit(&mut self, path: &Path, target: Target, explicit: bool) {
-        let metadata = match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(source) => {
-                let is_link =
-                    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-                if explicit || target.wants(path) {
-                    self.errors.push(if is_link {
-                        DiscoverError::DanglingSymlink {
-                            path: path.to_path_buf(),
-                        }
-                    } else {
-                        DiscoverError::Io {
-                            path: path.to_path_buf(),
-                            source,
-                        }
+    /// Visits `path`: `listed` is what its folder's listing said it is
+    /// (`None` for paths given by the user, which are always looked at).
+    fn visit(&mut self, path: &Path, listed: Option<Kind>, target: Target, explicit: bool) {
+        let (kind, metadata) = match listed {
+            Some(Kind::File) => (Kind::File, None),
+            Some(Kind::Other(kind)) => (Kind::Other(kind), None),
+            // A folder is looked at anyway, for its identity.
+            Some(Kind::Folder | Kind::Unknown) | None => match std::fs::metadata(path) {
+                Ok(m) => (kind_of(&m.file_type()), Some(m)),
+                Err(source) => {
+                    self.unreadable(path, source, target, explicit);
+                    return;
+                }
+            },
+        };
+        match kind {
+            Kind::Folder => self.walk_folder(path, metadata.as_ref(), target),
+            Kind::File => {
+                if target.wants(path) || (explicit && self.explicit_ok(path, target)) {
+                    if self.seen_files.insert(path.to_path_buf()) {
+                        self.files.push(path.to_path_buf());
+                    }
+                } else if explicit {
+                    let (wanted, expected) = target.describe();
+                    self.errors.push(DiscoverError::WrongKind {
+                        path: path.to_path_buf(),
+                        wanted,
+                        expected,
                     });
                 }
-                return;
             }
-        };
-        if metadata.is_dir() {
-            self.walk_folder(path, target);
-        } else if metadata.is_file() {
-            if target.wants(path) || (explicit && self.explicit_ok(path, target)) {
-                if self.seen_files.insert(path.to_path_buf()) {
-                    self.files.push(path.to_path_buf());
-                }
-            } else if explicit {
-                let (wanted, expected) = target.describe();
-                self.errors.push(DiscoverError::WrongKind {
-                    path: path.to_path_buf(),
-                    wanted,
-                    expected,
-                });
-            }
-        } else if explicit || target.wants(path) {
             // FIFOs, sockets and devices: never opened, since opening a FIFO
             // blocks until someone writes to it.
-            self.errors.push(DiscoverError::NotAFile {
-                path: path.to_path_buf(),
-                kind: crate::text::describe_file_type(&metadata.file_type()),
-            });
+            Kind::Other(kind) if explicit || target.wants(path) => {
+                self.errors.push(DiscoverError::NotAFile {
+                    path: path.to_path_buf(),
+                    kind,
+                });
+            }
+            Kind::Other(_) | Kind::Unknown => {}
         }
+    }
+
+    fn unreadable(&mut self, path: &Path, source: std::io::Error, target: Target, explicit: bool) {
+        if !(explicit || target.wants(path)) {
+            return;
+        }
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        self.errors.push(if is_link {
+            DiscoverError::DanglingSymlink {
+                path: path.to_path_buf(),
+            }
+        } else {
+            DiscoverError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        });
     }
 
     /// A hidden article named on the command line is still an article: the
@@ -208,9 +307,19 @@ impl Walk {
         }
     }
 
-    fn walk_folder(&mut self, folder: &Path, target: Target) {
-        let canonical = match std::fs::canonicalize(folder) {
-            Ok(c) => c,
+    fn folder_id(folder: &Path, metadata: Option<&std::fs::Metadata>) -> std::io::Result<FolderId> {
+        #[cfg(unix)]
+        if let Some(m) = metadata {
+            use std::os::unix::fs::MetadataExt as _;
+            return Ok(FolderId::Inode(m.dev(), m.ino()));
+        }
+        let _ = metadata;
+        std::fs::canonicalize(folder).map(FolderId::Canonical)
+    }
+
+    fn walk_folder(&mut self, folder: &Path, metadata: Option<&std::fs::Metadata>, target: Target) {
+        let id = match Self::folder_id(folder, metadata) {
+            Ok(id) => id,
             Err(source) => {
                 self.errors.push(DiscoverError::Io {
                     path: folder.to_path_buf(),
@@ -219,7 +328,7 @@ impl Walk {
                 return;
             }
         };
-        if !self.seen_folders.insert(canonical) {
+        if !self.seen_folders.insert(id) {
             return;
         }
         let entries = match std::fs::read_dir(folder) {
@@ -233,23 +342,36 @@ impl Walk {
             }
         };
         let mut children = Vec::new();
+        let mut sidecars = HashSet::new();
         for entry in entries {
             match entry {
-                Ok(entry) => children.push(entry.path()),
+                Ok(entry) => {
+                    let name = entry.file_name();
+                    self.listing.note(folder, &name, &mut sidecars);
+                    let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+                    if hidden {
+                        continue;
+                    }
+                    let path = entry.path();
+                    let kind = match entry.file_type() {
+                        Ok(t) => kind_of(&t),
+                        Err(_) => Kind::Unknown,
+                    };
+                    if is_readme(&path) && !matches!(kind, Kind::Folder) {
+                        continue;
+                    }
+                    children.push((path, kind));
+                }
                 Err(source) => self.errors.push(DiscoverError::Io {
                     path: folder.to_path_buf(),
                     source,
                 }),
             }
         }
-        children.sort();
-        for child in children {
-            let hidden = child
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden && !is_readme(&child) {
-                self.visit(&child, target, false);
-            }
+        self.listing.sidecars.insert(folder.to_path_buf(), sidecars);
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        for (child, kind) in children {
+            self.visit(&child, Some(kind), target, false);
         }
     }
 }

@@ -199,6 +199,32 @@ pub fn build_report<'a>(
     report
 }
 
+/// The report over the records whose reports are `parts`, in order: what
+/// [`build_report`] gives over those records when each part was built from
+/// one record. Lets a caller keep one small report per record instead of
+/// the record.
+pub fn combine_reports<'a>(
+    parts: impl IntoIterator<Item = &'a ExtractorReport>,
+) -> ExtractorReport {
+    let mut report = build_report(std::iter::empty());
+    for (index, part) in parts.into_iter().enumerate() {
+        report.curated += part.curated;
+        report.not_curated += part.not_curated;
+        for (field, counts) in &part.fields {
+            if let Some((_, c)) = report.fields.iter_mut().find(|(f, _)| f == field) {
+                c.add(*counts);
+            }
+        }
+        report
+            .examples
+            .extend(part.examples.iter().map(|e| Example {
+                record: index,
+                ..e.clone()
+            }));
+    }
+    report
+}
+
 fn tally(report: &mut ExtractorReport, field: FieldName, kind: Option<ExampleKind>) {
     if let Some((_, c)) = report.fields.iter_mut().find(|(f, _)| *f == field) {
         match kind {

@@ -7,20 +7,27 @@
 //! replaced.
 
 mod anchor;
+mod batch;
 mod conflict;
 mod drafts;
 mod layout;
+mod leftovers;
 mod protect;
 mod validate;
 
 pub use anchor::{Fit, check_fit, stale_evidence};
+pub use batch::{
+    BatchEntry, CommitError, Folders, Replace, StagedWrite, commit_batch, stage_write,
+};
 pub use conflict::{DiskState, FieldChange, disk_state, record_changes};
 pub use drafts::{
     Draft, default_drafts_dir, draft_key, draft_path, find_drafts, remove_draft, write_draft,
 };
 pub use layout::to_contract_json;
+pub use leftovers::{Cleanup, remove_abandoned_temp_files, temp_file_writer};
 pub use protect::{
-    Decision, ExistingSidecar, KeepReason, backup_path, inspect_sidecar, replace_decision,
+    Decision, ExistingSidecar, KeepReason, ParsedSidecar, backup_path, inspect_sidecar,
+    inspect_sidecar_listed, replace_decision,
 };
 pub use validate::{MIN_QUOTE_WORDS, Problem, validate_record, validate_record_without_text};
 
@@ -117,11 +124,7 @@ pub fn article_path_for_sidecar(sidecar: &Path) -> Option<PathBuf> {
 /// The record as the contract writes it: pretty JSON, two-space indent,
 /// evidence spans on one line, trailing newline.
 pub fn record_to_json(record: &Record) -> String {
-    // Serialising our own types to a Value cannot fail: every map key is a
-    // string and every float the model holds is written by serde_json as a
-    // number or null.
-    let value = serde_json::to_value(record).unwrap_or(Value::Null);
-    let mut json = to_contract_json(&value);
+    let mut json = to_contract_json(record);
     json.push('\n');
     json
 }
@@ -168,10 +171,18 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
         }
     }
     // Parsing the text again (rather than the Value) keeps line and column
-    // in type errors such as a misspelt judgement.
+    // in type errors such as a misspelt judgement, and refuses a field given
+    // twice, which the Value would quietly take the last of.
     let record: Record = serde_json::from_str(json).map_err(json_error)?;
+    // The shape of a record this version knows is worked out once.
+    static KNOWN_SHAPE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     let mut warnings = Vec::new();
-    unknown_fields(&value, &known_shape(), "", &mut warnings);
+    unknown_fields(
+        &value,
+        KNOWN_SHAPE.get_or_init(known_shape),
+        "",
+        &mut warnings,
+    );
     Ok(ReadRecord { record, warnings })
 }
 
@@ -287,11 +298,24 @@ pub fn read_record(path: &Path) -> Result<Record, StoreError> {
 /// Reads and parses the record at `path`, with warnings about fields this
 /// version does not know.
 pub fn read_record_with_warnings(path: &Path) -> Result<ReadRecord, StoreError> {
-    let json = std::fs::read_to_string(path).map_err(|source| StoreError::Read {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_record_with_warnings(path, &json)
+    parse_record_bytes(path, &bytes)
+}
+
+/// Parses a record from the bytes of its file; `path` is only used in
+/// errors.
+pub fn parse_record_bytes(path: &Path, bytes: &[u8]) -> Result<ReadRecord, StoreError> {
+    let json = std::str::from_utf8(bytes).map_err(|_| StoreError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ),
+    })?;
+    parse_record_with_warnings(path, json)
 }
 
 /// Writes `record` to `path` so that the file is always either the old or the
@@ -336,7 +360,9 @@ const TEMP_NAME_KEEPS: usize = 200;
 
 /// Creates `.<name>.<pid>.<n>.tmp` beside `target` (`<name>` cut short if
 /// long); hidden and ending in `.tmp` so that discovery and people skip it
-/// if a crash leaves it behind. Exports use it too.
+/// if a crash leaves it behind, and locked for as long as it is open, so
+/// that a later clean-up ([`remove_abandoned_temp_files`]) can tell it is
+/// being written. Exports use it too.
 pub(crate) fn create_temp_file(
     folder: &Path,
     target: &Path,
@@ -352,7 +378,9 @@ pub(crate) fn create_temp_file(
         }
         name.truncate(end);
     }
-    let pid = std::process::id();
+    // Asked once: the id does not change, and asking is a system call.
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let pid = *PID.get_or_init(std::process::id);
     let mut attempt = 0u32;
     loop {
         let temp = folder.join(format!(".{name}.{pid}.{attempt}.tmp"));
@@ -361,7 +389,13 @@ pub(crate) fn create_temp_file(
             .create_new(true)
             .open(&temp)
         {
-            Ok(file) => return Ok((temp, file)),
+            Ok(file) => {
+                // A new file: no one else can hold its lock. Without
+                // locks (some network file systems) the writer's process
+                // id in the name still protects it.
+                let _ = file.try_lock();
+                return Ok((temp, file));
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
                 attempt += 1;
             }

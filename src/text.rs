@@ -182,15 +182,23 @@ impl TextError {
 
 /// Reads and decodes the article at `path`.
 ///
-/// The file's kind and size are checked from its metadata first, so a FIFO
-/// or device is refused without being opened (opening a FIFO would block)
-/// and an oversized file is refused without being read.
+/// The file is opened without waiting (so a FIFO put in an article's place
+/// cannot block), its kind and size are checked from the open file, and it
+/// is read in one go: an oversized file is refused without being read.
 pub fn load_article(path: &Path, options: &LoadOptions) -> Result<Article, TextError> {
+    let bytes = read_article_bytes(path, options)?;
+    decode_article(path, &bytes)
+}
+
+/// The bytes of the article file at `path`, checked to be a regular file no
+/// larger than the cap.
+fn read_article_bytes(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, TextError> {
     let io_error = |source| TextError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    let file = open_without_blocking(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
     if !metadata.is_file() {
         return Err(TextError::NotAFile {
             path: path.to_path_buf(),
@@ -199,7 +207,6 @@ pub fn load_article(path: &Path, options: &LoadOptions) -> Result<Article, TextE
     }
     let max = max_bytes_for(path, options.max_bytes);
     check_size(path, metadata.len(), max)?;
-    let file = std::fs::File::open(path).map_err(io_error)?;
     // The file may have grown since its metadata was read; never read more
     // than one byte past the cap.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
@@ -207,7 +214,22 @@ pub fn load_article(path: &Path, options: &LoadOptions) -> Result<Article, TextE
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     check_size(path, bytes.len() as u64, max)?;
-    decode_article(path, &bytes)
+    Ok(bytes)
+}
+
+/// Opens `path` for reading; on Unix without blocking and without taking a
+/// terminal, so that a FIFO or device in an article's place is refused by
+/// the kind check after opening instead of hanging the open.
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+        options.custom_flags(flags.bits() as i32);
+    }
+    options.open(path)
 }
 
 /// The size cap for `path`: `max_bytes`, or [`CONTAINER_SIZE_FACTOR`] times

@@ -231,6 +231,7 @@ impl CuratorApp {
             return;
         }
         self.workspace = Default::default();
+        self.residency = Default::default();
         self.workspace.title = match paths.as_slice() {
             [one] => one.display().to_string(),
             many => format!("{} paths", many.len()),

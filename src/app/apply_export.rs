@@ -1,6 +1,8 @@
 //! Applying the export commands: ask where, then write on a worker thread.
 
 use super::CuratorApp;
+use super::export_dialog::ExportItem;
+use super::workspace::DocState;
 use crate::export::{ExportFormat, ExportRecord};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,6 +33,7 @@ impl CuratorApp {
         self.export.run(
             format,
             records,
+            self.workers.load_options,
             root,
             path,
             overwrite,
@@ -38,15 +41,23 @@ impl CuratorApp {
         );
     }
 
-    fn export_records(&self) -> Vec<ExportRecord> {
+    /// Every record, open ones as they are in memory (unsaved edits
+    /// included), parked ones to be read again by the exporter.
+    fn export_records(&self) -> Vec<ExportItem> {
         self.workspace
             .docs
             .iter()
-            .filter_map(|d| d.loaded())
-            .map(|l| ExportRecord {
-                sidecar: l.sidecar.clone(),
-                record: l.record.clone(),
-                text: Some(l.text.clone()),
+            .filter_map(|d| match &d.state {
+                DocState::Ready(l) => Some(ExportItem::Open(Box::new(ExportRecord {
+                    sidecar: l.sidecar.clone(),
+                    record: l.record.clone(),
+                    text: Some(l.text.clone()),
+                }))),
+                DocState::Parked(p) => Some(ExportItem::Parked {
+                    article: d.path.clone(),
+                    sidecar: p.sidecar.clone(),
+                }),
+                DocState::Loading | DocState::Failed(_) => None,
             })
             .collect()
     }

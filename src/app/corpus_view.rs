@@ -89,6 +89,14 @@ pub fn workspace_fingerprint(workspace: &Workspace) -> u64 {
                 d.saved_revision.hash(&mut h);
                 d.saving.hash(&mut h);
             }
+            // As a document just read says the same: parking one and
+            // reading it again change nothing the corpus shows.
+            DocState::Parked(p) => {
+                2u8.hash(&mut h);
+                0u64.hash(&mut h);
+                p.saved.then_some(0u64).hash(&mut h);
+                None::<u64>.hash(&mut h);
+            }
         }
     }
     if let (Some(first), Some(last)) = (workspace.docs.first(), workspace.docs.last()) {
@@ -96,6 +104,18 @@ pub fn workspace_fingerprint(workspace: &Workspace) -> u64 {
         last.path.hash(&mut h);
     }
     h.finish()
+}
+
+/// Every document's record as lists show it (see
+/// [`Document::listed_record`](super::workspace::Document::listed_record)),
+/// with its sidecar and index.
+fn listed_records(workspace: &Workspace) -> Vec<(PathBuf, Record, usize)> {
+    workspace
+        .docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((d.sidecar()?.to_path_buf(), d.listed_record()?.clone(), i)))
+        .collect()
 }
 
 /// Builds the corpus of `records` (sidecar, record, document index).
@@ -141,12 +161,7 @@ impl CorpusView {
         if self.built.as_ref().is_some_and(|b| b.key == key) {
             return;
         }
-        let records: Vec<(PathBuf, Record, usize)> = workspace
-            .docs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| d.loaded().map(|l| (l.sidecar.clone(), l.record.clone(), i)))
-            .collect();
+        let records = listed_records(workspace);
         let (tx, rx) = channel();
         let wake = wake();
         let spawned = std::thread::Builder::new()
@@ -159,15 +174,7 @@ impl CorpusView {
             Ok(_) => self.building = Some((key, rx)),
             Err(_) => {
                 // No thread to spare: build here rather than show nothing.
-                let records = workspace
-                    .docs
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, d)| {
-                        d.loaded().map(|l| (l.sidecar.clone(), l.record.clone(), i))
-                    })
-                    .collect();
-                self.built = Some(build_corpus(key, records));
+                self.built = Some(build_corpus(key, listed_records(workspace)));
                 self.built_version += 1;
             }
         }

@@ -4,8 +4,10 @@
 //! included. Results come back as messages for the message strip.
 
 use super::command::Command;
-use super::worker::Waker;
+use super::worker::{Waker, load_document_listed};
+use super::workspace::DocState;
 use crate::export::{ExportFormat, ExportRecord, export_records};
+use crate::text::LoadOptions;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -13,6 +15,38 @@ type DialogResult = Result<Option<PathBuf>, String>;
 
 /// What a finished export says: the text, and whether it is an error.
 pub type ExportOutcome = (String, bool);
+
+/// A record to export: one in memory, or that of a parked document, which
+/// the exporter reads again (it has nothing unsaved, so the files hold it).
+#[derive(Debug)]
+pub enum ExportItem {
+    Open(Box<ExportRecord>),
+    Parked { article: PathBuf, sidecar: PathBuf },
+}
+
+/// The records of `items`, reading parked documents again; and the errors
+/// of those that could not be read.
+fn records_of(items: Vec<ExportItem>, options: &LoadOptions) -> (Vec<ExportRecord>, Vec<String>) {
+    let mut records = Vec::with_capacity(items.len());
+    let mut unread = Vec::new();
+    for item in items {
+        match item {
+            ExportItem::Open(record) => records.push(*record),
+            ExportItem::Parked { article, sidecar } => {
+                match load_document_listed(&article, sidecar, None, options) {
+                    DocState::Ready(doc) => records.push(ExportRecord {
+                        sidecar: doc.sidecar,
+                        record: doc.record,
+                        text: Some(doc.text),
+                    }),
+                    DocState::Failed(e) => unread.push(e),
+                    DocState::Loading | DocState::Parked(_) => {}
+                }
+            }
+        }
+    }
+    (records, unread)
+}
 
 pub struct ExportDialog {
     native: Option<(ExportFormat, Receiver<DialogResult>)>,
@@ -172,10 +206,12 @@ impl ExportDialog {
     }
 
     /// Writes `records` as `format` to `path` on a background thread.
+    #[allow(clippy::too_many_arguments)]
     pub fn run(
         &mut self,
         format: ExportFormat,
-        records: Vec<ExportRecord>,
+        items: Vec<ExportItem>,
+        load: LoadOptions,
         root: Option<PathBuf>,
         path: PathBuf,
         overwrite: bool,
@@ -185,7 +221,16 @@ impl ExportDialog {
         let spawned = std::thread::Builder::new()
             .name("exporter".into())
             .spawn(move || {
-                let outcome = run_export(format, &records, root.as_deref(), &path, overwrite);
+                let (records, unread) = records_of(items, &load);
+                let (mut text, failed) =
+                    run_export(format, &records, root.as_deref(), &path, overwrite);
+                if let Some(first) = unread.first() {
+                    text.push_str(&format!(
+                        "; {} article(s) could not be read again and were left out (first: {first})",
+                        unread.len()
+                    ));
+                }
+                let outcome = (text, failed);
                 let _ = tx.send(outcome);
                 wake();
             });

@@ -99,7 +99,7 @@ pub fn menu_bar_ui(
                 );
                 ui.separator();
                 ui.menu_button("Export", |ui| {
-                    let any = workspace.docs.iter().any(|d| d.loaded().is_some());
+                    let any = workspace.docs.iter().any(|d| d.listed_record().is_some());
                     for format in crate::export::ExportFormat::ALL {
                         item(
                             ui,

@@ -17,6 +17,7 @@ mod corpus_summary;
 mod corpus_table;
 pub mod corpus_view;
 mod dialogs;
+mod document;
 pub mod edit;
 mod export_dialog;
 pub mod fields;
@@ -24,6 +25,7 @@ mod help_overlay;
 pub mod highlight;
 mod import_dialog;
 mod menu_bar;
+mod milestones;
 mod open_dialog;
 mod palette;
 pub mod queue;
@@ -32,6 +34,7 @@ mod record_panel;
 pub mod reextract;
 mod reextract_dialog;
 mod report_panel;
+mod resident;
 pub mod safety;
 mod safety_dialogs;
 mod saver;
@@ -159,6 +162,9 @@ pub struct CuratorApp {
     last_focus: Option<egui::Id>,
     title: String,
     applied_theme: Option<ThemeChoice>,
+    milestones: milestones::Milestones,
+    /// Which documents are open in memory and which are parked.
+    residency: resident::Residency,
 }
 
 impl CuratorApp {
@@ -192,6 +198,8 @@ impl CuratorApp {
             last_focus: None,
             title: String::new(),
             applied_theme: None,
+            milestones: milestones::Milestones::default(),
+            residency: resident::Residency::default(),
         };
         if !paths.is_empty() {
             app.open_now(paths);
@@ -371,7 +379,15 @@ impl CuratorApp {
                     LoadState::Idle
                 };
                 self.look_for_drafts();
+                self.park_past_budget();
+                self.milestones.all_loaded(self.workspace.docs.len());
             }
+            WorkerMsg::ReadAgain {
+                job,
+                index,
+                article,
+                state,
+            } if job == self.job => self.take_read_again(index, article, state),
             WorkerMsg::Saved {
                 article,
                 revision,
@@ -419,7 +435,9 @@ impl CuratorApp {
     /// this through `egui::Context::run_ui` or kittest).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.milestones.frame();
         self.poll_workers();
+        self.keep_viewed_documents_open();
         self.safety_tick();
         for (text, error) in self.export.results() {
             if error {
@@ -529,6 +547,9 @@ impl CuratorApp {
                 hovered,
                 &self.settings,
             ));
+            if self.workspace.current_loaded().is_some() {
+                self.milestones.article_shown();
+            }
         }
         help_overlay::help_overlay_ui(&ctx, &mut self.dialogs.help_open, &self.shortcuts);
         commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));

@@ -87,34 +87,23 @@ pub fn queue_rows(workspace: &Workspace, filter: &QueueFilter) -> Vec<QueueRow> 
         .iter()
         .enumerate()
         .filter_map(|(i, doc)| {
-            let (state, headline, councils, warning) = match &doc.state {
-                DocState::Loading => (RowState::Loading, String::new(), Vec::new(), false),
-                DocState::Failed(e) => {
-                    (RowState::Failed(e.clone()), String::new(), Vec::new(), true)
-                }
-                DocState::Ready(d) => {
-                    let headline = d
-                        .record
-                        .article
-                        .headline
-                        .as_ref()
-                        .map(|h| h.value.clone())
-                        .unwrap_or_default();
-                    let councils: Vec<&str> = d
-                        .record
-                        .inspections
-                        .iter()
-                        .filter_map(|x| x.local_authority.as_deref())
-                        .collect();
-                    let councils = councils.into_iter().map(str::to_lowercase).collect();
-                    (
-                        RowState::Ready(d.record.status),
-                        headline,
-                        councils,
-                        !d.notices.is_empty(),
-                    )
-                }
+            let (state, warning) = match &doc.state {
+                DocState::Loading => (RowState::Loading, false),
+                DocState::Failed(e) => (RowState::Failed(e.clone()), true),
+                DocState::Ready(d) => (RowState::Ready(d.record.status), !d.notices.is_empty()),
+                DocState::Parked(p) => (RowState::Ready(p.summary.status), p.warning),
             };
+            let record = doc.listed_record();
+            let headline = record
+                .and_then(|r| r.article.headline.as_ref())
+                .map(|h| h.value.clone())
+                .unwrap_or_default();
+            let councils: Vec<String> = record
+                .into_iter()
+                .flat_map(|r| &r.inspections)
+                .filter_map(|x| x.local_authority.as_deref())
+                .map(str::to_lowercase)
+                .collect();
             if let RowState::Ready(s) = state
                 && !filter.status.accepts(s)
             {
@@ -126,7 +115,7 @@ pub fn queue_rows(workspace: &Workspace, filter: &QueueFilter) -> Vec<QueueRow> 
             if !needle.is_empty() {
                 let hit = doc.name.to_lowercase().contains(&needle)
                     || headline.to_lowercase().contains(&needle)
-                    || councils.iter().any(|c: &String| c.contains(&needle));
+                    || councils.iter().any(|c| c.contains(&needle));
                 if !hit {
                     return None;
                 }
@@ -143,6 +132,13 @@ pub fn queue_rows(workspace: &Workspace, filter: &QueueFilter) -> Vec<QueueRow> 
         .collect()
 }
 
+/// Reviewed, or judged off-topic by a person: a machine record can say
+/// off-topic, but only a person's decision counts as done.
+fn is_done(record: &crate::model::Record, dirty: bool) -> bool {
+    let by_person = record.curator.is_some() || dirty;
+    record.status == Status::Reviewed || (record.status == Status::OffTopic && by_person)
+}
+
 pub fn queue_counts(workspace: &Workspace) -> QueueCounts {
     let mut c = QueueCounts {
         total: workspace.docs.len(),
@@ -153,16 +149,16 @@ pub fn queue_counts(workspace: &Workspace) -> QueueCounts {
             DocState::Loading => c.loading += 1,
             DocState::Failed(_) => c.failed += 1,
             DocState::Ready(d) => {
-                // A machine record can say off-topic; only a person's
-                // decision counts as done.
-                let by_person = d.record.curator.is_some() || d.is_dirty();
-                if d.record.status == Status::Reviewed
-                    || (d.record.status == Status::OffTopic && by_person)
-                {
+                if is_done(&d.record, d.is_dirty()) {
                     c.reviewed += 1;
                 }
                 if d.is_dirty() {
                     c.unsaved += 1;
+                }
+            }
+            DocState::Parked(p) => {
+                if is_done(&p.summary, false) {
+                    c.reviewed += 1;
                 }
             }
         }

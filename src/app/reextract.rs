@@ -5,10 +5,11 @@
 //! place as one undo step of its own.
 
 use super::CuratorApp;
+use super::document::{ReadDocument, read_document};
 use super::workspace::DocState;
 use crate::merge::{ChangeKind, Merged, merge_extraction};
 use crate::model::Record;
-use crate::text::{LoadOptions, load_article};
+use crate::text::LoadOptions;
 use std::path::PathBuf;
 
 /// One article to extract again, with its record as it was when asked.
@@ -16,14 +17,17 @@ use std::path::PathBuf;
 pub struct ReextractItem {
     pub doc: usize,
     pub article: PathBuf,
-    pub record: Record,
+    pub sidecar: PathBuf,
+    /// The record as it is in the app; `None` for a parked document, whose
+    /// record is the one on disk.
+    pub record: Option<Record>,
     /// The document's revision when asked: a record edited since is not
     /// overwritten by a merge of its older self.
     pub revision: u64,
 }
 
 /// What came of one article.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ReextractResult {
     pub doc: usize,
     /// The article's file name.
@@ -31,6 +35,9 @@ pub struct ReextractResult {
     pub revision: u64,
     /// The merge and the new machine record (for reverts), or why not.
     pub outcome: Result<(Merged, Record), String>,
+    /// A parked document whose record the merge changes, read again so that
+    /// applying needs no file access on the UI thread.
+    pub reopened: Option<Box<ReadDocument>>,
 }
 
 /// Where a re-extraction is.
@@ -41,17 +48,27 @@ pub enum ReextractState {
     Running {
         job: u64,
         total: usize,
+        /// The documents being extracted again, kept open until then.
+        docs: Vec<usize>,
     },
     /// The diff is on screen, waiting for Apply or Cancel.
-    Ready {
-        results: Vec<ReextractResult>,
-    },
+    Ready { results: Vec<ReextractResult> },
 }
 
 impl ReextractState {
     /// The diff window (or its progress) is on screen.
     pub fn is_open(&self) -> bool {
         !matches!(self, ReextractState::Idle)
+    }
+
+    /// The documents it is about, which must not be parked meanwhile: a
+    /// merge is applied to the record it was made from.
+    pub fn documents(&self) -> Vec<usize> {
+        match self {
+            ReextractState::Idle => Vec::new(),
+            ReextractState::Running { docs, .. } => docs.clone(),
+            ReextractState::Ready { results } => results.iter().map(|r| r.doc).collect(),
+        }
     }
 }
 
@@ -66,29 +83,51 @@ pub fn reextract_all(items: Vec<ReextractItem>, options: &LoadOptions) -> Vec<Re
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let outcome = reextract_one(&item, &name, options);
+            let (outcome, reopened) = match reextract_one(&item, &name, options) {
+                Ok((merged, machine, reopened)) => (Ok((merged, machine)), reopened),
+                Err(e) => (Err(e), None),
+            };
             ReextractResult {
                 doc: item.doc,
                 name,
                 revision: item.revision,
                 outcome,
+                reopened,
             }
         })
         .collect()
 }
 
+/// The merge, the new machine record and, for a parked document whose
+/// record changes, the document read again.
+type Reextracted = (Merged, Record, Option<Box<ReadDocument>>);
+
+/// Reads and extracts the article through the shared pipeline (which
+/// guards the extractor), and merges the machine record into the item's.
 fn reextract_one(
     item: &ReextractItem,
     name: &str,
     options: &LoadOptions,
-) -> Result<(Merged, Record), String> {
-    let article = load_article(&item.article, options).map_err(|e| e.to_string())?;
-    let text = article.text;
-    let file = name.to_string();
-    let machine = std::panic::catch_unwind(move || crate::extract::extract_record(&text, &file))
-        .map_err(|_| format!("{name}: the extractor failed on this text"))?;
-    let merged = merge_extraction(&item.record, &machine).map_err(|e| e.to_string())?;
-    Ok((merged, machine))
+) -> Result<Reextracted, String> {
+    let read = read_document(&item.article, item.sidecar.clone(), None, options)?;
+    let machine = read
+        .machine()
+        .cloned()
+        .ok_or_else(|| format!("{name}: the extractor failed on this text"))?;
+    match &item.record {
+        Some(record) => {
+            let merged = merge_extraction(record, &machine).map_err(|e| e.to_string())?;
+            Ok((merged, machine, None))
+        }
+        None => {
+            if read.read_only().is_some() {
+                return Err(format!("{name}: its record cannot be edited"));
+            }
+            let merged = merge_extraction(read.record(), &machine).map_err(|e| e.to_string())?;
+            let reopened = merged.changed.then(|| Box::new(read));
+            Ok((merged, machine, reopened))
+        }
+    }
 }
 
 impl CuratorApp {
@@ -107,12 +146,19 @@ impl CuratorApp {
             .into_iter()
             .filter_map(|i| {
                 let doc = &self.workspace.docs[i];
-                let loaded = doc.loaded().filter(|d| d.read_only.is_none())?;
+                let (sidecar, record, revision) = match &doc.state {
+                    DocState::Ready(d) if d.read_only.is_none() => {
+                        (d.sidecar.clone(), Some(d.record.clone()), d.revision)
+                    }
+                    DocState::Parked(p) => (p.sidecar.clone(), None, 0),
+                    _ => return None,
+                };
                 Some(ReextractItem {
                     doc: i,
                     article: doc.path.clone(),
-                    record: loaded.record.clone(),
-                    revision: loaded.revision,
+                    sidecar,
+                    record,
+                    revision,
                 })
             })
             .collect();
@@ -122,8 +168,9 @@ impl CuratorApp {
             return;
         }
         let total = items.len();
+        let docs = items.iter().map(|item| item.doc).collect();
         match self.workers.reextract(items) {
-            Ok(job) => self.reextract = ReextractState::Running { job, total },
+            Ok(job) => self.reextract = ReextractState::Running { job, total, docs },
             Err(e) => self.dialogs.error(format!("Cannot re-extract: {e}")),
         }
     }
@@ -146,12 +193,18 @@ impl CuratorApp {
             let Ok((merged, machine)) = result.outcome else {
                 continue;
             };
-            let Some(DocState::Ready(doc)) = self
+            let Some(state) = self
                 .workspace
                 .docs
                 .get_mut(result.doc)
                 .map(|d| &mut d.state)
             else {
+                continue;
+            };
+            if let (DocState::Parked(_), Some(read)) = (&*state, result.reopened) {
+                *state = DocState::Ready(Box::new(read.into_loaded()));
+            }
+            let DocState::Ready(doc) = state else {
                 continue;
             };
             if doc.revision != result.revision {

@@ -4,9 +4,11 @@
 
 use super::command::Command;
 use super::fields::{ArticleKey, FieldPath};
-use super::workspace::Workspace;
+use super::workspace::{DocState, Workspace};
 use crate::model::FieldName;
-use crate::report::{Example, ExtractorReport, FieldCounts, Location, build_report};
+use crate::report::{
+    Example, ExtractorReport, FieldCounts, Location, build_report, combine_reports,
+};
 
 /// How many cases the list shows at once.
 const CASES_SHOWN: usize = 300;
@@ -69,17 +71,28 @@ impl ReportPanel {
 }
 
 fn build(workspace: &Workspace) -> Built {
-    let loaded: Vec<(usize, String, &crate::model::Record)> = workspace
-        .docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| Some((i, d.name.clone(), &d.loaded()?.record)))
-        .collect();
-    let docs = loaded.iter().map(|(i, _, _)| *i).collect();
-    let report = build_report(loaded.into_iter().map(|(_, name, r)| (name, r)));
+    // One report per record, whether the document is open or parked: a
+    // parked document keeps its own instead of its record.
+    let mut docs = Vec::new();
+    let mut parts = Vec::new();
+    for (i, doc) in workspace.docs.iter().enumerate() {
+        let part = match &doc.state {
+            DocState::Ready(d) => build_report([(doc.name.clone(), &d.record)]),
+            DocState::Parked(p) => match &p.report {
+                Some(report) => (**report).clone(),
+                None => ExtractorReport {
+                    not_curated: 1,
+                    ..ExtractorReport::default()
+                },
+            },
+            DocState::Loading | DocState::Failed(_) => continue,
+        };
+        docs.push(i);
+        parts.push(part);
+    }
     Built {
         generation: workspace.generation,
-        report,
+        report: combine_reports(&parts),
         docs,
     }
 }

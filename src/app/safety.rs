@@ -6,7 +6,7 @@
 
 use super::CuratorApp;
 use super::command::Command;
-use super::saver::{SafetyMsg, SaveJob, SaverJob};
+use super::saver::{ArticleText, SafetyMsg, SaveJob, SaverJob};
 use super::workspace::DocState;
 use crate::model::{Record, now_rfc3339};
 use crate::store::{self, Draft, record_changes};
@@ -61,6 +61,9 @@ pub struct SafetyState {
     pub drafts_dir: Option<PathBuf>,
     pub conflict: Option<Conflict>,
     pub drafts_offer: Vec<DraftOffer>,
+    /// Drafts found for documents that are parked, waiting for them to be
+    /// read again before they are offered.
+    pub drafts_waiting: Vec<Draft>,
     /// The Save As path box (for machines without a dialog), with its error.
     pub save_as: Option<(String, Option<String>)>,
     save_as_native: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
@@ -290,22 +293,9 @@ impl CuratorApp {
                 });
             }
             SafetyMsg::DraftsFound(drafts) => {
-                self.safety.drafts_offer = drafts
-                    .into_iter()
-                    .filter_map(|draft| {
-                        let doc = self
-                            .workspace
-                            .docs
-                            .iter()
-                            .find(|d| d.path == draft.article)?;
-                        let current = &doc.loaded()?.record;
-                        let changes: Vec<String> = record_changes(current, &draft.record)
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect();
-                        (!changes.is_empty()).then_some(DraftOffer { draft, changes })
-                    })
-                    .collect();
+                self.safety.drafts_offer.clear();
+                self.safety.drafts_waiting = drafts;
+                self.offer_waiting_drafts();
             }
             SafetyMsg::DraftFailed(e) => self.dialogs.error(e),
             SafetyMsg::Reloaded { article, state } => {
@@ -320,6 +310,39 @@ impl CuratorApp {
         self.workspace.touch();
     }
 
+    /// Offers the drafts whose documents are open, comparing each with the
+    /// record in memory; those of parked documents wait for them to be read
+    /// again (which is asked for here).
+    pub(super) fn offer_waiting_drafts(&mut self) {
+        for draft in std::mem::take(&mut self.safety.drafts_waiting) {
+            let Some(i) = self
+                .workspace
+                .docs
+                .iter()
+                .position(|d| d.path == draft.article)
+            else {
+                continue;
+            };
+            match &self.workspace.docs[i].state {
+                DocState::Ready(doc) => {
+                    let changes: Vec<String> = record_changes(&doc.record, &draft.record)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    if !changes.is_empty() {
+                        self.safety.drafts_offer.push(DraftOffer { draft, changes });
+                    }
+                }
+                DocState::Parked(_) | DocState::Loading => {
+                    self.safety.drafts_waiting.push(draft);
+                    self.read_again_if_parked(i);
+                }
+                // Unreadable now: there is nothing to restore it into.
+                DocState::Failed(_) => {}
+            }
+        }
+    }
+
     /// After a folder has loaded: ask the saver for drafts of its articles.
     pub(super) fn look_for_drafts(&mut self) {
         let Some(dir) = self.safety.drafts_dir.clone() else {
@@ -329,7 +352,14 @@ impl CuratorApp {
             .workspace
             .docs
             .iter()
-            .filter_map(|d| Some((d.path.clone(), d.loaded()?.text.clone())))
+            .filter_map(|d| {
+                let text = match &d.state {
+                    DocState::Ready(l) => ArticleText::Text(l.text.clone()),
+                    DocState::Parked(p) => ArticleText::Sha256(p.text_sha256.clone()),
+                    DocState::Loading | DocState::Failed(_) => return None,
+                };
+                Some((d.path.clone(), text))
+            })
             .collect();
         let _ = self
             .workers

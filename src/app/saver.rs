@@ -36,12 +36,21 @@ pub enum SaverJob {
     },
     FindDrafts {
         dir: PathBuf,
-        articles: Vec<(PathBuf, Arc<str>)>,
+        articles: Vec<(PathBuf, ArticleText)>,
     },
     /// Read the article and its sidecar again ("take theirs").
     Reload {
         article: PathBuf,
     },
+}
+
+/// What identifies an article's text for its drafts: the text (hashed on
+/// the saver thread), or its hash when only that is kept (a parked
+/// document).
+#[derive(Debug)]
+pub enum ArticleText {
+    Text(Arc<str>),
+    Sha256(String),
 }
 
 /// What the saver tells the UI besides `WorkerMsg::Saved`.
@@ -85,7 +94,10 @@ pub fn run_job(job: SaverJob, tx: &Sender<WorkerMsg>) {
         SaverJob::FindDrafts { dir, articles } => {
             let keys: Vec<(PathBuf, String)> = articles
                 .into_iter()
-                .map(|(p, text)| (p, crate::text::text_sha256(&text)))
+                .map(|(p, text)| match text {
+                    ArticleText::Text(text) => (p, crate::text::text_sha256(&text)),
+                    ArticleText::Sha256(sha) => (p, sha),
+                })
                 .collect();
             let found = store::find_drafts(&dir, &keys);
             if !found.is_empty() {

@@ -107,7 +107,7 @@ impl SourcePanel {
                 legend_ui(ui);
             });
             match &doc.state {
-                DocState::Loading => {
+                DocState::Loading | DocState::Parked(_) => {
                     ui.horizontal(|ui| {
                         ui.add(egui::Spinner::new());
                         ui.label("Reading…");

@@ -8,8 +8,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, load: &LoadState)
         ui.horizontal(|ui| {
             match load {
                 LoadState::Idle => {}
+                // A bar the loader's progress moves, and no spinner: a
+                // spinner redraws the window every frame, which on a
+                // software renderer took a third of the cores the loader
+                // was using.
                 LoadState::Running { done, total } => {
-                    ui.add(egui::Spinner::new());
                     let fraction = if *total == 0 {
                         0.0
                     } else {

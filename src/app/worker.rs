@@ -1,15 +1,18 @@
 //! Slow work off the UI thread: a loader that discovers, reads and extracts
-//! articles (or reads their sidecars), and a saver that writes records.
-//! Both report over one channel and wake the UI with `request_repaint`.
+//! articles (or reads their sidecars) on every core, a reader that reads a
+//! parked article again when it is viewed, and a saver that writes records.
+//! All report over one channel and wake the UI with `request_repaint`.
 
+use super::document::read_document;
+pub use super::document::{load_document, load_document_listed, load_document_with};
 pub use super::saver::{SafetyMsg, SaveJob, SaverJob};
-use super::workspace::{DocState, History, LoadedDoc};
-use crate::model::Record;
-use crate::text::{LoadOptions, OffsetMap};
-use crate::{discover, extract, store, text};
-use std::path::{Path, PathBuf};
+use super::workspace::DocState;
+use crate::text::LoadOptions;
+use crate::{discover, pipeline, store};
+use rayon::prelude::*;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -30,6 +33,13 @@ pub enum WorkerMsg {
     Finished {
         job: u64,
     },
+    /// A parked document read again (`Workers::read_again`).
+    ReadAgain {
+        job: u64,
+        index: usize,
+        article: PathBuf,
+        state: DocState,
+    },
     Saved {
         article: PathBuf,
         revision: u64,
@@ -48,16 +58,33 @@ pub enum WorkerMsg {
 /// the app; nothing in tests of the worker alone).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
-/// The two worker threads and the channel they report on.
+/// How many bytes of open documents (text, records, highlights) a load
+/// keeps in memory; the documents past it are parked, and read again when
+/// they are viewed. Reading one again takes about a millisecond.
+pub const RESIDENT_BUDGET: usize = 16 << 20;
+
+/// The worker threads and the channel they report on.
 pub struct Workers {
     pub rx: Receiver<WorkerMsg>,
     tx: Sender<WorkerMsg>,
     save_tx: Option<Sender<SaverJob>>,
+    read_tx: Option<Sender<ReadAgain>>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
     next_job: u64,
     /// How articles are read (the size cap can be raised with `--max-size`).
     pub load_options: LoadOptions,
+    /// Bytes of open documents a load keeps; see [`RESIDENT_BUDGET`].
+    pub resident_budget: usize,
+}
+
+/// A parked document to read again.
+struct ReadAgain {
+    job: u64,
+    index: usize,
+    article: PathBuf,
+    sidecar: PathBuf,
+    options: LoadOptions,
 }
 
 impl Workers {
@@ -74,14 +101,57 @@ impl Workers {
                     saver_waker();
                 }
             });
+        let (read_tx, read_rx) = channel::<ReadAgain>();
+        let reader_tx = tx.clone();
+        let reader_waker = waker.clone();
+        let reader = std::thread::Builder::new()
+            .name("article-reader".into())
+            .spawn(move || {
+                for r in read_rx {
+                    let state = load_document_listed(&r.article, r.sidecar, None, &r.options);
+                    let _ = reader_tx.send(WorkerMsg::ReadAgain {
+                        job: r.job,
+                        index: r.index,
+                        article: r.article,
+                        state,
+                    });
+                    reader_waker();
+                }
+            });
         Workers {
             rx,
             tx,
             save_tx: spawned.is_ok().then_some(save_tx),
+            read_tx: reader.is_ok().then_some(read_tx),
             waker,
             cancel: Arc::new(AtomicBool::new(false)),
             next_job: 0,
             load_options: LoadOptions::default(),
+            resident_budget: RESIDENT_BUDGET,
+        }
+    }
+
+    /// Reads the parked document `index` of load `job` again, with its
+    /// record at `sidecar`; it arrives as `WorkerMsg::ReadAgain`.
+    pub fn read_again(
+        &self,
+        job: u64,
+        index: usize,
+        article: PathBuf,
+        sidecar: PathBuf,
+    ) -> Result<(), String> {
+        let request = ReadAgain {
+            job,
+            index,
+            article,
+            sidecar,
+            options: self.load_options,
+        };
+        match &self.read_tx {
+            Some(tx) => tx
+                .send(request)
+                .map_err(|_| "the article reader has stopped".to_string()),
+            None => Err("the article reader could not start".to_string()),
         }
     }
 
@@ -94,9 +164,13 @@ impl Workers {
         let job = self.next_job;
         let (tx, waker, cancel) = (self.tx.clone(), self.waker.clone(), self.cancel.clone());
         let options = self.load_options;
+        let budget = self.resident_budget;
         let spawned = std::thread::Builder::new()
             .name("article-loader".into())
-            .spawn(move || load_all(job, &paths, &options, &tx, &*waker, &cancel));
+            .spawn(move || {
+                let to = Report::new(job, &tx, &*waker);
+                load_all(&paths, &options, budget, &to, &cancel);
+            });
         if let Err(e) = spawned {
             let _ = self.tx.send(WorkerMsg::Discovered {
                 job,
@@ -146,226 +220,130 @@ impl Workers {
     }
 }
 
-fn load_all(
+/// Where a load reports: its job number, the channel and the waker.
+struct Report<'a> {
     job: u64,
+    tx: &'a Sender<WorkerMsg>,
+    wake: &'a (dyn Fn() + Sync),
+    started: Instant,
+    /// When the UI was last woken, in milliseconds since `started`.
+    last_wake: AtomicU64,
+}
+
+/// While articles stream in, the UI is woken at most this often: each
+/// frame costs a draw, which takes the cores the loader is using (drawn in
+/// software, as under Xvfb, a frame of a 1400×900 window costs some 50 ms of
+/// CPU; at four frames a second that was a third of the load's CPU time).
+const WAKE_INTERVAL: Duration = Duration::from_millis(500);
+
+impl<'a> Report<'a> {
+    fn new(job: u64, tx: &'a Sender<WorkerMsg>, wake: &'a (dyn Fn() + Sync)) -> Self {
+        Report {
+            job,
+            tx,
+            wake,
+            started: Instant::now(),
+            last_wake: AtomicU64::new(0),
+        }
+    }
+
+    /// Sends `msg` and wakes the UI at once.
+    fn send(&self, msg: WorkerMsg) {
+        let _ = self.tx.send(msg);
+        (self.wake)();
+    }
+
+    /// Sends `msg`; wakes the UI only if it has not been woken for a while
+    /// (a later message, at the latest `Finished`, wakes it).
+    fn send_soon(&self, msg: WorkerMsg) {
+        let _ = self.tx.send(msg);
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let last = self.last_wake.load(Ordering::Relaxed);
+        let interval = WAKE_INTERVAL.as_millis() as u64;
+        if now.saturating_sub(last) >= interval
+            && self
+                .last_wake
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            (self.wake)();
+        }
+    }
+}
+
+/// Discovers the articles under `paths` and reads every one: the first at
+/// once, the rest on every core. Documents are sent open while they fit in
+/// `budget` bytes, parked after that.
+fn load_all(
     paths: &[PathBuf],
     options: &LoadOptions,
-    tx: &Sender<WorkerMsg>,
-    wake: &dyn Fn(),
+    budget: usize,
+    to: &Report<'_>,
     cancel: &AtomicBool,
 ) {
+    let job = to.job;
     let found = discover::discover_articles(paths);
-    let errors = found.errors.iter().map(|e| e.to_string()).collect();
+    let mut errors: Vec<String> = found.errors.iter().map(|e| e.to_string()).collect();
+    let cleanup = store::remove_abandoned_temp_files(&found.listing.temp_files);
+    errors.extend(
+        cleanup
+            .errors
+            .iter()
+            .map(|e| format!("Cannot remove a temporary file left by an interrupted save: {e}")),
+    );
     let articles = found.articles;
-    let _ = tx.send(WorkerMsg::Discovered {
+    let listing = found.listing;
+    to.send(WorkerMsg::Discovered {
         job,
         paths: articles.clone(),
         errors,
     });
-    wake();
-    let mut batch = Vec::new();
-    let mut last_send = Instant::now();
-    for (i, path) in articles.iter().enumerate() {
+    let resident = AtomicUsize::new(0);
+    let load = |i: usize| {
+        let path = &articles[i];
+        let sidecar = store::sidecar_path(path, None);
+        let listed = listing.has_sidecar(&sidecar);
+        let state = match read_document(path, sidecar, listed, options) {
+            Ok(doc) => {
+                let bytes = doc.approx_bytes();
+                let before = resident.fetch_add(bytes, Ordering::Relaxed);
+                if i == 0 || before + bytes <= budget {
+                    DocState::Ready(Box::new(doc.into_loaded()))
+                } else {
+                    resident.fetch_sub(bytes, Ordering::Relaxed);
+                    DocState::Parked(Box::new(
+                        doc.into_parked(&pipeline::article_file_name(path)),
+                    ))
+                }
+            }
+            Err(e) => DocState::Failed(e),
+        };
+        (i, state)
+    };
+    if articles.is_empty() || cancel.load(Ordering::Relaxed) {
+        to.send(WorkerMsg::Finished { job });
+        return;
+    }
+    // The first article goes at once, so that it can be shown.
+    to.send(WorkerMsg::Loaded {
+        job,
+        batch: vec![load(0)],
+    });
+    // The rest on every core, in chunks reported as each is done.
+    let indices: Vec<usize> = (1..articles.len()).collect();
+    indices.par_chunks(LOAD_CHUNK).for_each(|chunk| {
         if cancel.load(Ordering::Relaxed) {
             return;
         }
-        batch.push((i, load_document_with(path, options)));
-        // The first article goes at once so it can be shown; then batches.
-        if i == 0 || batch.len() >= 256 || last_send.elapsed() > Duration::from_millis(50) {
-            let _ = tx.send(WorkerMsg::Loaded {
-                job,
-                batch: std::mem::take(&mut batch),
-            });
-            wake();
-            last_send = Instant::now();
-        }
-    }
-    if !batch.is_empty() {
-        let _ = tx.send(WorkerMsg::Loaded { job, batch });
-    }
-    let _ = tx.send(WorkerMsg::Finished { job });
-    wake();
-}
-
-/// Reads one article and its record: the sidecar when there is one (noting
-/// when it was made for another version of the text), else a fresh
-/// extraction. Never panics on a strange file.
-pub fn load_document(path: &Path) -> DocState {
-    load_document_with(path, &LoadOptions::default())
-}
-
-/// [`load_document`] with the given reading options.
-pub fn load_document_with(path: &Path, options: &LoadOptions) -> DocState {
-    let article = match text::load_article(path, options) {
-        Ok(a) => a,
-        Err(e) => return DocState::Failed(e.to_string()),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let text: Arc<str> = Arc::from(article.text.as_str());
-    let machine = {
-        let text = text.clone();
-        let name = file_name.clone();
-        std::panic::catch_unwind(move || extract::extract_record(&text, &name)).ok()
-    };
-    let mut notices: Vec<String> = article
-        .notices
-        .iter()
-        .map(|n| format!("{}: {n}", path.display()))
-        .collect();
-    let sidecar = store::sidecar_path(path, None);
-    let opened = open_sidecar(&sidecar, &article, &file_name);
-    notices.extend(opened.notices);
-    let (record, saved_revision) = match opened.record {
-        Some(r) => (r, Some(0)),
-        None => (fresh_record(machine.as_ref(), &text, &file_name), None),
-    };
-    if machine.is_none() {
-        notices.push(format!(
-            "{}: the extractor failed on this text; fill the record by hand",
-            path.display()
-        ));
-    }
-    DocState::Ready(Box::new(LoadedDoc {
-        offsets: Arc::new(OffsetMap::new(&text)),
-        text,
-        record,
-        machine,
-        history: History::default(),
-        revision: 0,
-        saved_revision,
-        saving: None,
-        notices,
-        save_error: None,
-        read_only: opened.read_only,
-        read_only_details: opened.read_only_details,
-        disk: opened.disk,
-        sidecar,
-    }))
-}
-
-fn fresh_record(machine: Option<&Record>, text: &str, file_name: &str) -> Record {
-    match machine {
-        Some(m) => m.clone(),
-        None => Record::empty(crate::model::Source {
-            path: file_name.to_string(),
-            text_sha256: text::text_sha256(text),
-            chars: text.chars().count(),
-        }),
+        let batch: Vec<(usize, DocState)> = chunk.iter().map(|&i| load(i)).collect();
+        to.send_soon(WorkerMsg::Loaded { job, batch });
+    });
+    if !cancel.load(Ordering::Relaxed) {
+        to.send(WorkerMsg::Finished { job });
     }
 }
 
-/// What was found beside an article.
-struct OpenedSidecar {
-    /// The record to show; `None`: show a fresh extraction.
-    record: Option<Record>,
-    notices: Vec<String>,
-    /// Why the article must not be edited or saved (the banner's text).
-    read_only: Option<String>,
-    /// The full error behind `read_only`, for the banner's hover.
-    read_only_details: Option<String>,
-    disk: store::DiskState,
-}
-
-/// Reads the sidecar of `article`. A record this version cannot read, or
-/// one that does not fit the article, opens read-only so that saving can
-/// never replace it unasked; one made for another version of the text opens
-/// with a warning listing the evidence that no longer fits.
-fn open_sidecar(sidecar: &Path, article: &text::Article, file_name: &str) -> OpenedSidecar {
-    let mut opened = OpenedSidecar {
-        record: None,
-        notices: Vec::new(),
-        read_only: None,
-        read_only_details: None,
-        disk: store::DiskState::Missing,
-    };
-    let present = std::fs::symlink_metadata(sidecar).is_ok();
-    if !present {
-        return opened;
-    }
-    opened.disk = match store::disk_state(sidecar) {
-        Ok(d) => d,
-        Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.reason()));
-            opened.read_only_details = Some(e.to_string());
-            return opened;
-        }
-    };
-    let read = match store::read_record_with_warnings(sidecar) {
-        Ok(read) => read,
-        Err(e) => {
-            opened.read_only = Some(read_only_banner(sidecar, &e.reason()));
-            opened.read_only_details = Some(e.to_string());
-            return opened;
-        }
-    };
-    for warning in &read.warnings {
-        opened.notices.push(format!(
-            "{}: {warning} (saving will drop it)",
-            sidecar.display()
-        ));
-    }
-    let fit = store::check_fit(&read.record, &article.text, file_name);
-    if !fit.blocking.is_empty() {
-        let why = fit.blocking.join("; ");
-        opened.read_only = Some(read_only_banner(sidecar, &why));
-        opened.read_only_details = Some(format!("{}: {why}", sidecar.display()));
-    } else if fit.text_changed {
-        let mut notice = format!(
-            "{}: the record was made for a different version of this text; \
-             its evidence may point at the wrong words",
-            sidecar.display()
-        );
-        if !fit.stale_evidence.is_empty() {
-            notice.push_str(". No longer fits: ");
-            notice.push_str(&fit.stale_evidence.join("; "));
-        }
-        opened.notices.push(notice);
-    }
-    opened.record = Some(read.record);
-    opened
-}
-
-/// The banner names the record file, not its folder: the status bar shows
-/// where the article is, and the full path is in the banner's hover.
-fn read_only_banner(sidecar: &Path, why: &str) -> String {
-    let name = sidecar
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| sidecar.display().to_string());
-    format!(
-        "Read-only: {name} is kept as it is because {why}. Showing a fresh \
-         extraction; \"Replace with a new record\" saves it (the old file is kept as .bak)."
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_size_cap_is_the_one_the_app_was_started_with() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("long.txt");
-        let text = "Inspectors rated the council's children's services good.\n".repeat(40);
-        std::fs::write(&path, &text).expect("write article");
-
-        let small = LoadOptions { max_bytes: 100 };
-        match load_document_with(&path, &small) {
-            DocState::Failed(message) => {
-                assert!(message.contains("long.txt"), "{message}");
-                assert!(message.contains("--max-size"), "{message}");
-            }
-            other => panic!("expected a refusal, got {other:?}"),
-        }
-        let raised = LoadOptions {
-            max_bytes: text.len() as u64,
-        };
-        assert!(matches!(
-            load_document_with(&path, &raised),
-            DocState::Ready(_)
-        ));
-    }
-}
+/// Articles read and extracted together by one core before they are sent
+/// to the UI: small enough for steady progress, large enough that the UI is
+/// not woken for every article.
+const LOAD_CHUNK: usize = 64;

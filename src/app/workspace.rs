@@ -4,6 +4,7 @@
 
 use super::edit::{Edit, apply_edit};
 use crate::model::{Record, Status};
+use crate::report::{ExtractorReport, build_report};
 use crate::text::OffsetMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -138,11 +139,180 @@ impl LoadedDoc {
     }
 }
 
+impl LoadedDoc {
+    /// Whether the document can be put away ([`ParkedDoc`]) and read again
+    /// later without losing anything: nothing unsaved, nothing on its way.
+    pub fn can_park(&self) -> bool {
+        !self.is_dirty() && self.saving.is_none() && self.save_error.is_none()
+    }
+
+    /// A rough count of the bytes this document holds in memory (text,
+    /// offsets, records, history), to keep open documents within a budget.
+    pub fn approx_bytes(&self) -> usize {
+        let records = std::iter::once(&self.record)
+            .chain(self.machine.as_ref())
+            .chain(&self.history.undo)
+            .chain(&self.history.redo);
+        std::mem::size_of::<LoadedDoc>()
+            + self.text.len()
+            + self.offsets.approx_bytes()
+            + records.map(approx_record_bytes).sum::<usize>()
+            + self.notices.iter().map(String::len).sum::<usize>()
+    }
+}
+
+/// A rough count of the heap bytes of `record`: its strings and items.
+pub fn approx_record_bytes(record: &Record) -> usize {
+    use crate::model::{Field, Span};
+    let field = |f: &Option<Field<String>>| {
+        f.as_ref()
+            .map_or(0, |f| f.value.len() + f.evidence.len() * size_of::<Span>())
+    };
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    let spans = |e: &[Span]| std::mem::size_of_val(e);
+    let a = &record.article;
+    let mut n = std::mem::size_of::<Record>()
+        + record.source.path.len()
+        + record.source.text_sha256.len()
+        + record.updated.len()
+        + record.extractor.len()
+        + record.notes.len()
+        + opt(&record.curator)
+        + field(&a.headline)
+        + field(&a.byline)
+        + field(&a.published)
+        + field(&a.outlet);
+    for i in &record.inspections {
+        n += std::mem::size_of_val(i)
+            + opt(&i.local_authority)
+            + opt(&i.provider)
+            + opt(&i.date)
+            + opt(&i.inspector)
+            + spans(&i.evidence);
+        for f in &i.findings {
+            n += std::mem::size_of_val(f) + f.text.len() + spans(&f.evidence);
+        }
+    }
+    for p in &record.people {
+        n += std::mem::size_of_val(p)
+            + p.name.len()
+            + opt(&p.role)
+            + opt(&p.organisation)
+            + spans(&p.evidence);
+    }
+    for q in &record.quotes {
+        n += std::mem::size_of_val(q) + opt(&q.speaker) + q.text.len() + spans(&q.evidence);
+    }
+    for f in &record.figures {
+        n += std::mem::size_of_val(f)
+            + opt(&f.unit)
+            + f.text.len()
+            + opt(&f.context)
+            + opt(&f.local_authority)
+            + spans(&f.evidence);
+    }
+    n
+}
+
+/// A document that was read and extracted, kept only as what the queue and
+/// the corpus show: its text and full record are read again (on a worker)
+/// when it is viewed. Only a document with nothing unsaved is parked.
+#[derive(Debug, Clone)]
+pub struct ParkedDoc {
+    /// The record as the queue and the corpus read it: article values,
+    /// status, curator, stamps, and the inspections without their findings
+    /// or evidence ([`summary_record`]).
+    pub summary: Record,
+    /// The record is on disk (else it is a machine record not yet saved).
+    pub saved: bool,
+    /// The document had notices: the queue marks it.
+    pub warning: bool,
+    /// SHA-256 of the article text, which drafts are keyed by.
+    pub text_sha256: String,
+    pub sidecar: PathBuf,
+    /// The extractor report of the record, when a person has worked on it
+    /// (the Report tab counts parked records too).
+    pub report: Option<Box<ExtractorReport>>,
+}
+
+/// The extractor report of `record` alone, kept only when a person has
+/// worked on it: otherwise it counts as one record left out.
+pub fn curated_report(name: &str, record: &Record) -> Option<Box<ExtractorReport>> {
+    record
+        .is_curated()
+        .then(|| Box::new(build_report([(name.to_string(), record)])))
+}
+
+impl ParkedDoc {
+    /// What is kept of `doc`, whose text hashes to `text_sha256`.
+    pub fn of(doc: &LoadedDoc, name: &str, text_sha256: String) -> ParkedDoc {
+        ParkedDoc {
+            report: curated_report(name, &doc.record),
+            summary: summary_record(&doc.record),
+            saved: doc.saved_revision.is_some(),
+            warning: !doc.notices.is_empty(),
+            text_sha256,
+            sidecar: doc.sidecar.clone(),
+        }
+    }
+}
+
+/// The part of `record` that lists show (the queue's rows, the corpus):
+/// no evidence, findings, people, quotes, figures or notes.
+pub fn summary_record(record: &Record) -> Record {
+    let value_only = |f: &Option<crate::model::Field<String>>| {
+        f.as_ref().map(|f| crate::model::Field {
+            value: f.value.clone(),
+            evidence: Vec::new(),
+            origin: f.origin,
+        })
+    };
+    let a = &record.article;
+    Record {
+        format: record.format.clone(),
+        source: record.source.clone(),
+        status: record.status,
+        curator: record.curator.clone(),
+        updated: record.updated.clone(),
+        extractor: record.extractor.clone(),
+        article: crate::model::ArticleFields {
+            headline: value_only(&a.headline),
+            byline: value_only(&a.byline),
+            published: value_only(&a.published),
+            outlet: value_only(&a.outlet),
+        },
+        inspections: record
+            .inspections
+            .iter()
+            .map(|i| crate::model::Inspection {
+                local_authority: i.local_authority.clone(),
+                provider: i.provider.clone(),
+                service: i.service,
+                kind: i.kind,
+                visit_number: i.visit_number,
+                date: i.date.clone(),
+                judgement: i.judgement,
+                inspector: i.inspector.clone(),
+                findings: Vec::new(),
+                evidence: Vec::new(),
+                origin: i.origin,
+            })
+            .collect(),
+        people: Vec::new(),
+        quotes: Vec::new(),
+        figures: Vec::new(),
+        notes: String::new(),
+        rejected: Vec::new(),
+    }
+}
+
 /// Where a document is in loading.
 #[derive(Debug)]
 pub enum DocState {
     Loading,
     Ready(Box<LoadedDoc>),
+    /// Read, and put away to save memory: read again when viewed.
+    Parked(Box<ParkedDoc>),
     Failed(String),
 }
 
@@ -180,6 +350,26 @@ impl Document {
     }
     pub fn is_dirty(&self) -> bool {
         self.loaded().is_some_and(LoadedDoc::is_dirty)
+    }
+    /// The record as lists show it: the whole record of an open document,
+    /// the summary of a parked one.
+    pub fn listed_record(&self) -> Option<&Record> {
+        match &self.state {
+            DocState::Ready(d) => Some(&d.record),
+            DocState::Parked(p) => Some(&p.summary),
+            DocState::Loading | DocState::Failed(_) => None,
+        }
+    }
+    /// The sidecar the document's record is read from or saved to.
+    pub fn sidecar(&self) -> Option<&std::path::Path> {
+        match &self.state {
+            DocState::Ready(d) => Some(&d.sidecar),
+            DocState::Parked(p) => Some(&p.sidecar),
+            DocState::Loading | DocState::Failed(_) => None,
+        }
+    }
+    pub fn is_parked(&self) -> bool {
+        matches!(self.state, DocState::Parked(_))
     }
 }
 

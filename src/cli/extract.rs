@@ -1,16 +1,14 @@
 //! `ofsted-curator extract`: discover articles, extract and save their
 //! records in parallel, report what happened.
 
-use crate::discover::discover_articles;
+use crate::discover::{Listing, discover_articles};
 use crate::pipeline::{
-    ArticleReport, ExtractOptions, Outcome, extract_article, without_sidecar_clashes,
+    ArticleReport, ExtractOptions, Outcome, extract_articles, without_sidecar_clashes,
 };
-use crate::store::KeepReason;
-use crate::store::write_atomically;
+use crate::store::{KeepReason, remove_abandoned_temp_files, write_atomically};
 use crate::text::{DEFAULT_MAX_BYTES, LoadOptions};
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::IsTerminal as _;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -90,7 +88,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.update {
         return super::update::run(&args);
     }
-    let found = discover_articles(&args.paths);
+    let mut found = discover_articles(&args.paths);
     let mut failed = found.errors.len();
     for err in &found.errors {
         eprintln!("error: {err}");
@@ -98,7 +96,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.out {
         std::fs::create_dir_all(out)
             .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
+        let listed = Listing::of_folder(out)
+            .with_context(|| format!("{}: cannot list the output folder", out.display()))?;
+        found.listing.extend(listed);
     }
+    clean_up_after_interrupted_runs(&found.listing);
     let options = ExtractOptions {
         out_dir: args.out.clone(),
         overwrite: args.overwrite,
@@ -113,7 +115,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     for clash in &clashes {
         eprintln!("error: {clash}");
     }
-    let reports = extract_all(&articles, &options, args.jobs)?;
+    let reports = extract_all(&articles, &found.listing, &options, args.jobs)?;
 
     let mut written = 0;
     let mut skipped = 0;
@@ -171,10 +173,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Removes the temporary files that killed runs (or app sessions) left in
+/// the folders listed, whose writers are gone; says what it did on stderr.
+fn clean_up_after_interrupted_runs(listing: &Listing) {
+    let cleanup = remove_abandoned_temp_files(&listing.temp_files);
+    if !cleanup.removed.is_empty() {
+        eprintln!(
+            "removed {} temporary file(s) left by an interrupted run",
+            cleanup.removed.len()
+        );
+    }
+    for err in &cleanup.errors {
+        eprintln!("warning: cannot remove a temporary file left by an interrupted run: {err}");
+    }
+}
+
 /// Runs the pipeline over `articles` on a pool of `jobs` threads; reports
 /// come back in the order of `articles`.
 fn extract_all(
     articles: &[PathBuf],
+    listing: &Listing,
     options: &ExtractOptions,
     jobs: Option<NonZeroUsize>,
 ) -> anyhow::Result<Vec<ArticleReport>> {
@@ -192,16 +210,8 @@ fn extract_all(
     } else {
         ProgressBar::hidden()
     };
-    let reports = pool.install(|| {
-        articles
-            .par_iter()
-            .map(|path| {
-                let report = extract_article(path, options);
-                progress.inc(1);
-                report
-            })
-            .collect()
-    });
+    let reports =
+        pool.install(|| extract_articles(articles, listing, options, &|| progress.inc(1)));
     progress.finish_and_clear();
     Ok(reports)
 }

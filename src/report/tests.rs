@@ -91,6 +91,42 @@ fn counts_come_from_origins_and_rejections_of_curated_records_only() {
 }
 
 #[test]
+fn reports_of_single_records_combine_into_the_report_of_all() {
+    let mut a = record(Status::Reviewed);
+    a.people = vec![
+        person("Kept", Origin::Extracted),
+        person("Added", Origin::Added),
+    ];
+    let machine = record(Status::Unreviewed);
+    let mut b = record(Status::InProgress);
+    b.article.byline = Some(Field {
+        value: "Edited".into(),
+        evidence: vec![],
+        origin: Origin::Edited,
+    });
+    let records = [
+        ("a".to_string(), &a),
+        ("m".to_string(), &machine),
+        ("b".to_string(), &b),
+    ];
+
+    let whole = build_report(records.clone());
+    let parts: Vec<ExtractorReport> = records.iter().map(|r| build_report([r.clone()])).collect();
+    let combined = combine_reports(&parts);
+
+    assert_eq!(combined, whole);
+    // The examples point at the records in the order given, not at 0.
+    assert_eq!(
+        combined
+            .examples
+            .iter()
+            .map(|e| e.record)
+            .collect::<Vec<_>>(),
+        vec![0, 2]
+    );
+}
+
+#[test]
 fn the_csv_has_a_row_per_field_and_a_total() {
     let mut a = record(Status::Reviewed);
     a.people = vec![

@@ -2,83 +2,132 @@
 //! indent, except that arrays of numbers (an evidence span) and arrays of such
 //! arrays (an evidence list) are written on one line, so that a record stays
 //! short and a curator's change to one span is a one-line diff.
+//!
+//! serde_json writes the pretty text straight from the value (no
+//! intermediate tree), and one pass over it puts those arrays on one line:
+//! every record the command line writes goes through here, so this is on
+//! the path of every article extracted.
 
-use serde_json::Value;
+use serde::Serialize;
 
 /// Writes `value` in the contract's layout, without a trailing newline.
-pub fn to_contract_json(value: &Value) -> String {
-    let mut out = String::new();
-    write_value(&mut out, value, 0);
+pub fn to_contract_json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serialising the model's types cannot fail: every map key is a string
+    // and serde_json writes any float as a number or null.
+    let pretty = serde_json::to_vec_pretty(value).unwrap_or_else(|_| b"null".to_vec());
+    let out = inline_number_arrays(&pretty);
+    // Only bytes of serde_json's text (valid UTF-8) and ASCII were written,
+    // so this never falls back.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// serde_json's pretty text with each array of numbers, or of arrays of
+/// numbers, on one line.
+fn inline_number_arrays(pretty: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pretty.len());
+    let mut at = 0;
+    // Outside strings only `"` and `[` matter; inside, only `"` and `\`.
+    while let Some(found) = memchr::memchr2(b'"', b'[', &pretty[at..]) {
+        let here = at + found;
+        out.extend_from_slice(&pretty[at..here]);
+        if pretty[here] == b'[' {
+            let mark = out.len();
+            match one_line(pretty, here, true, &mut out) {
+                Some(end) => at = end,
+                None => {
+                    out.truncate(mark);
+                    out.push(b'[');
+                    at = here + 1;
+                }
+            }
+        } else {
+            at = string_end(pretty, here);
+            out.extend_from_slice(&pretty[here..at]);
+        }
+    }
+    out.extend_from_slice(&pretty[at..]);
     out
 }
 
-fn write_value(out: &mut String, value: &Value, indent: usize) {
-    match value {
-        Value::Array(items) if items.is_empty() => out.push_str("[]"),
-        Value::Array(items) if is_inline_array(items) => write_inline(out, value),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(if i == 0 { "\n" } else { ",\n" });
-                push_indent(out, indent + 1);
-                write_value(out, item, indent + 1);
-            }
-            out.push('\n');
-            push_indent(out, indent);
-            out.push(']');
+/// Where the string that opens at `s[open]` (a `"`) ends, just past its
+/// closing quote.
+fn string_end(s: &[u8], open: usize) -> usize {
+    let mut at = open + 1;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &s[at..]) {
+        let here = at + found;
+        if s[here] == b'"' {
+            return here + 1;
         }
-        Value::Object(map) if map.is_empty() => out.push_str("{}"),
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                out.push_str(if i == 0 { "\n" } else { ",\n" });
-                push_indent(out, indent + 1);
-                write_scalar(out, &Value::String(key.clone()));
-                out.push_str(": ");
-                write_value(out, item, indent + 1);
-            }
-            out.push('\n');
-            push_indent(out, indent);
-            out.push('}');
+        // An escape: the next byte is part of it, whatever it is.
+        at = here + 2;
+        if at >= s.len() {
+            break;
         }
-        scalar => write_scalar(out, scalar),
+    }
+    s.len()
+}
+
+/// What an array that goes on one line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Number,
+    NumberArray,
+}
+
+/// Writes the array that opens at `s[open]` on one line if it holds only
+/// numbers or (when `nested`) only arrays of numbers, and returns where it
+/// ends; `None` if it holds anything else (what was written is then left
+/// for the caller to drop).
+fn one_line(s: &[u8], open: usize, nested: bool, out: &mut Vec<u8>) -> Option<usize> {
+    out.push(b'[');
+    let mut at = skip_space(s, open + 1);
+    if s.get(at) == Some(&b']') {
+        out.push(b']');
+        return Some(at + 1);
+    }
+    let mut held = None;
+    loop {
+        let item = match *s.get(at)? {
+            b'[' if nested => {
+                at = one_line(s, at, false, out)?;
+                Item::NumberArray
+            }
+            b'-' | b'0'..=b'9' => {
+                let end = at
+                    + s[at..]
+                        .iter()
+                        .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                        .count();
+                out.extend_from_slice(&s[at..end]);
+                at = end;
+                Item::Number
+            }
+            _ => return None,
+        };
+        if held.is_some_and(|h| h != item) {
+            return None;
+        }
+        held = Some(item);
+        at = skip_space(s, at);
+        match *s.get(at)? {
+            b',' => {
+                out.extend_from_slice(b", ");
+                at = skip_space(s, at + 1);
+            }
+            b']' => {
+                out.push(b']');
+                return Some(at + 1);
+            }
+            _ => return None,
+        }
     }
 }
 
-/// An array written on one line: all numbers, or all arrays of numbers.
-fn is_inline_array(items: &[Value]) -> bool {
-    let all_numbers = |items: &[Value]| items.iter().all(Value::is_number);
-    all_numbers(items)
-        || items
-            .iter()
-            .all(|item| item.as_array().is_some_and(|inner| all_numbers(inner)))
-}
-
-fn write_inline(out: &mut String, value: &Value) {
-    match value {
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_inline(out, item);
-            }
-            out.push(']');
-        }
-        scalar => write_scalar(out, scalar),
-    }
-}
-
-/// Scalars exactly as serde_json writes them (same escapes, same numbers).
-fn write_scalar(out: &mut String, value: &Value) {
-    out.push_str(&value.to_string());
-}
-
-fn push_indent(out: &mut String, level: usize) {
-    for _ in 0..level {
-        out.push_str("  ");
-    }
+fn skip_space(s: &[u8], from: usize) -> usize {
+    from + s[from.min(s.len())..]
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+        .count()
 }
 
 #[cfg(test)]
@@ -97,7 +146,7 @@ mod tests {
 
     #[test]
     fn other_arrays_and_objects_are_pretty_printed_like_serde_json() {
-        let v = json!({"a": [{"b": null, "c": "x\"y"}], "d": {}, "e": ["s", 1], "f": 41.0});
+        let v = json!({"a": [{"b": null, "c": "x\"y"}], "d": {}, "e": ["s", 1], "f": 41.0, "g\u{1}é": "café\u{7}\\ ✓", "h": -0.5e-7});
         let ours = to_contract_json(&v);
         let theirs = serde_json::to_string_pretty(&v).expect("serialise");
         assert_eq!(ours, theirs);
@@ -107,5 +156,112 @@ mod tests {
     fn a_mixed_array_is_not_inlined() {
         let v = json!([[1, 2], "x"]);
         assert_eq!(to_contract_json(&v), "[\n  [1, 2],\n  \"x\"\n]");
+    }
+
+    #[test]
+    fn brackets_and_numbers_inside_strings_are_left_alone() {
+        let v = json!({
+            "q": "[1, 2]",
+            "r": ["\\", "[3,\n4]", "\"[5]\""],
+            "s": [-1.5, 2e30, 0],
+            "t": [[], [7], [-8, 9.25]],
+            "u": [[[1]]],
+            "w": [1, [2]],
+        });
+        assert_eq!(to_contract_json(&v), reference_layout(&v));
+        let text = to_contract_json(&v);
+        assert!(text.contains("\"q\": \"[1, 2]\""), "{text}");
+        assert!(text.contains("\"s\": [-1.5, 2e+30, 0]"), "{text}");
+        assert!(text.contains("\"t\": [[], [7], [-8, 9.25]]"), "{text}");
+        assert!(text.contains("[[1]]"), "{text}");
+    }
+
+    /// The layout as written before, from a `Value`: what the faster pass
+    /// must match byte for byte.
+    fn reference_layout(value: &serde_json::Value) -> String {
+        use serde_json::Value;
+        fn numbers(items: &[Value]) -> bool {
+            items.iter().all(Value::is_number)
+        }
+        fn inline(v: &Value) -> String {
+            match v {
+                Value::Array(items) => {
+                    let parts: Vec<String> = items.iter().map(inline).collect();
+                    format!("[{}]", parts.join(", "))
+                }
+                scalar => scalar.to_string(),
+            }
+        }
+        fn write(out: &mut String, v: &Value, indent: usize) {
+            let pad = |n: usize| "  ".repeat(n);
+            match v {
+                Value::Array(items) if items.is_empty() => out.push_str("[]"),
+                Value::Array(items)
+                    if numbers(items)
+                        || items
+                            .iter()
+                            .all(|i| i.as_array().is_some_and(|a| numbers(a))) =>
+                {
+                    out.push_str(&inline(v))
+                }
+                Value::Array(items) => {
+                    out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        out.push_str(if i == 0 { "\n" } else { ",\n" });
+                        out.push_str(&pad(indent + 1));
+                        write(out, item, indent + 1);
+                    }
+                    out.push('\n');
+                    out.push_str(&pad(indent));
+                    out.push(']');
+                }
+                Value::Object(map) if map.is_empty() => out.push_str("{}"),
+                Value::Object(map) => {
+                    out.push('{');
+                    for (i, (key, item)) in map.iter().enumerate() {
+                        out.push_str(if i == 0 { "\n" } else { ",\n" });
+                        out.push_str(&pad(indent + 1));
+                        out.push_str(&Value::String(key.clone()).to_string());
+                        out.push_str(": ");
+                        write(out, item, indent + 1);
+                    }
+                    out.push('\n');
+                    out.push_str(&pad(indent));
+                    out.push('}');
+                }
+                scalar => out.push_str(&scalar.to_string()),
+            }
+        }
+        let mut out = String::new();
+        write(&mut out, value, 0);
+        out
+    }
+
+    fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            "[\\[\\]\",\\\\0-9a-z \\n\u{e9}]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec(any::<u16>().prop_map(Value::from), 0..4)
+                    .prop_map(Value::Array),
+                proptest::collection::vec(("[a-z\\[\"]{0,4}", inner), 0..5)
+                    .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_value_is_laid_out_as_before(v in any_value()) {
+            proptest::prop_assert_eq!(to_contract_json(&v), reference_layout(&v));
+        }
     }
 }

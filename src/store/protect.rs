@@ -5,7 +5,7 @@
 //! then kept as a backup), and one this build cannot read is never touched,
 //! since replacing it would destroy something we do not understand.
 
-use super::{StoreError, read_record};
+use super::{StoreError, parse_record_bytes};
 use crate::model::Record;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -14,20 +14,67 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub enum ExistingSidecar {
     Missing,
-    Parsed(Box<Record>),
-    /// Present but unreadable, unparseable or of an unknown format version.
-    Broken(StoreError),
+    Parsed(Box<ParsedSidecar>),
+    /// Present but unreadable, unparseable or of an unknown format version;
+    /// `bytes` are its contents when they could be read.
+    Broken {
+        error: StoreError,
+        bytes: Option<Vec<u8>>,
+    },
+}
+
+/// A sidecar read and parsed, with the bytes it was read from.
+#[derive(Debug)]
+pub struct ParsedSidecar {
+    pub record: Record,
+    /// Fields this version does not know, e.g. `inspections[0].colour:
+    /// unknown field, ignored`.
+    pub warnings: Vec<String>,
+    pub bytes: Vec<u8>,
 }
 
 /// Looks at the sidecar at `path` without changing it.
 pub fn inspect_sidecar(path: &Path) -> ExistingSidecar {
-    match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return ExistingSidecar::Missing,
-        _ => {}
+    inspect_sidecar_listed(path, None)
+}
+
+/// Looks at the sidecar at `path`, reading it once. `listed` is what a
+/// listing of its folder said: `Some(false)`, it was not there, and it is
+/// taken to be missing without looking again.
+pub fn inspect_sidecar_listed(path: &Path, listed: Option<bool>) -> ExistingSidecar {
+    if listed == Some(false) {
+        return ExistingSidecar::Missing;
     }
-    match read_record(path) {
-        Ok(record) => ExistingSidecar::Parsed(Box::new(record)),
-        Err(err) => ExistingSidecar::Broken(err),
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        // Nothing there, unless it is a link to nothing, which is kept.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(path).is_err() =>
+        {
+            return ExistingSidecar::Missing;
+        }
+        Err(e) => {
+            return ExistingSidecar::Broken {
+                error: read_error(e),
+                bytes: None,
+            };
+        }
+    };
+    match parse_record_bytes(path, &bytes) {
+        Ok(read) => ExistingSidecar::Parsed(Box::new(ParsedSidecar {
+            record: read.record,
+            warnings: read.warnings,
+            bytes,
+        })),
+        Err(error) => ExistingSidecar::Broken {
+            error,
+            bytes: Some(bytes),
+        },
     }
 }
 
@@ -51,6 +98,9 @@ pub enum KeepReason {
     Curated,
     /// The file cannot be read as a record of this build's format.
     Unreadable(String),
+    /// No record was there when the run looked, but one appeared before
+    /// the new one was put in place (someone saved one meanwhile).
+    Appeared,
 }
 
 impl fmt::Display for KeepReason {
@@ -69,6 +119,11 @@ impl fmt::Display for KeepReason {
                 "the existing file is not a record this version can read, so it is left \
                  untouched ({why})"
             ),
+            KeepReason::Appeared => write!(
+                f,
+                "a record appeared there while this run was extracting; it is left as it is \
+                 (run again to decide what to do with it)"
+            ),
         }
     }
 }
@@ -78,8 +133,10 @@ impl fmt::Display for KeepReason {
 pub fn replace_decision(existing: &ExistingSidecar, overwrite: bool, force: bool) -> Decision {
     match existing {
         ExistingSidecar::Missing => Decision::Write,
-        ExistingSidecar::Broken(err) => Decision::Keep(KeepReason::Unreadable(err.to_string())),
-        ExistingSidecar::Parsed(record) if record.is_curated() => {
+        ExistingSidecar::Broken { error, .. } => {
+            Decision::Keep(KeepReason::Unreadable(error.to_string()))
+        }
+        ExistingSidecar::Parsed(parsed) if parsed.record.is_curated() => {
             if force {
                 Decision::BackUpThenWrite
             } else {
@@ -112,14 +169,21 @@ mod tests {
     }
 
     fn parsed(record: Record) -> ExistingSidecar {
-        ExistingSidecar::Parsed(Box::new(record))
+        ExistingSidecar::Parsed(Box::new(ParsedSidecar {
+            record,
+            warnings: Vec::new(),
+            bytes: Vec::new(),
+        }))
     }
 
     fn broken() -> ExistingSidecar {
-        ExistingSidecar::Broken(StoreError::UnsupportedFormat {
-            path: "a.txt.curation.json".into(),
-            found: "ofsted-article/9".into(),
-        })
+        ExistingSidecar::Broken {
+            error: StoreError::UnsupportedFormat {
+                path: "a.txt.curation.json".into(),
+                found: "ofsted-article/9".into(),
+            },
+            bytes: None,
+        }
     }
 
     #[test]
@@ -172,7 +236,10 @@ mod tests {
         let path = dir.path().join("a.txt.curation.json");
         assert!(matches!(inspect_sidecar(&path), ExistingSidecar::Missing));
         std::fs::write(&path, "{ not json").expect("write");
-        assert!(matches!(inspect_sidecar(&path), ExistingSidecar::Broken(_)));
+        assert!(matches!(
+            inspect_sidecar(&path),
+            ExistingSidecar::Broken { bytes: Some(_), .. }
+        ));
         super::super::save_record_atomically(&path, &machine_record()).expect("save");
         assert!(matches!(inspect_sidecar(&path), ExistingSidecar::Parsed(_)));
     }

@@ -59,6 +59,11 @@ impl OffsetMap {
         }
     }
 
+    /// A rough count of the bytes the map holds in memory.
+    pub fn approx_bytes(&self) -> usize {
+        std::mem::size_of::<Self>() + self.multibyte.capacity() * std::mem::size_of::<Wide>()
+    }
+
     /// Code point offset of byte offset `byte` (rounded down to a char start).
     pub fn to_char(&self, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);

@@ -183,7 +183,7 @@ fn load_names_a_missing_file() {
 
 #[cfg(unix)]
 #[test]
-fn load_refuses_a_fifo_without_opening_it() {
+fn load_refuses_a_fifo_without_blocking_on_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("pipe.txt");
     let status = std::process::Command::new("mkfifo").arg(&path).status();
@@ -191,8 +191,8 @@ fn load_refuses_a_fifo_without_opening_it() {
         matches!(status, Ok(s) if s.success()),
         "this test needs mkfifo (install coreutils): {status:?}"
     );
-    // Opening a FIFO with no writer blocks forever, so reaching the
-    // assertion at all shows it was not opened.
+    // Opening a FIFO with no writer blocks forever unless it is opened
+    // without blocking, so reaching the assertion at all shows it was.
     let err = load_article(&path, &LoadOptions::default()).expect_err("fifo");
     assert!(
         matches!(err, TextError::NotAFile { kind: "a FIFO", .. }),

@@ -223,6 +223,7 @@ fn load_with_app_worker(root: &Path) -> (Vec<String>, BTreeMap<PathBuf, DocState
 fn doc_messages(state: &DocState) -> Vec<String> {
     match state {
         DocState::Loading => vec!["still loading".to_string()],
+        DocState::Parked(_) => vec!["parked, not open".to_string()],
         DocState::Failed(e) => vec![e.clone()],
         DocState::Ready(doc) => {
             let mut m = doc.notices.clone();

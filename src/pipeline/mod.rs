@@ -1,12 +1,21 @@
-//! The per-article work of extraction, shared by the command line and the
-//! app: load the article, extract a machine record, and save it as a sidecar
-//! unless an existing sidecar is protected.
+//! From article file to record, for the command line and the app alike:
+//! [`read_article`] loads an article, extracts its machine record (a panic
+//! in the extractor becomes an error naming the file) and reads the record
+//! beside it. The command line then decides, as the protection rules allow,
+//! whether to write ([`plan_write`]), and writes in durable batches
+//! ([`extract_articles`], in `run`); the app shows what was read.
+
+mod guard;
+mod run;
+
+pub use guard::PANIC_ON_VAR;
+pub use run::{BATCH_SIZE, extract_article, extract_articles};
 
 use crate::extract::extract_record;
 use crate::model::Record;
 use crate::store::{
-    self, Decision, ExistingSidecar, KeepReason, StoreError, backup_path, inspect_sidecar,
-    replace_decision, sidecar_path,
+    self, BatchEntry, Decision, ExistingSidecar, KeepReason, ParsedSidecar, Replace, StoreError,
+    backup_path, replace_decision, sidecar_path, stage_write,
 };
 use crate::text::{Article, LoadOptions, TextError, load_article};
 use std::path::{Path, PathBuf};
@@ -34,6 +43,24 @@ pub enum PipelineError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "{path}: the extractor failed on this article ({message}); no record was made from it. \
+         This is a bug: please report it with the article"
+    )]
+    ExtractorPanicked { path: PathBuf, message: String },
+}
+
+impl PipelineError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            PipelineError::Load(e) => e.path(),
+            PipelineError::Store(e) => e.path(),
+            PipelineError::Backup { path, .. } | PipelineError::ExtractorPanicked { path, .. } => {
+                path
+            }
+        }
+    }
 }
 
 /// What happened to one article.
@@ -71,108 +98,167 @@ impl Outcome {
     }
 }
 
-/// The machine record of a loaded article. `source.path` is the article's
-/// file name: records sit beside their article (or in an output folder
-/// holding the same names), so the name is what finds it again.
-pub fn machine_record(article: &Article) -> Record {
-    let name = article
-        .path
-        .file_name()
+/// The file name an article's record names as its `source.path`: records
+/// sit beside their article (or in an output folder holding the same
+/// names), so the name is what finds it again.
+pub fn article_file_name(path: &Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    extract_record(&article.text, &name)
+        .unwrap_or_default()
 }
 
-/// Loads `path`, extracts its record and saves the sidecar as the
-/// protection rules allow.
-pub fn extract_article(path: &Path, options: &ExtractOptions) -> ArticleReport {
-    let mut notices = Vec::new();
-    let outcome = load_article(path, &options.load)
-        .map_err(PipelineError::from)
-        .and_then(|article| {
-            notices = article.notices.clone();
-            let record = machine_record(&article);
-            let sidecar = sidecar_path(path, options.out_dir.as_deref());
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            save_unless_protected(&sidecar, record, options, Some((&article.text, &name)))
-        });
-    ArticleReport {
-        article: path.to_path_buf(),
-        notices,
-        outcome,
-    }
+/// The machine record of a loaded article, with the extractor's panics
+/// turned into an error naming the file: the one place they are caught.
+pub fn machine_record(article: &Article) -> Result<Record, PipelineError> {
+    let name = article_file_name(&article.path);
+    guard::catch_panic(|| {
+        guard::panic_if_asked(&name);
+        extract_record(&article.text, &name)
+    })
+    .map_err(|message| PipelineError::ExtractorPanicked {
+        path: article.path.clone(),
+        message,
+    })
 }
 
-/// Saves `record` at `sidecar` unless the file there is protected. With the
-/// article's text and file name, a record that does not fit the article
-/// (another text, evidence outside it, a foreign `source.path`) is kept as
-/// `.bak` when `--overwrite` replaces it: it may be someone's only copy.
-pub fn save_unless_protected(
-    sidecar: &Path,
-    record: Record,
-    options: &ExtractOptions,
-    article: Option<(&str, &str)>,
-) -> Result<Outcome, PipelineError> {
-    let existing = inspect_sidecar(sidecar);
+/// An article read from disk with its machine record and the record file
+/// beside it: what both front-ends start from.
+#[derive(Debug)]
+pub struct ReadArticle {
+    pub article: Article,
+    /// The extractor's record, or why there is none.
+    pub machine: Result<Record, PipelineError>,
+    /// Where its record lives.
+    pub sidecar: PathBuf,
+    /// What was there.
+    pub existing: ExistingSidecar,
+}
+
+/// Reads the article at `path`, extracts its machine record and reads the
+/// record at `sidecar`. `sidecar_listed` is what a folder listing already
+/// said about the record (`Some(false)`: it was not there, so it is not
+/// looked for again; `None`: not known).
+pub fn read_article(
+    path: &Path,
+    sidecar: PathBuf,
+    sidecar_listed: Option<bool>,
+    load: &LoadOptions,
+) -> Result<ReadArticle, PipelineError> {
+    let article = load_article(path, load)?;
+    let machine = machine_record(&article);
+    let existing = store::inspect_sidecar_listed(&sidecar, sidecar_listed);
+    Ok(ReadArticle {
+        article,
+        machine,
+        sidecar,
+        existing,
+    })
+}
+
+/// What the command line does with one article that was read.
+#[derive(Debug)]
+pub enum Planned {
+    /// Write the record (and the backup first, if any) with the next batch.
+    Write {
+        entry: BatchEntry,
+        record: Box<Record>,
+        backup: Option<PathBuf>,
+    },
+    /// Leave the existing file.
+    Keep {
+        reason: KeepReason,
+        record: Box<Record>,
+    },
+}
+
+/// Decides, as the protection rules allow, whether the machine record of
+/// `read` replaces what is at its sidecar, and if so stages the write (and
+/// the backup of a record worth keeping). With the article's text at hand,
+/// a record that does not fit the article (another text, evidence outside
+/// it, a foreign `source.path`) is kept as `.bak` when `--overwrite`
+/// replaces it: it may be someone's only copy.
+pub fn plan_write(read: ReadArticle, options: &ExtractOptions) -> Result<Planned, PipelineError> {
+    let record = read.machine?;
+    let name = article_file_name(&read.article.path);
+    let sidecar = read.sidecar;
+    let existing = read.existing;
     let mut decision = replace_decision(&existing, options.overwrite, options.force);
-    // The extractor marks records without an inspection off-topic, which
-    // counts as curated; a record that says exactly what the new one says
-    // holds no one's work, so `--overwrite` alone may replace it.
-    if let (Decision::Keep(KeepReason::Curated), ExistingSidecar::Parsed(old)) =
-        (&decision, &existing)
-        && options.overwrite
-        && same_content(old, &record)
-    {
-        decision = Decision::Write;
+    if let ExistingSidecar::Parsed(old) = &existing {
+        decision = refine_decision(decision, old, &record, &read.article.text, &name, options);
     }
-    if let (Decision::Write, ExistingSidecar::Parsed(old), Some((text, name))) =
-        (&decision, &existing, article)
-        && !store::check_fit(old, text, name).is_clean()
-    {
-        decision = Decision::BackUpThenWrite;
-    }
-    if let (Decision::Write, ExistingSidecar::Parsed(old)) = (&decision, &existing)
-        && holds_more_than_it_reads_as(sidecar, old)
-    {
-        decision = Decision::BackUpThenWrite;
-    }
-    let backup = match decision {
+    let (backup, replace) = match decision {
         Decision::Keep(reason) => {
-            return Ok(Outcome::Skipped {
-                sidecar: sidecar.to_path_buf(),
+            return Ok(Planned::Keep {
                 reason,
                 record: Box::new(record),
             });
         }
-        Decision::Write => None,
+        Decision::Write => (None, replace_mode(&existing)),
         Decision::BackUpThenWrite => {
-            let backup = backup_path(sidecar);
-            std::fs::copy(sidecar, &backup).map_err(|source| PipelineError::Backup {
-                path: sidecar.to_path_buf(),
-                source,
+            let old = match &existing {
+                ExistingSidecar::Parsed(old) => old.bytes.as_slice(),
+                _ => &[],
+            };
+            let path = backup_path(&sidecar);
+            let staged = stage_write(&path, old, Replace::Always).map_err(|e| match e {
+                StoreError::Write { source, .. } => PipelineError::Backup {
+                    path: sidecar.clone(),
+                    source,
+                },
+                other => other.into(),
             })?;
-            Some(backup)
+            (Some((path, staged)), Replace::Always)
         }
     };
-    store::save_record_atomically(sidecar, &record)?;
-    Ok(Outcome::Written {
-        sidecar: sidecar.to_path_buf(),
+    let staged = stage_write(&sidecar, store::record_to_json(&record).as_bytes(), replace)?;
+    let (backup_path, backup) = backup.unzip();
+    Ok(Planned::Write {
+        entry: BatchEntry {
+            backup,
+            record: staged,
+        },
         record: Box::new(record),
-        backup,
+        backup: backup_path,
     })
 }
 
-/// Whether the file at `sidecar` holds something that `parsed` (what this
-/// build read from it) would not write back: fields this version does not
-/// know, or a layout someone edited by hand. Replacing such a file would
-/// lose that, so it is kept as `.bak`.
-fn holds_more_than_it_reads_as(sidecar: &Path, parsed: &Record) -> bool {
-    match std::fs::read(sidecar) {
-        Ok(bytes) => bytes != store::record_to_json(parsed).into_bytes(),
-        Err(_) => true,
+/// A sidecar found missing is written only if it is still missing when the
+/// batch lands.
+fn replace_mode(existing: &ExistingSidecar) -> Replace {
+    match existing {
+        ExistingSidecar::Missing => Replace::IfAbsent,
+        _ => Replace::Always,
+    }
+}
+
+/// The protection rules' decision, refined by what the old record holds.
+fn refine_decision(
+    decision: Decision,
+    old: &ParsedSidecar,
+    record: &Record,
+    text: &str,
+    name: &str,
+    options: &ExtractOptions,
+) -> Decision {
+    match decision {
+        // The extractor marks records without an inspection off-topic, which
+        // counts as curated; a record that says exactly what the new one says
+        // holds no one's work, so `--overwrite` alone may replace it.
+        Decision::Keep(KeepReason::Curated)
+            if options.overwrite && same_content(&old.record, record) =>
+        {
+            refine_decision(Decision::Write, old, record, text, name, options)
+        }
+        // A record that does not fit its article, or holds what this build
+        // would not write back (fields it does not know, a layout someone
+        // edited by hand), is kept as `.bak`.
+        Decision::Write
+            if !store::check_fit(&old.record, text, name).is_clean()
+                || old.bytes != store::record_to_json(&old.record).into_bytes() =>
+        {
+            Decision::BackUpThenWrite
+        }
+        other => other,
     }
 }
 

@@ -1,0 +1,62 @@
+//! Start-up milestones for measuring the app from outside: with
+//! `OFSTED_CURATOR_MILESTONES=1` in the environment, the app prints one line
+//! to stderr when the first article is on screen and one when every article
+//! of the opened folder has been read and extracted, each with the wall
+//! clock in milliseconds since the Unix epoch (`scripts/measure-app.sh`
+//! subtracts the time it started the app). Without the variable it does
+//! nothing.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The environment variable that turns the milestones on.
+pub const MILESTONES_VAR: &str = "OFSTED_CURATOR_MILESTONES";
+
+#[derive(Debug)]
+pub struct Milestones {
+    enabled: bool,
+    first_article_shown: bool,
+    /// Frames drawn so far: each costs a draw of the whole window.
+    frames: u64,
+}
+
+impl Default for Milestones {
+    fn default() -> Self {
+        Milestones {
+            enabled: std::env::var_os(MILESTONES_VAR).is_some(),
+            first_article_shown: false,
+            frames: 0,
+        }
+    }
+}
+
+impl Milestones {
+    /// A frame is being drawn.
+    pub fn frame(&mut self) {
+        self.frames += 1;
+    }
+
+    /// A frame drew the text of an article (called after the panels).
+    pub fn article_shown(&mut self) {
+        if self.enabled && !self.first_article_shown {
+            self.first_article_shown = true;
+            mark("first-article-shown", "");
+        }
+    }
+
+    /// The loader finished: every article of the folder is read.
+    pub fn all_loaded(&mut self, articles: usize) {
+        if self.enabled {
+            mark(
+                "all-extracted",
+                &format!(" articles={articles} frames={}", self.frames),
+            );
+        }
+    }
+}
+
+fn mark(name: &str, detail: &str) {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    eprintln!("ofsted-curator milestone {name} {ms}{detail}");
+}

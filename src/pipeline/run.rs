@@ -1,0 +1,225 @@
+//! Extracting many articles: read and extract in parallel on the current
+//! rayon pool, while one committer thread lands the records in durable
+//! batches, so that the disk is flushed a few times a run rather than twice
+//! an article.
+
+use super::{
+    ArticleReport, ExtractOptions, Outcome, PipelineError, Planned, plan_write, read_article,
+};
+use crate::discover::Listing;
+use crate::store::{BatchEntry, CommitError, Folders, KeepReason, commit_batch, sidecar_path};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::time::Duration;
+
+/// Records made durable together. Each waits with its temporary file
+/// open, so with the queue in front of the committer at most twice this
+/// many files are open at once.
+pub const BATCH_SIZE: usize = 256;
+
+/// How long a partial batch waits for more before it is committed anyway,
+/// so that a slow article does not hold back the others' progress.
+const BATCH_WAIT: Duration = Duration::from_millis(100);
+
+/// One article on its way to the committer.
+struct Prepared {
+    index: usize,
+    report: ArticleReport,
+    /// The write to commit; `report.outcome` is then the outcome once it lands.
+    entry: Option<BatchEntry>,
+}
+
+/// Extracts `articles` and saves their records as the protection rules
+/// allow, reading and extracting on the current rayon pool. `listing` says
+/// which records exist already (folders it does not cover are looked at).
+/// `done` is called once per article as its outcome becomes final. Reports
+/// come back in the order of `articles`; a record reported written is on
+/// disk.
+pub fn extract_articles(
+    articles: &[PathBuf],
+    listing: &Listing,
+    options: &ExtractOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<ArticleReport> {
+    let (tx, rx) = sync_channel::<Prepared>(BATCH_SIZE);
+    std::thread::scope(|scope| {
+        let committer = std::thread::Builder::new()
+            .name("record-committer".into())
+            .spawn_scoped(scope, || commit_all(rx, articles.len(), done));
+        let committer = match committer {
+            Ok(handle) => handle,
+            // No thread to spare: prepare and commit one at a time here.
+            Err(_) => {
+                return articles
+                    .iter()
+                    .enumerate()
+                    .map(|(index, path)| {
+                        let prepared = prepare(index, path, listing, options);
+                        let mut reports = vec![None];
+                        commit(
+                            vec![Prepared {
+                                index: 0,
+                                ..prepared
+                            }],
+                            &mut reports,
+                            &mut Folders::default(),
+                        );
+                        done();
+                        reports.pop().flatten().unwrap_or_else(|| lost(path))
+                    })
+                    .collect();
+            }
+        };
+        articles
+            .par_iter()
+            .enumerate()
+            .for_each_with(tx, |tx, (index, path)| {
+                // The committer only stops early by panicking, which the
+                // join below passes on.
+                let _ = tx.send(prepare(index, path, listing, options));
+            });
+        let reports = match committer.join() {
+            Ok(reports) => reports,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        reports
+            .into_iter()
+            .zip(articles)
+            .map(|(report, path)| report.unwrap_or_else(|| lost(path)))
+            .collect()
+    })
+}
+
+/// Extracts one article and saves its record (see [`extract_articles`]).
+pub fn extract_article(path: &Path, options: &ExtractOptions) -> ArticleReport {
+    let mut reports = extract_articles(&[path.to_path_buf()], &Listing::default(), options, &|| {});
+    reports.pop().unwrap_or_else(|| lost(path))
+}
+
+/// A report that never came back: only a bug in this module can cause it.
+fn lost(path: &Path) -> ArticleReport {
+    ArticleReport {
+        article: path.to_path_buf(),
+        notices: Vec::new(),
+        outcome: Err(PipelineError::ExtractorPanicked {
+            path: path.to_path_buf(),
+            message: "the article's result was lost".to_string(),
+        }),
+    }
+}
+
+/// Reads, extracts and stages one article's record.
+fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOptions) -> Prepared {
+    let sidecar = sidecar_path(path, options.out_dir.as_deref());
+    let listed = listing.has_sidecar(&sidecar);
+    let mut notices = Vec::new();
+    let mut entry = None;
+    let outcome = read_article(path, sidecar.clone(), listed, &options.load)
+        .and_then(|read| {
+            notices = read.article.notices.clone();
+            plan_write(read, options)
+        })
+        .map(|planned| match planned {
+            Planned::Keep { reason, record } => Outcome::Skipped {
+                sidecar,
+                reason,
+                record,
+            },
+            Planned::Write {
+                entry: staged,
+                record,
+                backup,
+            } => {
+                entry = Some(staged);
+                Outcome::Written {
+                    sidecar,
+                    record,
+                    backup,
+                }
+            }
+        });
+    Prepared {
+        index,
+        report: ArticleReport {
+            article: path.to_path_buf(),
+            notices,
+            outcome,
+        },
+        entry,
+    }
+}
+
+/// The committer: gathers prepared articles into batches and lands them.
+fn commit_all(
+    rx: Receiver<Prepared>,
+    count: usize,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Option<ArticleReport>> {
+    let mut reports: Vec<Option<ArticleReport>> = (0..count).map(|_| None).collect();
+    let mut folders = Folders::default();
+    let mut batch = Vec::with_capacity(BATCH_SIZE);
+    let mut open = true;
+    while open {
+        let first = if batch.is_empty() {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(BATCH_WAIT)
+        };
+        let mut waited_long_enough = false;
+        match first {
+            Ok(prepared) => batch.push(prepared),
+            Err(RecvTimeoutError::Timeout) => waited_long_enough = true,
+            Err(RecvTimeoutError::Disconnected) => open = false,
+        }
+        if batch.len() >= BATCH_SIZE || !open || waited_long_enough {
+            let landed = batch.len();
+            commit(std::mem::take(&mut batch), &mut reports, &mut folders);
+            for _ in 0..landed {
+                done();
+            }
+        }
+    }
+    reports
+}
+
+/// Lands one batch and puts each article's final report in its place.
+fn commit(batch: Vec<Prepared>, reports: &mut [Option<ArticleReport>], folders: &mut Folders) {
+    let mut waiting = Vec::new();
+    let mut entries = Vec::new();
+    for prepared in batch {
+        match prepared.entry {
+            Some(entry) => {
+                entries.push(entry);
+                waiting.push((prepared.index, prepared.report));
+            }
+            None => put(reports, prepared.index, prepared.report),
+        }
+    }
+    let results = commit_batch(entries, folders);
+    for ((index, mut report), result) in waiting.into_iter().zip(results) {
+        match result {
+            Ok(()) => {}
+            Err(CommitError::Appeared(_)) => {
+                if let Ok(Outcome::Written {
+                    sidecar, record, ..
+                }) = report.outcome
+                {
+                    report.outcome = Ok(Outcome::Skipped {
+                        sidecar,
+                        reason: KeepReason::Appeared,
+                        record,
+                    });
+                }
+            }
+            Err(CommitError::Store(e)) => report.outcome = Err(e.into()),
+        }
+        put(reports, index, report);
+    }
+}
+
+fn put(reports: &mut [Option<ArticleReport>], index: usize, report: ArticleReport) {
+    if let Some(slot) = reports.get_mut(index) {
+        *slot = Some(report);
+    }
+}
