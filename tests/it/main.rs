@@ -15,6 +15,7 @@ mod cli_extract;
 mod cli_validate;
 mod extract_evidence;
 mod extract_props;
+mod golden;
 mod hostile_input;
 mod record_props;
 mod sample_articles;
