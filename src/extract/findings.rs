@@ -5,12 +5,13 @@ mod plain;
 mod reported;
 mod themes;
 
-use super::Doc;
+use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use aho_corasick::{AhoCorasick, MatchKind};
+use plain::UnplainChars;
 use plain::is_space;
-use reported::ReportedSentences;
+use reported::reported;
 use std::ops::Range;
 use std::sync::LazyLock;
 use themes::theme_of;
@@ -180,7 +181,7 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
-    let reported = ReportedSentences::new(text, &doc.lower);
+    let unplain = UnplainChars::of(text);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
@@ -191,9 +192,9 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let lowered_if_plain = reported
+        let lowered_if_plain = unplain
             .is_plain(range.clone())
-            .then(|| &reported.lowered()[range.clone()]);
+            .then(|| &doc.lower.as_bytes()[range.clone()]);
         let theme = theme_of(s, lowered_if_plain);
         if theme == Theme::Other {
             return;
@@ -210,12 +211,17 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     {
         push(q.range.clone());
     }
-    for s in doc.layout.body_sentences() {
+    let sentences: Vec<Range<usize>> = doc
+        .layout
+        .body_sentences()
+        .map(|s| s.range.clone())
+        .collect();
+    for (s, is_reported) in sentences.iter().zip(reported(doc, &sentences)) {
         let in_quote = quotes
             .iter()
-            .any(|q| q.range.start <= s.range.start && s.range.end <= q.range.end + 2);
-        if !in_quote && reported.contains(s.range.clone()) {
-            push(s.range.clone());
+            .any(|q| q.range.start <= s.start && s.end <= q.range.end + 2);
+        if !in_quote && is_reported {
+            push(s.clone());
         }
     }
     out.sort_by_key(|f| f.range.start);

@@ -232,7 +232,7 @@ fn is_masthead(line: &str) -> bool {
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouting = line.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-    super::article::is_outlet_name(line) || (shouting && letters.count() > 3)
+    super::lexicon::outlets::is_outlet_name(line) || (shouting && letters.count() > 3)
 }
 
 /// A line before the body that does not end like a sentence is a header

@@ -6,6 +6,7 @@
 use super::Doc;
 use super::layout::BlockKind;
 use super::names;
+use super::window::{head, tail};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -150,24 +151,6 @@ impl BodyWords {
             .iter()
             .map(|(block, words)| (block, &self.words[words.clone()]))
     }
-}
-
-/// The last `n` bytes of `s` (or a little more, to a character boundary).
-pub(crate) fn tail(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    &s[i..]
-}
-
-/// The first `n` bytes of `s` (or a little more, to a character boundary).
-pub(crate) fn head(s: &str, n: usize) -> &str {
-    let mut i = n.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[..i]
 }
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane
