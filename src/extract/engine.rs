@@ -61,11 +61,6 @@ impl<Y: Copy> Table<Y> {
         self.any.find_iter(hay).map(|m| self.hit(hay, m.range()))
     }
 
-    /// Whether the table matches anywhere in `hay`.
-    pub fn is_match(&self, hay: &str) -> bool {
-        self.any.is_match(hay)
-    }
-
     /// The matches of the table in each of `buckets` (ascending, disjoint
     /// byte ranges of `hay`), as `find_iter` on each bucket's text alone
     /// finds them, from one search of `hay`. The text just outside each
