@@ -193,3 +193,65 @@ pub fn number_words_up_to(max: u32) -> String {
             .map(|(w, _)| *w),
     )
 }
+
+/// Month names as news writes them, full and short ("Sept" before "Sep",
+/// so that the longer is taken), capitalised: "may" and "march" in lower
+/// case are verbs.
+pub const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Weekday names, full and short, capitalised.
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+];
+
+/// The number of a month by its name, full or short, any case, with or
+/// without a point ("Sept.", "DEC").
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.');
+    let start = n.get(..3)?;
+    MONTH_NAMES[..12]
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(start))
+        .map(|i| i as u32 + 1)
+}
