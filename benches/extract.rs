@@ -38,7 +38,9 @@ fn five_kb_article() -> String {
 fn bench_extract(c: &mut Criterion) {
     let set = MixedSet::load();
     if !set.with_seeds {
-        eprintln!("seed articles not found (SEEDS_DIR or ../shared/seeds): benchmarking without them");
+        eprintln!(
+            "seed articles not found (SEEDS_DIR or ../shared/seeds): benchmarking without them"
+        );
     }
     let article = five_kb_article();
     let mut group = c.benchmark_group("extract");

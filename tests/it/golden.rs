@@ -152,7 +152,10 @@ fn every_golden_record_has_its_case() {
         if !sub.path().is_dir() {
             continue;
         }
-        for f in std::fs::read_dir(sub.path()).expect("golden folder").flatten() {
+        for f in std::fs::read_dir(sub.path())
+            .expect("golden folder")
+            .flatten()
+        {
             let rel = format!(
                 "{}/{}",
                 sub.file_name().to_string_lossy(),
