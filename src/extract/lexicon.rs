@@ -79,6 +79,7 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("replied",      QUOTE | AFTER_NAME),
     verb("remarked",     QUOTE),
     verb("stressed",     QUOTE),
+    verb("announced",    QUOTE | AFTER_NAME),
     verb("argued",       AFTER_NAME),
     verb("find",         FINDING),
     verb("identified",   FINDING),

@@ -133,3 +133,12 @@ fn names_in_quotation_marks_are_not_quotes() {
     );
     assert!(q.is_empty());
 }
+
+#[test]
+fn a_quote_attributed_with_announced() {
+    let q = quotes_in(
+        "“We will open two new children's homes in the borough next spring,” Ann Lee announced on Monday.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+}
