@@ -34,6 +34,7 @@ const JUDGEMENT_ROWS: &[(&str, (Judgement, Needs))] = &[
     (r"outstanding", (Judgement::Outstanding, Needs::GradeContext)),
     (r"(?:lowest|worst)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement)", (Judgement::Inadequate, Needs::Nothing)),
     (r"(?:highest|top)(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement)", (Judgement::Outstanding, Needs::Nothing)),
+    (r"best(?:\s+possible)?\s+(?:ofsted\s+)?(?:rating|grade|judgement)", (Judgement::Outstanding, Needs::Nothing)),
 ];
 
 type Word = (Judgement, Needs);

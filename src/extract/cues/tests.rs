@@ -117,3 +117,11 @@ fn services_are_told_apart() {
     );
     assert!(services_in("social work").is_empty());
 }
+
+#[test]
+fn the_best_possible_rating_is_outstanding() {
+    assert_eq!(
+        judgements("The service was handed the best possible Ofsted rating this week."),
+        vec![Judgement::Outstanding]
+    );
+}
