@@ -188,3 +188,11 @@ fn unknown_outlet_from_copyright_footer() {
         Some("Wessex Courier".to_string())
     );
 }
+
+#[test]
+fn outlet_from_a_row_added_to_the_outlet_list() {
+    let t = format!(
+        "Headline\n\n{BODY}\n\nThe director told the Bath Chronicle that the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), Some("Bath Chronicle".to_string()));
+}
