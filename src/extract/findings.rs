@@ -1,7 +1,6 @@
 //! Findings: sentences that report what inspectors found, with a theme and
 //! a polarity.
 
-mod plain;
 mod reported;
 mod themes;
 
@@ -9,8 +8,6 @@ use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use aho_corasick::{AhoCorasick, MatchKind};
-use plain::UnplainChars;
-use plain::is_space;
 use reported::reported;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -147,6 +144,12 @@ fn polarity_of(s: &str) -> Polarity {
     }
 }
 
+/// White space as `\s` and `split_whitespace` see it in ASCII (with the
+/// vertical tab, unlike `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// Whether `s` has fewer than six words split by Unicode whitespace, as
 /// `s.split_whitespace().nth(5).is_none()` says, but reading bytes: only
 /// non-ASCII characters are decoded.
@@ -181,7 +184,6 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
-    let unplain = UnplainChars::of(text);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
@@ -192,10 +194,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let lowered_if_plain = unplain
-            .is_plain(range.clone())
-            .then(|| &doc.lower.as_bytes()[range.clone()]);
-        let theme = theme_of(s, lowered_if_plain);
+        let theme = theme_of(s);
         if theme == Theme::Other {
             return;
         }

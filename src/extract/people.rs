@@ -127,21 +127,20 @@ struct BodyWords {
 
 impl BodyWords {
     fn of(doc: &Doc) -> Self {
-        let mut words = Vec::new();
-        let blocks = doc
+        let ranges: Vec<Range<usize>> = doc
             .layout
             .blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Body)
-            .map(|b| {
-                let first = words.len();
-                let start = b.range.start;
-                words.extend(
-                    scan::words(&doc.text[b.range.clone()]).map(|w| start + w.start..start + w.end),
-                );
-                (b.range.clone(), first..words.len())
-            })
+            .map(|b| b.range.clone())
             .collect();
+        let mut words = Vec::new();
+        let mut blocks = Vec::new();
+        for (range, found) in ranges.iter().zip(scan::words_by_block(doc.text, &ranges)) {
+            let first = words.len();
+            words.extend(found);
+            blocks.push((range.clone(), first..words.len()));
+        }
         Self { blocks, words }
     }
 

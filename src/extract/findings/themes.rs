@@ -1,20 +1,17 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
-use super::plain::{is_boundary, is_space, is_word, word_runs};
 use crate::model::Theme;
 use regex::RegexSet;
 use std::sync::LazyLock;
 
-/// Theme keywords, most specific first, in a small notation that the
-/// scanner reads directly and that also renders as a regex
-/// (`keyword_regex`): letters, `-` and `,` stand for themselves ignoring
-/// case; ` ` is `\s+`, `~` is `\s*`, `/` is `[- ]`, `+` is one `\w` and `$`
-/// is a word boundary. Every keyword starts with a letter at a word
-/// boundary, and whitespace marks are always followed by a letter, so a
-/// whitespace run can be taken whole. Optional endings (`s?`, `\w*`) and
-/// keywords that merely extend another keyword of their theme are left out:
-/// they never decide whether a theme has a keyword in a sentence.
+/// Theme keywords, most specific first, in a small notation that renders
+/// as a regex (`keyword_regex`): letters, `-` and `,` stand for themselves
+/// ignoring case; ` ` is `\s+`, `~` is `\s*`, `/` is `[- ]`, `+` is one `\w`
+/// and `$` is a word boundary. Every keyword starts at a word boundary.
+/// Optional endings (`s?`, `\w*`) and keywords that merely extend another
+/// keyword of their theme are left out: they never decide whether a theme
+/// has a keyword in a sentence.
 const THEMES: &[(Theme, &[&str])] = &[
     (Theme::Caseloads, &["caseload", "case~load"]),
     (
@@ -180,7 +177,7 @@ fn keyword_regex(keyword: &str) -> String {
         .collect()
 }
 
-/// One regex per theme, for sentences that are not plain.
+/// One regex per theme.
 static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(THEMES.iter().map(|(_, keywords)| {
         let alternatives: Vec<String> = keywords.iter().map(|k| keyword_regex(k)).collect();
@@ -189,123 +186,20 @@ static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     .expect("theme regexes")
 });
 
-/// A theme's index in `THEMES` and one of its keywords.
-type ThemeKeyword = (usize, &'static [u8]);
-
-/// Keywords by their first two letters (lower case), each with its
-/// theme's index, in theme order. Every keyword starts with two letters
-/// and a third literal (`keywords_start_with_three_literals`).
-static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<ThemeKeyword>>> = LazyLock::new(|| {
-    let mut by_head = vec![Vec::new(); 26 * 26];
-    for (theme, (_, keywords)) in THEMES.iter().enumerate() {
-        for keyword in keywords.iter().map(|k| k.as_bytes()) {
-            let slot = head_slot(keyword).expect("keywords start with two letters");
-            by_head[slot].push((theme, keyword));
-        }
-    }
-    by_head
-});
-
-/// Slot of the first two bytes of lower-case `word` in `KEYWORDS_BY_HEAD`,
-/// if both are letters.
-fn head_slot(word: &[u8]) -> Option<usize> {
-    let letter = |at: usize| {
-        let b = *word.get(at)?;
-        b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
-    };
-    Some(letter(0)? * 26 + letter(1)?)
-}
-
-/// The theme of sentence `s`. `lowered_if_plain` is `s` with ASCII
-/// letters in lower case if `s` is plain (see `UnplainChars`): then the
-/// scanner stands in for the regexes.
-pub(super) fn theme_of(s: &str, lowered_if_plain: Option<&[u8]>) -> Theme {
-    let theme = if let Some(lowered) = lowered_if_plain {
-        first_theme_in_plain(lowered)
-    } else {
-        THEME_SET.matches(s).iter().next()
-    };
-    theme.map_or(Theme::Other, |i| THEMES[i].0)
-}
-
-/// Index of the first theme with a keyword in plain text with ASCII
-/// letters in lower case (which `(?i)` ignores there). Keywords start with
-/// a letter after a word boundary, so only the starts of word runs need
-/// trying.
-fn first_theme_in_plain(hay: &[u8]) -> Option<usize> {
-    let by_head = &*KEYWORDS_BY_HEAD;
-    let mut best: Option<usize> = None;
-    for start in word_runs(hay).map(|run| run.start) {
-        let Some(slot) = head_slot(&hay[start..]) else {
-            continue;
-        };
-        let third = hay.get(start + 2).copied();
-        for &(theme, keyword) in &by_head[slot] {
-            if best.is_some_and(|b| theme >= b) {
-                break;
-            }
-            // A cheap first test: the third byte of every keyword is a
-            // literal in lower case.
-            if third == Some(keyword[2]) && keyword_at(keyword, hay, start) {
-                best = Some(theme);
-                break;
-            }
-        }
-        if best == Some(0) {
-            break;
-        }
-    }
-    best
-}
-
-/// Whether `keyword` (notation of `THEMES`) matches plain lower-case `hay`
-/// at `at`.
-fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
-    for &mark in keyword {
-        match mark {
-            b' ' | b'~' => {
-                let run = hay[at..].iter().take_while(|&&b| is_space(b)).count();
-                if mark == b' ' && run == 0 {
-                    return false;
-                }
-                at += run;
-            }
-            b'$' if is_boundary(hay, at) => {}
-            b'$' => return false,
-            _ => {
-                let Some(&b) = hay.get(at) else {
-                    return false;
-                };
-                let matched = match mark {
-                    b'/' => b == b'-' || b == b' ',
-                    b'+' => is_word(b),
-                    literal => b == literal,
-                };
-                if !matched {
-                    return false;
-                }
-                at += 1;
-            }
-        }
-    }
-    true
+/// The theme of sentence `s`: the first theme with a keyword in it.
+pub(super) fn theme_of(s: &str) -> Theme {
+    THEME_SET
+        .matches(s)
+        .iter()
+        .next()
+        .map_or(Theme::Other, |i| THEMES[i].0)
 }
 
 #[cfg(test)]
 pub(super) mod tests {
-    use super::super::plain::UnplainChars;
     use super::*;
 
-    #[test]
-    fn keywords_start_with_three_literals() {
-        for keyword in THEMES.iter().flat_map(|(_, keywords)| keywords.iter()) {
-            let head = &keyword.as_bytes()[..3];
-            assert!(head[..2].iter().all(u8::is_ascii_lowercase), "{keyword}");
-            assert!(head[2].is_ascii_lowercase() || head[2] == b'-', "{keyword}");
-        }
-    }
-
-    /// The scanner agrees with the theme regexes on tricky plain text.
+    /// Tricky text for the keywords.
     const TRICKY: &[&str] = &[
         "caseloads are still high, inspectors found",
         "Case \t\x0Bloads and CASELOAD",
@@ -326,24 +220,6 @@ pub(super) mod tests {
         "x",
         "",
     ];
-
-    /// The scanner agrees with the theme regexes on tricky plain text.
-    #[test]
-    fn scanner_matches_the_regexes() {
-        // Every tail of a case, so that later keywords get their turn.
-        let tails = TRICKY
-            .iter()
-            .flat_map(|case| case.char_indices().map(move |(at, _)| &case[at..]));
-        for case in tails {
-            let expected = THEME_SET.matches(case).iter().next();
-            let lowered = case.to_ascii_lowercase();
-            assert_eq!(
-                first_theme_in_plain(lowered.as_bytes()),
-                expected,
-                "{case:?}"
-            );
-        }
-    }
 
     /// The keywords say the same as the theme patterns they were written
     /// from, on plain and unplain text.
@@ -381,11 +257,9 @@ pub(super) mod tests {
         }
     }
 
-    /// `theme_of` with the plainness of `s` found as `findings` finds it.
+    /// `theme_of`, for the findings tests.
     pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
-        let lowered = s.to_ascii_lowercase();
-        let plain = UnplainChars::of(s).is_plain(0..s.len());
-        theme_of(s, plain.then_some(lowered.as_bytes()))
+        theme_of(s)
     }
 
     #[test]
