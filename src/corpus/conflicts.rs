@@ -1,7 +1,8 @@
 //! Conflicts across the corpus: what a curator should look at again.
 
-use super::{InspectionRow, IsoDate};
+use super::InspectionRow;
 use crate::gazetteer::{Gazetteer, fold};
+use crate::model::PartialDate;
 use crate::model::{InspectionKind, Judgement};
 use std::collections::HashMap;
 
@@ -91,7 +92,7 @@ pub(super) fn find_conflicts(rows: &[InspectionRow]) -> Vec<Conflict> {
 }
 
 fn judgement_clashes(rows: &[InspectionRow]) -> Vec<Conflict> {
-    let mut groups: HashMap<(&str, IsoDate), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(&str, PartialDate), Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         if let (Some(council), Some(date), Some(_)) = (&row.council, row.parsed_date, row.judgement)
         {

@@ -24,14 +24,14 @@ mod timeline;
 mod test_support;
 
 pub use conflicts::{Conflict, ConflictKind, suggest_councils};
-pub use date::{IsoDate, YearMonth};
+pub use date::{YearMonth, month_range};
 pub use filter::{Column, CorpusFilter};
 pub use load::{CorpusError, discover_corpus, load_corpus, load_sidecars};
 pub use summary::{ProgressPoint, Summary};
 pub use timeline::{Lane, LaneOrder, PointShape, Timeline, TimelinePoint};
 
 use crate::gazetteer::{Council, Gazetteer, fold};
-use crate::model::{InspectionKind, Judgement, Record, Service, Status};
+use crate::model::{InspectionKind, Judgement, PartialDate, Record, Service, Status};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,13 +50,13 @@ pub struct Article {
     /// `article.published` as the record gives it.
     pub published: Option<Arc<str>>,
     /// `published` parsed, when it is a valid ISO date.
-    pub published_date: Option<IsoDate>,
+    pub published_date: Option<PartialDate>,
     pub status: Status,
     pub curator: Option<String>,
     /// The record's `updated` stamp as written.
     pub updated: String,
     /// The day of `updated`, when it starts with a valid `YYYY-MM-DD`.
-    pub updated_day: Option<IsoDate>,
+    pub updated_day: Option<PartialDate>,
     /// Number of inspections in the record.
     pub inspections: usize,
 }
@@ -84,12 +84,12 @@ pub struct InspectionRow {
     /// The date as the record gives it.
     pub date: Option<String>,
     /// `date` parsed, when it is valid at one of the contract's precisions.
-    pub parsed_date: Option<IsoDate>,
+    pub parsed_date: Option<PartialDate>,
     pub judgement: Option<Judgement>,
     pub headline: Option<Arc<str>>,
     pub outlet: Option<Arc<str>>,
     pub published: Option<Arc<str>>,
-    pub published_date: Option<IsoDate>,
+    pub published_date: Option<PartialDate>,
     pub status: Status,
     pub sidecar: Arc<Path>,
     pub file_name: Arc<str>,
@@ -275,8 +275,8 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
     let headline = text(&record.article.headline);
     let outlet = text(&record.article.outlet);
     let published = text(&record.article.published);
-    let published_date = published.as_deref().and_then(IsoDate::parse);
-    let updated_day = record.updated.get(..10).and_then(IsoDate::parse);
+    let published_date = published.as_deref().and_then(PartialDate::parse);
+    let updated_day = record.updated.get(..10).and_then(PartialDate::parse);
 
     // Councils repeat within a record (a visit and the judgements it cites).
     let mut councils: HashMap<&str, Option<&'static Council>> = HashMap::new();
@@ -310,7 +310,7 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
                 kind: insp.kind,
                 visit_number: insp.visit_number,
                 date: insp.date.clone(),
-                parsed_date: insp.date.as_deref().and_then(IsoDate::parse),
+                parsed_date: insp.date.as_deref().and_then(PartialDate::parse),
                 judgement: insp.judgement,
                 headline: headline.clone(),
                 outlet: outlet.clone(),
@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(r.council_kind, Some("metropolitan_district"));
         assert!(r.ons_code.is_some_and(|c| c.starts_with("E08")));
         assert_eq!(r.visit_number, Some(5));
-        assert_eq!(r.parsed_date, Some(IsoDate::month(2018, 9)));
+        assert_eq!(r.parsed_date, Some(PartialDate::Month(2018, 9)));
         assert_eq!(r.headline.as_deref(), Some("Headline of a.txt"));
         assert_eq!(r.outlet.as_deref(), Some("CYP Now"));
         assert_eq!(r.status, Status::Reviewed);
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(corpus.articles()[0].inspections, 2);
         assert_eq!(
             corpus.articles()[0].updated_day,
-            Some(IsoDate::day(2024, 1, 1))
+            Some(PartialDate::Day(2024, 1, 1))
         );
         assert_eq!(corpus.rows_of_record(1), 2..4);
         assert_eq!(

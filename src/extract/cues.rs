@@ -9,8 +9,12 @@ mod ordinals;
 mod settings;
 
 pub use folded::{Folded, lower_cased, lower_cased_from};
-pub use judgements::{judgement_cues, judgement_cues_by_sentence};
-pub use kinds::{kind_cues, kind_cues_by_sentence};
+#[cfg(test)]
+pub use judgements::judgement_cues;
+pub use judgements::judgement_cues_by_sentence;
+#[cfg(test)]
+pub use kinds::kind_cues;
+pub use kinds::kind_cues_by_sentence;
 pub use ordinals::visit_ordinal;
 pub use settings::{about_other_setting, services_in};
 

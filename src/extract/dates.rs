@@ -8,107 +8,12 @@ mod prose;
 
 pub use prose::prose_dates;
 
+pub use crate::model::PartialDate;
+
 use super::lexicon;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// A date at the precision the text gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PartialDate {
-    Year(i32),
-    Month(i32, u32),
-    Day(i32, u32, u32),
-}
-
-impl PartialDate {
-    pub fn year(self) -> i32 {
-        match self {
-            PartialDate::Year(y) | PartialDate::Month(y, _) | PartialDate::Day(y, _, _) => y,
-        }
-    }
-
-    pub fn month(self) -> Option<u32> {
-        match self {
-            PartialDate::Year(_) => None,
-            PartialDate::Month(_, m) | PartialDate::Day(_, m, _) => Some(m),
-        }
-    }
-
-    pub fn to_iso(self) -> String {
-        match self {
-            PartialDate::Year(y) => format!("{y:04}"),
-            PartialDate::Month(y, m) => format!("{y:04}-{m:02}"),
-            PartialDate::Day(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
-        }
-    }
-
-    /// Parses an ISO date at any of the three precisions.
-    pub fn from_iso(s: &str) -> Option<PartialDate> {
-        let mut parts = s.split('-');
-        let y = parts.next()?.parse().ok()?;
-        let Some(m) = parts.next() else {
-            return Some(PartialDate::Year(y));
-        };
-        let m = m.parse().ok()?;
-        let Some(d) = parts.next() else {
-            return Some(PartialDate::Month(y, m));
-        };
-        Some(PartialDate::Day(y, m, d.parse().ok()?))
-    }
-
-    /// The same date `months` months earlier, at month precision or coarser.
-    pub fn months_earlier(self, months: u32) -> PartialDate {
-        match self.month() {
-            None => PartialDate::Year(self.year() - (months / 12) as i32),
-            Some(m) => {
-                let total = self.year() * 12 + m as i32 - 1 - months as i32;
-                PartialDate::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
-            }
-        }
-    }
-
-    /// Whether the two dates can name the same event (one refines the
-    /// other): one's ISO form starts with the other's.
-    pub fn compatible(self, other: PartialDate) -> bool {
-        if !(self.fixed_width() && other.fixed_width()) {
-            let a = self.to_iso();
-            let b = other.to_iso();
-            return a.starts_with(&b) || b.starts_with(&a);
-        }
-        // Fixed-width forms start alike exactly when their fields agree.
-        match (self, other) {
-            (PartialDate::Year(y), d) | (d, PartialDate::Year(y)) => y == d.year(),
-            (PartialDate::Month(y, m), d) | (d, PartialDate::Month(y, m)) => {
-                y == d.year() && Some(m) == d.month()
-            }
-            (PartialDate::Day(..), PartialDate::Day(..)) => self == other,
-        }
-    }
-
-    /// The length of `to_iso()`, without building it.
-    pub fn iso_len(self) -> usize {
-        if !self.fixed_width() {
-            return self.to_iso().len();
-        }
-        match self {
-            PartialDate::Year(_) => 4,
-            PartialDate::Month(..) => 7,
-            PartialDate::Day(..) => 10,
-        }
-    }
-
-    /// Whether `to_iso()` has a four-digit year and two-digit month and
-    /// day, as every real date has.
-    fn fixed_width(self) -> bool {
-        let (y, m, d) = match self {
-            PartialDate::Year(y) => (y, 0, 0),
-            PartialDate::Month(y, m) => (y, m, 0),
-            PartialDate::Day(y, m, d) => (y, m, d),
-        };
-        (0..=9999).contains(&y) && m <= 99 && d <= 99
-    }
-}
 
 fn is_real_day(y: i32, m: u32, d: u32) -> bool {
     chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()

@@ -1,7 +1,7 @@
 //! Words that give an inspection's judgement, and the context each needs:
 //! a rule table whose rows say the words, the judgement and the condition.
 
-use super::{Folded, JudgementCue, contains_any_case};
+use super::{JudgementCue, contains_any_case};
 use crate::extract::engine::{Hit, Table};
 use crate::extract::window::floor_boundary;
 use crate::model::Judgement;
@@ -89,7 +89,8 @@ pub fn judgement_cues_by_sentence(
 }
 
 /// Judgement cues in one text.
-pub fn judgement_cues(folded: &Folded) -> Vec<JudgementCue> {
+#[cfg(test)]
+pub fn judgement_cues(folded: &super::Folded) -> Vec<JudgementCue> {
     let s = folded.text;
     let (table, hay) = folded.pick(&JUDGEMENT_WORD, &JUDGEMENT_WORD_ANY_CASE);
     let mut hits: Vec<Hit<Word>> = table.find_iter(hay).collect();

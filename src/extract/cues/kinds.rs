@@ -1,6 +1,6 @@
 //! Words that name an inspection's kind: a rule table.
 
-use super::{Folded, KindCue};
+use super::KindCue;
 use crate::extract::engine::{Hit, Table};
 use crate::model::InspectionKind;
 use std::ops::Range;
@@ -69,7 +69,8 @@ pub fn kind_cues_by_sentence(
 }
 
 /// Kind cues in one text.
-pub fn kind_cues(folded: &Folded) -> Vec<KindCue> {
+#[cfg(test)]
+pub fn kind_cues(folded: &super::Folded) -> Vec<KindCue> {
     let (table, hay) = folded.pick(&KIND, &KIND_ANY_CASE);
     table
         .find_iter(hay)

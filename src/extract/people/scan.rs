@@ -104,7 +104,8 @@ mod tests {
             .copied()
             .chain(joined.iter().map(String::as_str))
         {
-            let words = words_by_block(s, &[0..s.len()]).remove(0);
+            let all = 0..s.len();
+            let words = words_by_block(s, std::slice::from_ref(&all)).remove(0);
             assert_eq!(
                 candidates(s, &words)
                     .map(|c| c[0].start..c[c.len() - 1].end)
