@@ -29,4 +29,7 @@ mod window;
 pub use dates::PartialDate;
 pub use runner::extract_record;
 
+#[cfg(test)]
+mod structure_tests;
+
 use doc::Doc;
