@@ -17,7 +17,8 @@ use std::ops::Range;
 /// A compiled rule table: rows of (pattern, yield).
 pub struct Table<Y> {
     any: Regex,
-    which: RegexSet,
+    /// Which row matched; none where every row yields the same.
+    which: Option<RegexSet>,
     yields: Vec<Y>,
 }
 
@@ -28,7 +29,7 @@ pub struct Hit<Y> {
     pub yields: Y,
 }
 
-impl<Y: Copy> Table<Y> {
+impl<Y: Copy + PartialEq> Table<Y> {
     /// Compiles `rows`; `flags` (such as `(?i)`) apply to every row. A row
     /// must not use `^` or `$`: a table finds matches anywhere.
     pub fn new<'r>(flags: &str, rows: impl IntoIterator<Item = (&'r str, Y)>) -> Self {
@@ -36,20 +37,20 @@ impl<Y: Copy> Table<Y> {
         let alternatives: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
         let any = Regex::new(&format!("{flags}(?:{})", alternatives.join("|")))
             .unwrap_or_else(|e| panic!("rule table: {e}"));
-        let which = RegexSet::new(patterns.iter().map(|p| format!("{flags}^(?:{p})$")))
-            .unwrap_or_else(|e| panic!("rule table: {e}"));
+        let one_yield = yields.windows(2).all(|w| w[0] == w[1]);
+        let which = (!one_yield).then(|| {
+            RegexSet::new(patterns.iter().map(|p| format!("{flags}^(?:{p})$")))
+                .unwrap_or_else(|e| panic!("rule table: {e}"))
+        });
         Table { any, which, yields }
     }
 
     /// The row a match of the table came from: the first row that matches
     /// all of it (the alternation took the first row that matches there).
     fn hit(&self, hay: &str, range: Range<usize>) -> Hit<Y> {
-        let row = self
-            .which
-            .matches(&hay[range.clone()])
-            .iter()
-            .next()
-            .unwrap_or(0);
+        let row = self.which.as_ref().map_or(0, |which| {
+            which.matches(&hay[range.clone()]).iter().next().unwrap_or(0)
+        });
         Hit {
             range,
             yields: self.yields[row],
