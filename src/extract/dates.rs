@@ -69,8 +69,23 @@ pub struct FoundDate {
 
 /// Dates at day precision, as datelines carry them.
 pub fn day_dates(text: &str) -> Vec<FoundDate> {
+    day_dates_of(text, &*DAY_DATES)
+}
+
+/// The day-date patterns, in the order their matches are read.
+static DAY_DATES: LazyLock<[&'static Regex; 3]> =
+    LazyLock::new(|| [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR, &*NUMERIC_DATE]);
+
+/// `day_dates` with only the patterns of `patterns` (some of `DAY_DATES`,
+/// those that can match).
+fn day_dates_of(text: &str, patterns: &[&Regex]) -> Vec<FoundDate> {
+    let runs = |re: &Regex| patterns.iter().any(|p| std::ptr::eq(*p, re));
     let mut out = Vec::new();
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
+    for c in runs(&DAY_MONTH_YEAR)
+        .then(|| DAY_MONTH_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -83,7 +98,11 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
+    for c in runs(&MONTH_DAY_YEAR)
+        .then(|| MONTH_DAY_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -96,7 +115,11 @@ pub fn day_dates(text: &str) -> Vec<FoundDate> {
             d.as_str(),
         );
     }
-    for c in NUMERIC_DATE.captures_iter(text) {
+    for c in runs(&NUMERIC_DATE)
+        .then(|| NUMERIC_DATE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let range = c.get(0).map(|m| m.range());
         if let (Some(y), Some(m), Some(d)) = (c.get(5), c.get(6), c.get(7)) {
             push_day(

@@ -45,11 +45,20 @@ impl<Y: Copy + PartialEq> Table<Y> {
         Table { any, which, yields }
     }
 
+    /// The table as one pattern (the rows as alternatives).
+    pub fn pattern(&self) -> &str {
+        self.any.as_str()
+    }
+
     /// The row a match of the table came from: the first row that matches
     /// all of it (the alternation took the first row that matches there).
     fn hit(&self, hay: &str, range: Range<usize>) -> Hit<Y> {
         let row = self.which.as_ref().map_or(0, |which| {
-            which.matches(&hay[range.clone()]).iter().next().unwrap_or(0)
+            which
+                .matches(&hay[range.clone()])
+                .iter()
+                .next()
+                .unwrap_or(0)
         });
         Hit {
             range,

@@ -1,11 +1,11 @@
 //! Dates in prose: full dates, "October 2018", "October this year", "last
 //! month", "in October", bare years, and shifts ("three months after").
 
-use super::{FoundDate, PartialDate, day_dates, month_number, months};
+use super::{DAY_DATES, FoundDate, PartialDate, day_dates_of, month_number, months};
 use crate::extract::cues;
 use crate::extract::engine::Table;
 use crate::extract::lexicon;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -70,19 +70,52 @@ static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("shift regex")
 });
 
+/// Which date patterns match a sentence, from one search of it (most
+/// sentences hold no date; a search per pattern costs more): the day-date
+/// patterns, then month-this-year, month-year, relative, bare month, bare
+/// year.
+static WHICH: LazyLock<RegexSet> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = DAY_DATES.iter().map(|re| re.as_str().to_string()).collect();
+    patterns.push(MONTH_THIS_YEAR.as_str().to_string());
+    patterns.push(MONTH_YEAR.as_str().to_string());
+    patterns.push(RELATIVE_ANY_CASE.as_str().to_string());
+    patterns.push(BARE_MONTH.pattern().to_string());
+    patterns.push(BARE_YEAR.as_str().to_string());
+    RegexSet::new(patterns).expect("date patterns")
+});
+
 /// Every date mentioned in `text` (a sentence), resolved against
 /// `published` where it is relative; unresolvable ones are left out.
 pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate> {
-    let mut out = day_dates(text);
-    if let Some(p) = published {
+    let which = WHICH.matches(text);
+    if !which.matched_any() {
+        return Vec::new();
+    }
+    let day_patterns: Vec<&Regex> = DAY_DATES
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| which.matched(i))
+        .map(|(_, re)| *re)
+        .collect();
+    let mut out = day_dates_of(text, &day_patterns);
+    let n = DAY_DATES.len();
+    if let Some(p) = published.filter(|_| which.matched(n)) {
         month_this_year(text, p, &mut out);
     }
-    month_year(text, &mut out);
-    if let Some(p) = published {
-        relative(text, p, &mut out);
-        bare_months(text, p, &mut out);
+    if which.matched(n + 1) {
+        month_year(text, &mut out);
     }
-    bare_years(text, &mut out);
+    if let Some(p) = published {
+        if which.matched(n + 2) {
+            relative(text, p, &mut out);
+        }
+        if which.matched(n + 3) {
+            bare_months(text, p, &mut out);
+        }
+    }
+    if which.matched(n + 4) {
+        bare_years(text, &mut out);
+    }
     apply_shifts(text, &mut out);
     out.sort_by_key(|f| f.range.start);
     out
