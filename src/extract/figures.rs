@@ -1,16 +1,15 @@
 //! Money, percentages and counts that describe the services: a rule table
-//! (`FIGURE_ROWS`) whose rows are searched over the body lines, each once
-//! over the whole text.
+//! (`FIGURE_ROWS`) whose rows are searched in the body lines where one set
+//! search of the line says they match.
 
 mod context;
 
 use super::Doc;
-use super::engine::Table;
 use super::layout::BlockKind;
 use super::lexicon;
 use crate::model::FigureKind;
 use context::{LONGEST_LISTED_WORD, ascii_lower_case, context_words};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -46,30 +45,28 @@ const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:one\s+of\s+(?P<of>\d{1,3}(?:,\d{3})
 
 /// A figure rule: its pattern, searched over the body lines as a table,
 /// and again with captures at each match to read the number and unit.
-struct FigureRule {
-    kind: FigureKind,
-    table: Table<()>,
-    captures: Regex,
-}
-
-impl FigureRule {
-    fn new(kind: FigureKind, pattern: &str) -> Self {
-        FigureRule {
-            kind,
-            table: Table::new("", [(pattern, ())]),
-            captures: Regex::new(pattern).expect("figure regex"),
-        }
-    }
+struct FigureRules {
+    /// Which rules match a line, from one search of it: most lines hold
+    /// no figure, and a search per rule costs more.
+    which: RegexSet,
+    rules: Vec<(FigureKind, Regex)>,
 }
 
 /// The figure rules, in the order they claim a line's figures: a later
 /// rule's match that overlaps an earlier one's is dropped.
-static FIGURE_ROWS: LazyLock<[FigureRule; 3]> = LazyLock::new(|| {
-    [
-        FigureRule::new(FigureKind::Money, &money_pattern()),
-        FigureRule::new(FigureKind::Percent, &percent_pattern()),
-        FigureRule::new(FigureKind::Count, COUNT_PATTERN),
-    ]
+static FIGURE_ROWS: LazyLock<FigureRules> = LazyLock::new(|| {
+    let rows = [
+        (FigureKind::Money, money_pattern()),
+        (FigureKind::Percent, percent_pattern()),
+        (FigureKind::Count, COUNT_PATTERN.to_string()),
+    ];
+    FigureRules {
+        which: RegexSet::new(rows.iter().map(|(_, p)| p)).expect("figure regexes"),
+        rules: rows
+            .iter()
+            .map(|(kind, p)| (*kind, Regex::new(p).expect("figure regex")))
+            .collect(),
+    }
 });
 
 /// Word numbers used with a unit ("six million pounds", "fifty per cent").
@@ -110,20 +107,17 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         })
         .map(|b| b.range.clone())
         .collect();
-    let rules = &*FIGURE_ROWS;
-    let hits: Vec<_> = rules
-        .iter()
-        .map(|rule| rule.table.in_buckets(text, &lines))
-        .collect();
+    let figure_rules = &*FIGURE_ROWS;
     let mut out: Vec<FigureFound> = Vec::new();
-    for (i, r) in lines.iter().enumerate() {
+    for r in &lines {
         let line = &text[r.clone()];
-        for (rule, hits) in rules.iter().zip(&hits) {
-            for hit in &hits[i] {
-                let at = hit.range.start - r.start;
-                if let Some(c) = rule.captures.captures_at(line, at) {
-                    read_figure(rule.kind, &c, line, r.start, &mut out);
-                }
+        let which = figure_rules.which.matches(line);
+        for (i, (kind, re)) in figure_rules.rules.iter().enumerate() {
+            if !which.matched(i) {
+                continue;
+            }
+            for c in re.captures_iter(line) {
+                read_figure(*kind, &c, line, r.start, &mut out);
             }
         }
     }
