@@ -23,13 +23,15 @@ fn is_verb(word: &str) -> bool {
 }
 
 /// The verbs as one alternation, for the patterns.
+#[cfg_attr(not(test), allow(dead_code))]
 fn verbs_alternation() -> String {
     lexicon::alternation(lexicon::saying_verbs(says::QUOTE))
 }
 
 /// The attribution opening the text after a quotation: a phrase then a
 /// verb (",” the letter said"), or a verb then a phrase (", said Jane Doe").
-pub fn after_attribution() -> String {
+#[cfg_attr(not(test), allow(dead_code))]
+fn after_attribution() -> String {
     let verbs = verbs_alternation();
     format!(
         r"^[\s,.;:!?—–-]*(?:(?P<speaker1>[^.!?“”]{{1,120}}?)\s+{verbs}(?-u:\b)|{verbs}\s+(?P<speaker2>[^.!?“”,]{{1,120}}))"
@@ -37,13 +39,15 @@ pub fn after_attribution() -> String {
 }
 
 /// The attribution closing the text before a quotation.
-pub fn before_attribution() -> String {
+#[cfg_attr(not(test), allow(dead_code))]
+fn before_attribution() -> String {
     let verbs = verbs_alternation();
     format!(r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{verbs}(?-u:\b)[^.!?“”:]{{0,60}}[:,]?\s*$")
 }
 
 /// A speaker before a verb of saying anywhere in a sentence.
-pub fn speaker_in_sentence_pattern() -> String {
+#[cfg_attr(not(test), allow(dead_code))]
+fn speaker_in_sentence_pattern() -> String {
     let verbs = verbs_alternation();
     format!(r"(?P<speaker>[^.!?“”]{{1,160}}?)\s+{verbs}(?-u:\b)")
 }
