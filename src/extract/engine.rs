@@ -1,24 +1,30 @@
 //! The engine that runs rule tables.
 //!
 //! A table is a list of rows, each a pattern and what a match of it
-//! yields. The engine compiles a table once into one pattern (the rows as
-//! alternatives, in order, so that at each place the first row that
-//! matches wins, as in a hand-written alternation) and a set of the rows,
-//! which tells which row a match came from. The literal prefilters are
-//! the regex engine's own, derived from the patterns.
+//! yields. The engine compiles a table once into one multi-pattern regex
+//! (`regex_automata::meta::Regex::new_many`): it matches as the rows joined
+//! as alternatives would, in order, so that at each place the first row
+//! that matches wins, and each match says which row it came from. The
+//! literal prefilters are the regex engine's own, derived from the
+//! patterns.
 //!
 //! A pass searches the whole text once per table (`Table::in_buckets`) and
 //! gets the matches bucketed by sentence or paragraph: the same matches as
 //! searching each bucket on its own, from one search of the text.
 
-use regex::{Regex, RegexSet};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Input, Match};
 use std::ops::Range;
 
 /// A compiled rule table: rows of (pattern, yield).
 pub struct Table<Y> {
-    any: Regex,
-    /// Which row matched; none where every row yields the same.
-    which: Option<RegexSet>,
+    /// One pattern per row; or, where every row yields the same, the rows
+    /// as the alternatives of one pattern (one pattern opens the regex
+    /// engine's single-pattern strategies).
+    rows: Regex,
+    /// The rows as alternatives of one pattern, with the flags.
+    pattern: String,
     yields: Vec<Y>,
 }
 
@@ -33,42 +39,78 @@ impl<Y: Copy + PartialEq> Table<Y> {
     /// Compiles `rows`; `flags` (such as `(?i)`) apply to every row. A row
     /// must not use `^` or `$`: a table finds matches anywhere.
     pub fn new<'r>(flags: &str, rows: impl IntoIterator<Item = (&'r str, Y)>) -> Self {
-        let (patterns, yields): (Vec<&str>, Vec<Y>) = rows.into_iter().unzip();
+        let (patterns, mut yields): (Vec<&str>, Vec<Y>) = rows.into_iter().unzip();
         let alternatives: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        let any = Regex::new(&format!("{flags}(?:{})", alternatives.join("|")))
-            .unwrap_or_else(|e| panic!("rule table: {e}"));
+        let pattern = format!("{flags}(?:{})", alternatives.join("|"));
+        let config = meta::Config::new().which_captures(WhichCaptures::Implicit);
         let one_yield = yields.windows(2).all(|w| w[0] == w[1]);
-        let which = (!one_yield).then(|| {
-            RegexSet::new(patterns.iter().map(|p| format!("{flags}^(?:{p})$")))
-                .unwrap_or_else(|e| panic!("rule table: {e}"))
-        });
-        Table { any, which, yields }
+        let rows = if one_yield {
+            yields.truncate(1);
+            Regex::builder().configure(config).build(&pattern)
+        } else {
+            let rows: Vec<String> = patterns.iter().map(|p| format!("{flags}{p}")).collect();
+            Regex::builder().configure(config).build_many(&rows)
+        }
+        .unwrap_or_else(|e| panic!("rule table: {e}"));
+        Table {
+            rows,
+            pattern,
+            yields,
+        }
     }
 
     /// The table as one pattern (the rows as alternatives).
     pub fn pattern(&self) -> &str {
-        self.any.as_str()
+        &self.pattern
     }
 
-    /// The row a match of the table came from: the first row that matches
-    /// all of it (the alternation took the first row that matches there).
-    fn hit(&self, hay: &str, range: Range<usize>) -> Hit<Y> {
-        let row = self.which.as_ref().map_or(0, |which| {
-            which
-                .matches(&hay[range.clone()])
-                .iter()
-                .next()
-                .unwrap_or(0)
-        });
+    /// A match and what its row yields.
+    fn hit(&self, m: Match) -> Hit<Y> {
         Hit {
-            range,
-            yields: self.yields[row],
+            range: m.range(),
+            yields: self.yields[m.pattern().as_usize()],
         }
+    }
+
+    /// The leftmost match in `hay` starting at or after `at` (the text
+    /// before `at` still counts as context, for `\b`).
+    fn find_at(&self, hay: &str, at: usize) -> Option<Match> {
+        if at > hay.len() {
+            return None;
+        }
+        self.rows.search(&Input::new(hay).range(at..))
     }
 
     /// Every match in `hay`, leftmost first, not overlapping.
     pub fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Hit<Y>> + 'h {
-        self.any.find_iter(hay).map(|m| self.hit(hay, m.range()))
+        self.rows.find_iter(hay).map(|m| self.hit(m))
+    }
+
+    /// Whether each of `buckets` (byte ranges of `hay`) holds a match, as
+    /// `find_iter` on the bucket's text alone would find one. The text just
+    /// outside each bucket must not be part of a word (see `in_buckets`).
+    /// Each bucket's search stops at the first place a match is certain,
+    /// without finding where the match starts or ends.
+    pub fn matches_in_buckets(&self, hay: &str, buckets: &[Range<usize>]) -> Vec<bool> {
+        buckets
+            .iter()
+            .map(|b| self.rows.is_match(Input::new(hay).range(b.clone())))
+            .collect()
+    }
+
+    /// The first match of the table in each of `buckets` (byte ranges of
+    /// `hay`), as `find_iter` on the bucket's text alone finds it. The text
+    /// just outside each bucket must not be part of a word (see
+    /// `in_buckets`).
+    pub fn first_in_buckets(&self, hay: &str, buckets: &[Range<usize>]) -> Vec<Option<Hit<Y>>> {
+        buckets
+            .iter()
+            .map(|b| {
+                self.rows
+                    .search(&Input::new(hay).range(b.clone()))
+                    .map(|m| self.hit(m))
+            })
+            .collect()
     }
 
     /// The matches of the table in each of `buckets` (ascending, disjoint
@@ -81,7 +123,7 @@ impl<Y: Copy + PartialEq> Table<Y> {
         let mut b = 0;
         let mut at = buckets.first().map_or(0, |r| r.start);
         while b < buckets.len() {
-            let Some(m) = self.any.find_at(hay, at) else {
+            let Some(m) = self.find_at(hay, at) else {
                 break;
             };
             while b < buckets.len() && buckets[b].end <= m.start() {
@@ -94,18 +136,17 @@ impl<Y: Copy + PartialEq> Table<Y> {
                 // Begun before the bucket: it may hide a match inside it.
                 at = bucket.start;
             } else if m.end() <= bucket.end {
-                out[b].push(self.hit(hay, m.range()));
+                out[b].push(self.hit(m));
                 at = if m.is_empty() { m.end() + 1 } else { m.end() };
             } else {
                 // Runs past the bucket's end: the rest of the bucket alone.
                 let text = &hay[bucket.clone()];
                 let mut from = m.start() - bucket.start;
-                while let Some(m) = self.any.find_at(text, from) {
-                    out[b].push(self.hit(hay, bucket.start + m.start()..bucket.start + m.end()));
+                while let Some(m) = self.find_at(text, from) {
+                    let mut hit = self.hit(m);
+                    hit.range = bucket.start + m.start()..bucket.start + m.end();
+                    out[b].push(hit);
                     from = if m.is_empty() { m.end() + 1 } else { m.end() };
-                    if from > text.len() {
-                        break;
-                    }
                 }
                 b += 1;
                 at = buckets.get(b).map_or(hay.len(), |r| r.start);
@@ -148,6 +189,17 @@ mod tests {
     }
 
     #[test]
+    fn a_match_says_the_row_that_matched_there_in_context() {
+        // At "abx" the first row fails (no word boundary after "ab") and the
+        // second matches "ab", which the first row would match if "ab" were
+        // read alone: the match is the second row's all the same.
+        let t = Table::new("", [(r"ab(?-u:\b)", 'A'), (r"abc?", 'B')]);
+        let hits: Vec<(Range<usize>, char)> =
+            t.find_iter("abx ab").map(|h| (h.range, h.yields)).collect();
+        assert_eq!(hits, [(0..2, 'B'), (4..6, 'A')]);
+    }
+
+    #[test]
     fn bucketed_matches_are_those_of_each_bucket_alone() {
         let t = table();
         let text = "visit then! inspection here. A monitoring visit? An inspection x visit and \
@@ -183,6 +235,11 @@ mod tests {
                 })
                 .collect();
             assert_eq!(t.in_buckets(text, &buckets), expected, "{buckets:?}");
+            let firsts: Vec<Option<Hit<Word>>> =
+                expected.iter().map(|hits| hits.first().cloned()).collect();
+            assert_eq!(t.first_in_buckets(text, &buckets), firsts, "{buckets:?}");
+            let any: Vec<bool> = expected.iter().map(|hits| !hits.is_empty()).collect();
+            assert_eq!(t.matches_in_buckets(text, &buckets), any, "{buckets:?}");
         }
     }
 }

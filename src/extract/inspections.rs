@@ -277,24 +277,22 @@ fn date_the_news_event_from_anaphora(
     kinds: &[Vec<KindCue>],
     events: &mut [EventFound],
 ) {
-    let body: Vec<usize> = (0..doc.layout.sentences.len())
-        .filter(|&i| doc.layout.blocks[doc.layout.sentences[i].block].kind == BlockKind::Body)
-        .collect();
-    let ranges: Vec<Range<usize>> = body
-        .iter()
-        .map(|&i| doc.layout.sentences[i].range.clone())
+    // Body sentences that name no kind of inspection.
+    let ranges: Vec<Range<usize>> = (0..doc.layout.sentences.len())
+        .filter(|&i| {
+            doc.layout.blocks[doc.layout.sentences[i].block].kind == BlockKind::Body
+                && kinds[i].is_empty()
+        })
+        .map(|i| doc.layout.sentences[i].range.clone())
         .collect();
     let anaphora = match lower {
-        Some(lower) => ANAPHOR.in_buckets(lower, &ranges),
-        None => ANAPHOR_ANY_CASE.in_buckets(doc.text, &ranges),
+        Some(lower) => ANAPHOR.first_in_buckets(lower, &ranges),
+        None => ANAPHOR_ANY_CASE.first_in_buckets(doc.text, &ranges),
     };
-    for ((&i, r), hits) in body.iter().zip(&ranges).zip(anaphora) {
-        let Some(hit) = hits.first() else {
+    for (r, hit) in ranges.iter().zip(anaphora) {
+        let Some(hit) = hit else {
             continue;
         };
-        if !kinds[i].is_empty() {
-            continue;
-        }
         let r = r.clone();
         let s = &doc.text[r.clone()];
         let anaphor = hit.range.start - r.start..hit.range.end - r.start;

@@ -36,11 +36,10 @@ static REPORTED_ANY_CASE: LazyLock<Table<()>> = LazyLock::new(|| table("(?i)"));
 /// Whether each of `sentences` (ascending byte ranges of the text) reports
 /// what inspectors found.
 pub(super) fn reported(doc: &Doc, sentences: &[Range<usize>]) -> Vec<bool> {
-    let hits = match cues::lower_cased_from(doc.text, &doc.lower) {
-        Some(lower) => REPORTED.in_buckets(lower, sentences),
-        None => REPORTED_ANY_CASE.in_buckets(doc.text, sentences),
-    };
-    hits.iter().map(|h| !h.is_empty()).collect()
+    match cues::lower_cased_from(doc.text, &doc.lower) {
+        Some(lower) => REPORTED.matches_in_buckets(lower, sentences),
+        None => REPORTED_ANY_CASE.matches_in_buckets(doc.text, sentences),
+    }
 }
 
 #[cfg(test)]
