@@ -21,33 +21,41 @@ static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date regex")
 });
 
-/// Where a bare month name stands in a bare-month match.
+/// What a month name without a year needs to be taken for a month, so
+/// that "May" the verb and "March" the verb are not.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum MonthAt {
-    /// After a preposition: the last word.
-    End,
-    /// Before an inspection word: the first word.
-    Start,
+enum MonthNeeds {
+    /// An inspection word after it, part of the match ("the October
+    /// monitoring visit"): the month is the match's first word.
+    InspectionWordAfter,
+    /// A preposition right before it ("in October", "since mid-March"):
+    /// the month is the whole match.
+    PrepositionBefore,
 }
 
-/// A month name without a year needs a preposition before it, so that
-/// "May" the verb and "March" the verb are not taken for months; or else
-/// an inspection word after it ("the October monitoring visit").
-static BARE_MONTH: LazyLock<Table<MonthAt>> = LazyLock::new(|| {
+/// Bare month names: the table searches for the month names themselves
+/// (a rarer literal than the prepositions before them); the preposition
+/// a month needs is `PREPOSITION_BEFORE`.
+static BARE_MONTH: LazyLock<Table<MonthNeeds>> = LazyLock::new(|| {
     let months = months();
-    let after_word = format!(
-        r"(?-u:\b)(?:(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+){months}(?-u:\b)"
-    );
     let before_word = format!(
         r"(?-u:\b){months}(?:'s|’s)?\s+(?:monitoring|focused|full|inspection|visit|report|letter)"
     );
+    let alone = format!(r"(?-u:\b){months}(?-u:\b)");
     Table::new(
         "",
         [
-            (after_word.as_str(), MonthAt::End),
-            (before_word.as_str(), MonthAt::Start),
+            (before_word.as_str(), MonthNeeds::InspectionWordAfter),
+            (alone.as_str(), MonthNeeds::PrepositionBefore),
         ],
     )
+});
+
+/// The preposition a bare month name needs right before it (matched
+/// against the text before the month).
+static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:in|since|during|from|until|by|of|last|this|early|late|mid|on|before|after|between|and|through|throughout)[\s-]+$")
+        .expect("preposition regex")
 });
 
 static BARE_YEAR: LazyLock<Regex> =
@@ -206,6 +214,11 @@ fn bare_months(text: &str, p: PartialDate, out: &mut Vec<FoundDate>) {
         if taken(out, &all) {
             continue;
         }
+        if hit.yields == MonthNeeds::PrepositionBefore
+            && !PREPOSITION_BEFORE.is_match(&text[..all.start])
+        {
+            continue;
+        }
         let m = month_in(text, &all, hit.yields);
         let Some(month) = month_number(&text[m.clone()]) else {
             continue;
@@ -221,20 +234,13 @@ fn bare_months(text: &str, p: PartialDate, out: &mut Vec<FoundDate>) {
     }
 }
 
-/// The month name's range in a bare-month match: after its last white
-/// space or hyphen, or its leading run of letters and a point.
-fn month_in(text: &str, all: &Range<usize>, at: MonthAt) -> Range<usize> {
+/// The month name's range in a bare-month match: all of it, or its
+/// leading run of letters and a point.
+fn month_in(text: &str, all: &Range<usize>, needs: MonthNeeds) -> Range<usize> {
     let m = &text[all.clone()];
-    match at {
-        MonthAt::End => {
-            let from = m
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| c.is_whitespace() || c == '-')
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            all.start + from..all.end
-        }
-        MonthAt::Start => {
+    match needs {
+        MonthNeeds::PrepositionBefore => all.clone(),
+        MonthNeeds::InspectionWordAfter => {
             let len = m
                 .bytes()
                 .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')

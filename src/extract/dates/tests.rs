@@ -47,6 +47,30 @@ fn may_the_verb_is_not_a_month() {
 }
 
 #[test]
+fn a_bare_month_is_its_name_alone_after_a_whole_lower_case_preposition() {
+    let p = Some(PartialDate::Day(2020, 9, 1));
+    for (t, expected) in [
+        (
+            "visited since mid-March, and then in\tJuly",
+            vec!["2020-03", "2020-07"],
+        ),
+        ("between June and August", vec!["2020-06", "2020-08"]),
+        ("the October monitoring visit", vec!["2019-10"]),
+        ("in March's monitoring visit", vec!["2020-03"]),
+        ("rated in Sept. by inspectors", vec!["2020-09"]),
+        ("In October, inspectors returned", vec![]),
+        ("within October", vec![]),
+        ("Inspectors March on", vec![]),
+    ] {
+        let found = prose_dates(t, p);
+        assert_eq!(isos(&found), expected, "{t:?}");
+        for f in &found {
+            assert!(month_number(&t[f.range.clone()]).is_some(), "{t:?}: {f:?}");
+        }
+    }
+}
+
+#[test]
 fn months_after_shifts_back() {
     let p = Some(PartialDate::Day(2018, 10, 2));
     let t =
