@@ -86,6 +86,18 @@ impl<Y: Copy + PartialEq> Table<Y> {
         self.rows.find_iter(hay).map(|m| self.hit(m))
     }
 
+    /// For each place in `hay` where a match of some row starts, in order,
+    /// the match the table finds there (of the first row that matches
+    /// there): the matches of `find_iter`, and those that start inside them.
+    pub fn at_each_start<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Hit<Y>> + 'h {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let m = self.find_at(hay, at)?;
+            at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+            Some(self.hit(m))
+        })
+    }
+
     /// Whether each of `buckets` (byte ranges of `hay`) holds a match, as
     /// `find_iter` on the bucket's text alone would find one. The text just
     /// outside each bucket must not be part of a word (see `in_buckets`).
@@ -197,6 +209,22 @@ mod tests {
         let hits: Vec<(Range<usize>, char)> =
             t.find_iter("abx ab").map(|h| (h.range, h.yields)).collect();
         assert_eq!(hits, [(0..2, 'B'), (4..6, 'A')]);
+    }
+
+    #[test]
+    fn a_match_starts_at_each_place_a_row_matches() {
+        let t = table();
+        let text = "visit inspection, monitoring visits";
+        let starts: Vec<(Range<usize>, Word)> =
+            t.at_each_start(text).map(|h| (h.range, h.yields)).collect();
+        assert_eq!(
+            starts,
+            [
+                (0..16, Word::Spanning),
+                (6..16, Word::Inspection),
+                (18..35, Word::Visit)
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod reported;
 mod themes;
 
+use super::cues::{self, Folded};
 use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
@@ -184,6 +185,7 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
+    let lower = cues::lower_cased_from(text, &doc.lower);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
@@ -194,7 +196,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let theme = theme_of(s);
+        let theme = theme_of(&Folded::with_lower(s, lower.map(|l| &l[range.clone()])));
         if theme == Theme::Other {
             return;
         }

@@ -38,7 +38,7 @@ impl<'a> Folded<'a> {
 
     /// `lower_case` (a pattern written in lower case, without `(?i)`) or
     /// else `any_case` (the same with `(?i)`), with the haystack to run it on.
-    pub(super) fn pick<'r, T>(&'r self, lower_case: &'r T, any_case: &'r T) -> (&'r T, &'r str) {
+    pub(crate) fn pick<'r, T>(&'r self, lower_case: &'r T, any_case: &'r T) -> (&'r T, &'r str) {
         match &self.lower {
             Some(lower) => (lower_case, lower),
             None => (any_case, self.text),

@@ -1,8 +1,9 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
+use crate::extract::cues::Folded;
+use crate::extract::engine::Table;
 use crate::model::Theme;
-use regex::RegexSet;
 use std::sync::LazyLock;
 
 /// Theme keywords, most specific first, in a small notation that renders
@@ -177,22 +178,44 @@ fn keyword_regex(keyword: &str) -> String {
         .collect()
 }
 
-/// One regex per theme.
-static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(THEMES.iter().map(|(_, keywords)| {
-        let alternatives: Vec<String> = keywords.iter().map(|k| keyword_regex(k)).collect();
-        format!(r"(?i)(?-u:\b)(?:{})", alternatives.join("|"))
-    }))
-    .expect("theme regexes")
-});
-
-/// The theme of sentence `s`: the first theme with a keyword in it.
-pub(super) fn theme_of(s: &str) -> Theme {
-    THEME_SET
-        .matches(s)
+/// Every keyword as a row of one table, in the order of `THEMES`,
+/// yielding its theme's place there; `flags` apply to each.
+fn keyword_table(flags: &str) -> Table<usize> {
+    let rows: Vec<(String, usize)> = THEMES
         .iter()
-        .next()
-        .map_or(Theme::Other, |i| THEMES[i].0)
+        .enumerate()
+        .flat_map(|(i, (_, keywords))| {
+            keywords
+                .iter()
+                .map(move |k| (format!(r"(?-u:\b)(?:{})", keyword_regex(k)), i))
+        })
+        .collect();
+    Table::new(flags, rows.iter().map(|(p, i)| (p.as_str(), *i)))
+}
+
+/// For the ASCII-lower-cased text (the keywords are in lower case).
+static KEYWORDS: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table(""));
+/// For a text holding a character that `(?i)` equates with an ASCII
+/// letter (`cues::Folded`).
+static KEYWORDS_ANY_CASE: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table("(?i)"));
+
+/// The theme of a sentence: the first theme with a keyword in it.
+pub(super) fn theme_of(sentence: &Folded) -> Theme {
+    let (table, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
+    first_theme(table, hay)
+}
+
+/// The first theme with a keyword in `hay`: at each place a keyword
+/// starts, the table finds the first theme's keyword that starts there.
+fn first_theme(table: &Table<usize>, hay: &str) -> Theme {
+    let mut first: Option<usize> = None;
+    for hit in table.at_each_start(hay) {
+        first = Some(first.map_or(hit.yields, |f| f.min(hit.yields)));
+        if first == Some(0) {
+            break;
+        }
+    }
+    first.map_or(Theme::Other, |i| THEMES[i].0)
 }
 
 #[cfg(test)]
@@ -239,8 +262,9 @@ pub(super) mod tests {
             r"funding|investment|budget|resources?|capacity|cash",
             r"assessments?|plans?(?-u:\b)|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|decision[- ]making|child\s+protection",
         ];
-        let original = RegexSet::new(ORIGINAL.iter().map(|p| format!(r"(?i)(?-u:\b)(?:{p})")))
-            .expect("original theme regexes");
+        let original =
+            regex::RegexSet::new(ORIGINAL.iter().map(|p| format!(r"(?i)(?-u:\b)(?:{p})")))
+                .expect("original theme regexes");
         let unplain = [
             "care\u{A0}leavers",
             "ca\u{17F}eloads",
@@ -250,16 +274,28 @@ pub(super) mod tests {
             "vacancé",
             "chronolog\u{2B2}",
         ];
-        for case in TRICKY.iter().chain(&unplain) {
+        let upper: Vec<String> = TRICKY.iter().map(|c| c.to_uppercase()).collect();
+        let cases = TRICKY
+            .iter()
+            .chain(&unplain)
+            .copied()
+            .chain(upper.iter().map(String::as_str));
+        for case in cases {
             let expected: Vec<usize> = original.matches(case).into_iter().collect();
-            let found: Vec<usize> = THEME_SET.matches(case).into_iter().collect();
-            assert_eq!(found, expected, "{case:?}");
+            let first = expected.first().map_or(Theme::Other, |&i| THEMES[i].0);
+            // On the text and on its lower-cased copy (none where
+            // lower-casing ASCII would change what matches).
+            assert_eq!(first_theme(&KEYWORDS_ANY_CASE, case), first, "{case:?}");
+            if let Some(lower) = crate::extract::cues::lower_cased(case) {
+                assert_eq!(first_theme(&KEYWORDS, &lower), first, "{case:?}");
+            }
+            assert_eq!(theme_of(&Folded::new(case)), first, "{case:?}");
         }
     }
 
     /// `theme_of`, for the findings tests.
     pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
-        theme_of(s)
+        theme_of(&Folded::new(s))
     }
 
     #[test]
