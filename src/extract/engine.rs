@@ -11,10 +11,18 @@
 //! A pass searches the whole text once per table (`Table::in_buckets`) and
 //! gets the matches bucketed by sentence or paragraph: the same matches as
 //! searching each bucket on its own, from one search of the text.
+//!
+//! Where every match of a table ends with one of a few literals that are
+//! longer than the ones every match starts with (which the regex engine
+//! skips ahead by), the engine derives those literals from the patterns,
+//! finds them in one search of the text, and searches only the buckets
+//! that hold one ("the visit" ends with "visit", and "the" starts most
+//! sentences).
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Input, Match};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::ops::Range;
 
 /// A compiled rule table: rows of (pattern, yield).
@@ -26,6 +34,35 @@ pub struct Table<Y> {
     /// The rows as alternatives of one pattern, with the flags.
     pattern: String,
     yields: Vec<Y>,
+    /// Literals one of which ends every match, where they are worth
+    /// looking for (`ending_literals`).
+    endings: Option<Regex>,
+}
+
+/// Literals one of which every match of `pattern` ends with, where the
+/// shortest of them is longer than the shortest literal every match starts
+/// with (which the regex engine skips ahead by), and long enough to be
+/// seldom met by chance. None where no such literals are to be had.
+fn ending_literals(pattern: &str) -> Option<Regex> {
+    /// Shorter endings ("ment", "ting") are met in most sentences.
+    const SHORTEST_WORTH_LOOKING_FOR: usize = 5;
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut starts = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    starts.optimize_for_prefix_by_preference();
+    let mut ends = Extractor::new().kind(ExtractKind::Suffix).extract(&hir);
+    ends.optimize_for_suffix_by_preference();
+    let shortest = ends.min_literal_len()?;
+    if shortest < SHORTEST_WORTH_LOOKING_FOR || shortest <= starts.min_literal_len().unwrap_or(0) {
+        return None;
+    }
+    // A search for the literals alone: the regex engine's literal searcher.
+    let literals: Vec<String> = ends
+        .literals()?
+        .iter()
+        .map(|l| std::str::from_utf8(l.as_bytes()).map(regex_syntax::escape))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    Regex::new_many(&literals).ok()
 }
 
 /// A match of a table: where, and what its row yields.
@@ -52,10 +89,52 @@ impl<Y: Copy + PartialEq> Table<Y> {
             Regex::builder().configure(config).build_many(&rows)
         }
         .unwrap_or_else(|e| panic!("rule table: {e}"));
+        let endings = ending_literals(&pattern);
         Table {
             rows,
             pattern,
             yields,
+            endings,
+        }
+    }
+
+    /// Which of `buckets` (ascending, disjoint byte ranges of `hay`) may
+    /// hold a match: those that hold one of the literals every match ends
+    /// with, from one search of `hay`; none where the table has no such
+    /// literals.
+    fn buckets_with_an_ending(&self, hay: &str, buckets: &[Range<usize>]) -> Option<Vec<bool>> {
+        let endings = self.endings.as_ref()?;
+        let mut may = vec![false; buckets.len()];
+        for m in endings.find_iter(hay) {
+            let b = buckets.partition_point(|r| r.end < m.end());
+            if buckets.get(b).is_some_and(|r| r.start <= m.start()) {
+                may[b] = true;
+                continue;
+            }
+            // Across a bucket's edge: a literal that the search passed over
+            // may start inside this one, so each bucket it touches is
+            // looked at alone.
+            let first = buckets.partition_point(|r| r.end <= m.start());
+            for (bucket, may) in buckets[first..].iter().zip(&mut may[first..]) {
+                if bucket.start >= m.end() {
+                    break;
+                }
+                *may = *may || endings.is_match(Input::new(hay).range(bucket.clone()));
+            }
+        }
+        Some(may)
+    }
+
+    /// The matches in `bucket` of `hay`, as `find_iter` on its text alone
+    /// finds them (see `in_buckets`).
+    fn in_bucket(&self, hay: &str, bucket: &Range<usize>, out: &mut Vec<Hit<Y>>) {
+        let mut at = bucket.start;
+        while at <= bucket.end {
+            let Some(m) = self.rows.search(&Input::new(hay).range(at..bucket.end)) else {
+                break;
+            };
+            out.push(self.hit(m));
+            at = if m.is_empty() { m.end() + 1 } else { m.end() };
         }
     }
 
@@ -104,9 +183,14 @@ impl<Y: Copy + PartialEq> Table<Y> {
     /// Each bucket's search stops at the first place a match is certain,
     /// without finding where the match starts or ends.
     pub fn matches_in_buckets(&self, hay: &str, buckets: &[Range<usize>]) -> Vec<bool> {
+        let may = self.buckets_with_an_ending(hay, buckets);
         buckets
             .iter()
-            .map(|b| self.rows.is_match(Input::new(hay).range(b.clone())))
+            .enumerate()
+            .map(|(i, b)| {
+                may.as_ref().is_none_or(|may| may[i])
+                    && self.rows.is_match(Input::new(hay).range(b.clone()))
+            })
             .collect()
     }
 
@@ -115,9 +199,14 @@ impl<Y: Copy + PartialEq> Table<Y> {
     /// just outside each bucket must not be part of a word (see
     /// `in_buckets`).
     pub fn first_in_buckets(&self, hay: &str, buckets: &[Range<usize>]) -> Vec<Option<Hit<Y>>> {
+        let may = self.buckets_with_an_ending(hay, buckets);
         buckets
             .iter()
-            .map(|b| {
+            .enumerate()
+            .map(|(i, b)| {
+                if may.as_ref().is_some_and(|may| !may[i]) {
+                    return None;
+                }
                 self.rows
                     .search(&Input::new(hay).range(b.clone()))
                     .map(|m| self.hit(m))
@@ -132,6 +221,15 @@ impl<Y: Copy + PartialEq> Table<Y> {
     /// and lines), so that `\b` sees the same at its edges.
     pub fn in_buckets(&self, hay: &str, buckets: &[Range<usize>]) -> Vec<Vec<Hit<Y>>> {
         let mut out: Vec<Vec<Hit<Y>>> = buckets.iter().map(|_| Vec::new()).collect();
+        if let Some(may) = self.buckets_with_an_ending(hay, buckets) {
+            // Only the buckets that may hold a match, each on its own.
+            for ((bucket, out), may) in buckets.iter().zip(&mut out).zip(may) {
+                if may {
+                    self.in_bucket(hay, bucket, out);
+                }
+            }
+            return out;
+        }
         let mut b = 0;
         let mut at = buckets.first().map_or(0, |r| r.start);
         while b < buckets.len() {
@@ -152,14 +250,7 @@ impl<Y: Copy + PartialEq> Table<Y> {
                 at = if m.is_empty() { m.end() + 1 } else { m.end() };
             } else {
                 // Runs past the bucket's end: the rest of the bucket alone.
-                let text = &hay[bucket.clone()];
-                let mut from = m.start() - bucket.start;
-                while let Some(m) = self.find_at(text, from) {
-                    let mut hit = self.hit(m);
-                    hit.range = bucket.start + m.start()..bucket.start + m.end();
-                    out[b].push(hit);
-                    from = if m.is_empty() { m.end() + 1 } else { m.end() };
-                }
+                self.in_bucket(hay, &(m.start()..bucket.end), &mut out[b]);
                 b += 1;
                 at = buckets.get(b).map_or(hay.len(), |r| r.start);
             }
@@ -180,8 +271,12 @@ mod tests {
     }
 
     fn table() -> Table<Word> {
+        table_with("(?i)")
+    }
+
+    fn table_with(flags: &str) -> Table<Word> {
         Table::new(
-            "(?i)",
+            flags,
             [
                 (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
                 (r"(?-u:\b)(?:full\s+)?inspection(?-u:\b)", Word::Inspection),
@@ -228,8 +323,28 @@ mod tests {
     }
 
     #[test]
+    fn an_ending_found_across_a_buckets_edge_hides_none_inside_the_next() {
+        // "c d" crosses from the first bucket into the second, and the
+        // search for the literals then passes over "dxe", which starts
+        // inside it.
+        let mut t = table_with("");
+        t.endings = Some(Regex::new_many(&["c d", "dxe"]).expect("literals"));
+        let buckets = [0..4, 5..8];
+        assert_eq!(
+            t.buckets_with_an_ending("ab c dxe", &buckets),
+            Some(vec![false, true])
+        );
+    }
+
+    #[test]
     fn bucketed_matches_are_those_of_each_bucket_alone() {
-        let t = table();
+        // The table's matches end with "visit", "visits" or "inspection",
+        // and it searches only the buckets that hold one; its twin without
+        // them searches the whole text once.
+        let with_endings = table_with("");
+        assert!(with_endings.endings.is_some());
+        let mut without = table_with("");
+        without.endings = None;
         let text = "visit then! inspection here. A monitoring visit? An inspection x visit and \
                     more inspection. visit. inspection visit inspection";
         // Every choice of sentence-like buckets: split at each white space.
@@ -254,7 +369,8 @@ mod tests {
             let expected: Vec<Vec<Hit<Word>>> = buckets
                 .iter()
                 .map(|r| {
-                    t.find_iter(&text[r.clone()])
+                    without
+                        .find_iter(&text[r.clone()])
                         .map(|h| Hit {
                             range: r.start + h.range.start..r.start + h.range.end,
                             yields: h.yields,
@@ -262,12 +378,14 @@ mod tests {
                         .collect()
                 })
                 .collect();
-            assert_eq!(t.in_buckets(text, &buckets), expected, "{buckets:?}");
             let firsts: Vec<Option<Hit<Word>>> =
                 expected.iter().map(|hits| hits.first().cloned()).collect();
-            assert_eq!(t.first_in_buckets(text, &buckets), firsts, "{buckets:?}");
             let any: Vec<bool> = expected.iter().map(|hits| !hits.is_empty()).collect();
-            assert_eq!(t.matches_in_buckets(text, &buckets), any, "{buckets:?}");
+            for t in [&with_endings, &without] {
+                assert_eq!(t.in_buckets(text, &buckets), expected, "{buckets:?}");
+                assert_eq!(t.first_in_buckets(text, &buckets), firsts, "{buckets:?}");
+                assert_eq!(t.matches_in_buckets(text, &buckets), any, "{buckets:?}");
+            }
         }
     }
 }
