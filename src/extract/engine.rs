@@ -100,12 +100,24 @@ impl<Y: Copy + PartialEq> Table<Y> {
 
     /// Which of `buckets` (ascending, disjoint byte ranges of `hay`) may
     /// hold a match: those that hold one of the literals every match ends
-    /// with, from one search of `hay`; none where the table has no such
-    /// literals.
+    /// with, from one search of the stretches of `hay` the buckets cover;
+    /// none where the table has no such literals.
     fn buckets_with_an_ending(&self, hay: &str, buckets: &[Range<usize>]) -> Option<Vec<bool>> {
+        /// Buckets closer than this are searched as one stretch of text.
+        const NEAR: usize = 256;
         let endings = self.endings.as_ref()?;
         let mut may = vec![false; buckets.len()];
-        for m in endings.find_iter(hay) {
+        let mut stretches: Vec<Range<usize>> = Vec::new();
+        for b in buckets {
+            match stretches.last_mut() {
+                Some(last) if b.start <= last.end + NEAR => last.end = b.end,
+                _ => stretches.push(b.clone()),
+            }
+        }
+        let found = stretches
+            .into_iter()
+            .flat_map(|s| endings.find_iter(Input::new(hay).range(s)));
+        for m in found {
             let b = buckets.partition_point(|r| r.end < m.end());
             if buckets.get(b).is_some_and(|r| r.start <= m.start()) {
                 may[b] = true;
