@@ -62,7 +62,7 @@ fn ending_literals(pattern: &str) -> Option<Regex> {
         .map(|l| std::str::from_utf8(l.as_bytes()).map(regex_syntax::escape))
         .collect::<Result<_, _>>()
         .ok()?;
-    Regex::new_many(&literals).ok()
+    Regex::new(&literals.join("|")).ok()
 }
 
 /// A match of a table: where, and what its row yields.
