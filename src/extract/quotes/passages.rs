@@ -1,9 +1,7 @@
 //! Quoted passages in a paragraph: which marks open a quotation, which
 //! close it, and where a double mark left open runs on.
 
-use aho_corasick::AhoCorasick;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A quoted passage inside one paragraph.
 #[derive(Debug, Clone)]
@@ -28,19 +26,13 @@ enum Opening {
     Straight,
 }
 
-/// The bytes a quotation mark starts with: `"`, `'`, and 0xE2, which
-/// begins the UTF-8 of “ ” ‘ ’ (and of dashes and other punctuation, which
-/// the scanner then passes over). The automaton's vectorised prefilter
-/// skips plain text many bytes at a time.
-static MARK_START: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new([&b"\""[..], b"'", &[0xE2]]).expect("mark start bytes"));
-
-/// The first byte offset from `from` where a quotation mark can stand
-/// (never inside a character: none of its start bytes continues one).
+/// The first byte offset from `from` where a quotation mark can stand:
+/// `"`, `'`, or 0xE2, which begins the UTF-8 of “ ” ‘ ’ (and of dashes and
+/// other punctuation, which the scanner then passes over). Never inside a
+/// character: none of these bytes continues one. `memchr3` skips plain
+/// text many bytes at a time.
 fn next_mark(s: &str, from: usize) -> Option<usize> {
-    MARK_START
-        .find(&s.as_bytes()[from..])
-        .map(|m| from + m.start())
+    memchr::memchr3(b'"', b'\'', 0xE2, &s.as_bytes()[from..]).map(|i| from + i)
 }
 
 /// The character at `pos` (a char boundary, as `next_mark` returns), with
