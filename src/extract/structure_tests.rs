@@ -1,5 +1,5 @@
-//! The extractor's modules import each other without a circle, and no file
-//! of `src/` outgrows 600 lines.
+//! The extractor's modules import each other without a circle, no file of
+//! `src/` outgrows 600 lines, and no function of the extractor 80.
 
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -119,6 +119,53 @@ fn no_source_file_passes_600_lines() {
         .filter_map(|p| {
             let lines = std::fs::read_to_string(p).ok()?.lines().count();
             (lines > 600).then(|| format!("{}: {lines}", p.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "{long:?}");
+}
+
+/// The functions of a formatted source file longer than `limit` lines,
+/// from the `fn` line to the closing brace at the same indentation.
+fn functions_longer_than(text: &str, limit: usize) -> Vec<(String, usize)> {
+    let fn_line =
+        Regex::new(r"^(\s*)(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?fn\s+(\w+)").expect("regex");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(c) = fn_line.captures(line) else {
+            continue;
+        };
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let closing = format!("{}}}", &c[1]);
+        let end = lines[i..].iter().position(|l| *l == closing);
+        if let Some(len) = end.map(|e| e + 1).filter(|&len| len > limit) {
+            long.push((c[2].to_string(), len));
+        }
+    }
+    long
+}
+
+#[test]
+fn no_function_of_the_extractor_passes_80_lines() {
+    let long_one = format!("fn long() {{\n{}}}\n", "    x();\n".repeat(80));
+    assert_eq!(
+        functions_longer_than(&long_one, 80),
+        [("long".to_string(), 82)]
+    );
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract"),
+        &mut files,
+    );
+    let long: Vec<String> = files
+        .iter()
+        .flat_map(|p| {
+            let text = std::fs::read_to_string(p).expect("source file");
+            functions_longer_than(&text, 80)
+                .into_iter()
+                .map(move |(name, len)| format!("{}: {name} ({len} lines)", p.display()))
         })
         .collect();
     assert!(long.is_empty(), "{long:?}");
