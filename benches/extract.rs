@@ -1,6 +1,13 @@
-//! Extraction throughput on article-sized texts (one thread).
+//! Extraction throughput (one thread), in articles per second: over the
+//! mixed set (samples, held-out articles, the seeds when at hand, and one
+//! 1 MB article made from them), over its articles of ordinary size, over
+//! the 1 MB article alone, and over one 5 KB article.
+
+#[path = "support/mixed_set.rs"]
+mod mixed_set;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mixed_set::MixedSet;
 use ofsted_curator::extract::extract_record;
 use std::hint::black_box;
 
@@ -29,9 +36,38 @@ fn five_kb_article() -> String {
 }
 
 fn bench_extract(c: &mut Criterion) {
+    let set = MixedSet::load();
+    if !set.with_seeds {
+        eprintln!(
+            "seed articles not found (SEEDS_DIR or ../shared/seeds): benchmarking without them"
+        );
+    }
     let article = five_kb_article();
     let mut group = c.benchmark_group("extract");
+
+    let all: Vec<&str> = set.all().collect();
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function("mixed_set", |b| {
+        b.iter(|| {
+            for text in &all {
+                black_box(extract_record(black_box(text), "bench.txt"));
+            }
+        })
+    });
+
+    group.throughput(Throughput::Elements(set.articles.len() as u64));
+    group.bench_function("mixed_articles", |b| {
+        b.iter(|| {
+            for text in &set.articles {
+                black_box(extract_record(black_box(text), "bench.txt"));
+            }
+        })
+    });
+
     group.throughput(Throughput::Elements(1));
+    group.bench_function("1mb_article", |b| {
+        b.iter(|| extract_record(black_box(&set.big), "bench.txt"))
+    });
     group.bench_function("5kb_article", |b| {
         b.iter(|| extract_record(black_box(&article), "bench.txt"))
     });

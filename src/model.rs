@@ -6,6 +6,10 @@
 //! as `null`, never skipped; the optional `rejected` list is the one key left
 //! out when empty, so that records without it read and write unchanged.
 
+mod partial_date;
+
+pub use partial_date::{PartialDate, is_valid_date};
+
 use serde::{Deserialize, Serialize};
 
 /// The format tag this build reads and writes.
@@ -390,24 +394,6 @@ impl Record {
 /// The current time as RFC 3339 UTC with second precision.
 pub fn now_rfc3339() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// Whether `s` is an ISO 8601 date at year, month or day precision that
-/// names a real day.
-pub fn is_valid_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

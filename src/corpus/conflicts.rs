@@ -1,7 +1,8 @@
 //! Conflicts across the corpus: what a curator should look at again.
 
-use super::{InspectionRow, IsoDate, Subject, judgement_label};
+use super::{InspectionRow, Subject, judgement_label};
 use crate::gazetteer::{Gazetteer, fold};
+use crate::model::PartialDate;
 use crate::model::{InspectionKind, Judgement};
 use std::collections::HashMap;
 
@@ -96,7 +97,7 @@ fn judgement_clashes(rows: &[InspectionRow]) -> Vec<Conflict> {
     // Who was judged and when: a council's children's services, or a
     // provider's service (under its council, if any). A provider's
     // inspection needs a council or the provider's name to be told apart.
-    type Key<'a> = (Option<&'a str>, &'a Subject, IsoDate);
+    type Key<'a> = (Option<&'a str>, &'a Subject, PartialDate);
     let mut groups: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         let (Some(date), Some(_)) = (row.parsed_date, row.judgement) else {

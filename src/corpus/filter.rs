@@ -1,8 +1,8 @@
 //! Which rows the corpus table shows, and in what order.
 
-use super::{Corpus, FIELD_SEPARATOR, InspectionRow, IsoDate, YearMonth};
+use super::{Corpus, FIELD_SEPARATOR, InspectionRow, YearMonth};
 use crate::gazetteer::fold;
-use crate::model::{InspectionKind, Judgement, Service, Status};
+use crate::model::{InspectionKind, Judgement, PartialDate, Service, Status};
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashSet};
 
@@ -51,14 +51,14 @@ impl CorpusFilter {
             && !self.only_conflicts
     }
 
-    fn dates_match(&self, date: Option<IsoDate>) -> bool {
+    fn dates_match(&self, date: Option<PartialDate>) -> bool {
         if self.date_from.is_none() && self.date_to.is_none() {
             return true;
         }
         let Some(date) = date else {
             return false;
         };
-        let (first, last) = date.month_range();
+        let (first, last) = super::date::month_range(date);
         self.date_from.is_none_or(|from| last >= from) && self.date_to.is_none_or(|to| first <= to)
     }
 }

@@ -32,7 +32,7 @@ mod timeline;
 mod test_support;
 
 pub use conflicts::{Conflict, ConflictKind, suggest_councils};
-pub use date::{IsoDate, YearMonth};
+pub use date::{YearMonth, month_range};
 pub use filter::{Column, CorpusFilter};
 pub use labels::{JUDGEMENTS, KINDS, SERVICES, judgement_label, kind_label, service_label};
 pub use load::{CorpusError, discover_corpus, load_corpus, load_sidecars};
@@ -43,7 +43,7 @@ pub use timeline::{
 };
 
 use crate::gazetteer::{Council, Gazetteer, fold};
-use crate::model::{InspectionKind, Judgement, Record, Service, Status};
+use crate::model::{InspectionKind, Judgement, PartialDate, Record, Service, Status};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -78,13 +78,13 @@ pub struct Article {
     /// `article.published` as the record gives it.
     pub published: Option<Arc<str>>,
     /// `published` parsed, when it is a valid ISO date.
-    pub published_date: Option<IsoDate>,
+    pub published_date: Option<PartialDate>,
     pub status: Status,
     pub curator: Option<String>,
     /// The record's `updated` stamp as written.
     pub updated: String,
     /// The day of `updated`, when it starts with a valid `YYYY-MM-DD`.
-    pub updated_day: Option<IsoDate>,
+    pub updated_day: Option<PartialDate>,
     /// Number of inspections in the record.
     pub inspections: usize,
 }
@@ -115,12 +115,12 @@ pub struct InspectionRow {
     /// The date as the record gives it.
     pub date: Option<String>,
     /// `date` parsed, when it is valid at one of the contract's precisions.
-    pub parsed_date: Option<IsoDate>,
+    pub parsed_date: Option<PartialDate>,
     pub judgement: Option<Judgement>,
     pub headline: Option<Arc<str>>,
     pub outlet: Option<Arc<str>>,
     pub published: Option<Arc<str>>,
-    pub published_date: Option<IsoDate>,
+    pub published_date: Option<PartialDate>,
     pub status: Status,
     pub sidecar: Arc<Path>,
     pub file_name: Arc<str>,
@@ -400,8 +400,8 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
     let headline = text(&record.article.headline);
     let outlet = text(&record.article.outlet);
     let published = text(&record.article.published);
-    let published_date = published.as_deref().and_then(IsoDate::parse);
-    let updated_day = record.updated.get(..10).and_then(IsoDate::parse);
+    let published_date = published.as_deref().and_then(PartialDate::parse);
+    let updated_day = record.updated.get(..10).and_then(PartialDate::parse);
 
     // Councils repeat within a record (a visit and the judgements it cites).
     let mut councils: HashMap<&str, Option<&'static Council>> = HashMap::new();
@@ -446,7 +446,7 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
                 kind: insp.kind,
                 visit_number: insp.visit_number,
                 date: insp.date.clone(),
-                parsed_date: insp.date.as_deref().and_then(IsoDate::parse),
+                parsed_date: insp.date.as_deref().and_then(PartialDate::parse),
                 judgement: insp.judgement,
                 headline: headline.clone(),
                 outlet: outlet.clone(),
@@ -477,177 +477,4 @@ fn digest(sidecar: &Path, record: &Record) -> Digest {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::test_support::*;
-    use super::*;
-
-    #[test]
-    fn one_row_per_inspection_with_gazetteer_facts() {
-        let mut a = record("a.txt", Status::Reviewed);
-        a.article.outlet = Some(crate::model::Field::extracted("CYP Now".into(), vec![]));
-        a.inspections.push(inspection(
-            Some("Sandwell Children's Trust"),
-            "2018-09",
-            None,
-        ));
-        a.inspections[0].kind = InspectionKind::MonitoringVisit;
-        a.inspections[0].visit_number = Some(5);
-        a.inspections.push(inspection(
-            Some("Sandwell"),
-            "2015-07",
-            Some(Judgement::Inadequate),
-        ));
-        let mut b = record("b.txt", Status::Unreviewed);
-        b.inspections.push(inspection(Some("Narnia"), "2019", None));
-        b.inspections.push(inspection(None, "2019-02-30", None));
-        let corpus = corpus_of(vec![a, b]);
-
-        let rows = corpus.rows();
-        assert_eq!(rows.len(), 4);
-        assert_eq!((rows[0].record, rows[0].inspection), (0, 0));
-        assert_eq!((rows[3].record, rows[3].inspection), (1, 1));
-        let r = &rows[0];
-        assert_eq!(r.council.as_deref(), Some("Sandwell"));
-        assert!(r.in_gazetteer);
-        assert_eq!(r.region, Some("West Midlands"));
-        assert_eq!(r.council_kind, Some("metropolitan_district"));
-        assert!(r.ons_code.is_some_and(|c| c.starts_with("E08")));
-        assert_eq!(r.visit_number, Some(5));
-        assert_eq!(r.parsed_date, Some(IsoDate::month(2018, 9)));
-        assert_eq!(r.headline.as_deref(), Some("Headline of a.txt"));
-        assert_eq!(r.outlet.as_deref(), Some("CYP Now"));
-        assert_eq!(r.status, Status::Reviewed);
-        assert_eq!(&*r.file_name, "a.txt.curation.json");
-        assert_eq!(rows[1].judgement, Some(Judgement::Inadequate));
-
-        assert_eq!(rows[2].council.as_deref(), Some("Narnia"));
-        assert!(!rows[2].in_gazetteer);
-        assert_eq!(rows[2].region, None);
-        assert_eq!(rows[3].council, None);
-        assert_eq!(rows[3].date.as_deref(), Some("2019-02-30"));
-        assert_eq!(rows[3].parsed_date, None);
-
-        assert_eq!(corpus.articles().len(), 2);
-        assert_eq!(corpus.articles()[0].inspections, 2);
-        assert_eq!(
-            corpus.articles()[0].updated_day,
-            Some(IsoDate::day(2024, 1, 1))
-        );
-        assert_eq!(corpus.rows_of_record(1), 2..4);
-        assert_eq!(
-            corpus.record_index(Path::new("/corpus/b.txt.curation.json")),
-            Some(1)
-        );
-        assert_eq!(corpus.regions_present(), vec!["West Midlands"]);
-    }
-
-    #[test]
-    fn a_row_says_who_was_inspected() {
-        let mut a = record("a.txt", Status::Reviewed);
-        a.inspections
-            .push(inspection(Some("Kent"), "2018-08", Some(Judgement::Good)));
-        let mut trust = inspection(Some("Sandwell"), "2018-09", None);
-        trust.kind = InspectionKind::MonitoringVisit;
-        trust.visit_number = Some(3);
-        trust.provider = Some("Sandwell Children's Trust".into());
-        a.inspections.push(trust);
-        let mut home = inspection(Some("Norfolk"), "2023-05", Some(Judgement::Inadequate));
-        home.provider = Some(" Horizon Care Homes ".into());
-        home.service = Service::ChildrensHome;
-        a.inspections.push(home);
-        let mut fostering = inspection(Some("Wigan"), "2018-12", Some(Judgement::Outstanding));
-        fostering.provider = Some(String::new());
-        fostering.service = Service::FosteringAgency;
-        a.inspections.push(fostering);
-        let mut adoption = inspection(None, "", None);
-        adoption.service = Service::AdoptionAgency;
-        a.inspections.push(adoption);
-        let corpus = corpus_of(vec![a]);
-        let rows = corpus.rows();
-
-        let subjects: Vec<&Subject> = rows.iter().map(|r| &r.subject).collect();
-        assert_eq!(
-            subjects,
-            vec![
-                &Subject::Council,
-                &Subject::Council,
-                &Subject::Provider("horizon care homes".into()),
-                &Subject::UnnamedProvider(Service::FosteringAgency),
-                &Subject::UnnamedProvider(Service::AdoptionAgency),
-            ]
-        );
-        assert!(!rows[1].is_provider() && rows[2].is_provider());
-        assert_eq!(rows[2].provider.as_deref(), Some("Horizon Care Homes"));
-        assert_eq!(rows[3].provider, None, "an empty provider is none");
-        let described: Vec<String> = rows.iter().map(InspectionRow::describe).collect();
-        assert_eq!(
-            described,
-            vec![
-                "Kent (children's services) · full inspection · good · 2018-08",
-                "Sandwell Children's Trust (children's services, Sandwell) · \
-                 monitoring visit #3 · no judgement · 2018-09",
-                "Horizon Care Homes (children's home, Norfolk) · full inspection · \
-                 inadequate · 2023-05",
-                "fostering agency, provider not named (Wigan) · full inspection · \
-                 outstanding · 2018-12",
-                "adoption agency, provider not named · full inspection · \
-                 no judgement · undated",
-            ]
-        );
-        let longest = corpus.longest_cells(&[Column::Provider, Column::Service, Column::Judgement]);
-        assert_eq!(
-            longest,
-            vec![
-                Some("Sandwell Children's Trust".to_string()),
-                Some("children's services".to_string()),
-                Some("outstanding".to_string()),
-            ]
-        );
-    }
-
-    #[test]
-    fn upsert_replaces_a_record_in_place_and_refreshes_conflicts() {
-        let mut a = record("a.txt", Status::Unreviewed);
-        a.inspections
-            .push(inspection(Some("Kent"), "2019-03", Some(Judgement::Good)));
-        let mut b = record("b.txt", Status::Unreviewed);
-        b.inspections.push(inspection(
-            Some("Kent"),
-            "2019-03",
-            Some(Judgement::Inadequate),
-        ));
-        let c = record("c.txt", Status::Unreviewed);
-        let mut corpus = corpus_of(vec![a.clone(), b, c]);
-        assert_eq!(corpus.conflicts().len(), 1);
-
-        a.inspections[0].judgement = Some(Judgement::Inadequate);
-        a.inspections.push(inspection(Some("Kent"), "2015", None));
-        a.status = Status::Reviewed;
-        let index = corpus.upsert(Path::new("/corpus/a.txt.curation.json"), &a);
-        assert_eq!(index, 0);
-        assert_eq!(corpus.articles().len(), 3);
-        assert_eq!(corpus.rows().len(), 3);
-        assert_eq!(corpus.rows_of_record(0), 0..2);
-        assert_eq!(corpus.rows()[2].record, 1);
-        assert_eq!(corpus.rows()[0].status, Status::Reviewed);
-        assert!(corpus.conflicts().is_empty(), "{:?}", corpus.conflicts());
-
-        let d = record("d.txt", Status::Reviewed);
-        let index = corpus.upsert(Path::new("/corpus/d.txt.curation.json"), &d);
-        assert_eq!(index, 3);
-        assert_eq!(corpus.articles().len(), 4);
-    }
-
-    #[test]
-    fn the_same_sidecar_twice_keeps_the_last_record() {
-        let first = record("a.txt", Status::Unreviewed);
-        let mut second = record("a.txt", Status::Reviewed);
-        second
-            .inspections
-            .push(inspection(Some("Kent"), "2019", None));
-        let corpus = corpus_of(vec![first, second]);
-        assert_eq!(corpus.articles().len(), 1);
-        assert_eq!(corpus.articles()[0].status, Status::Reviewed);
-        assert_eq!(corpus.rows().len(), 1);
-    }
-}
+mod tests;

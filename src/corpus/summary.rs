@@ -1,14 +1,14 @@
 //! Counts over the whole corpus, and review progress over time.
 
-use super::{Corpus, IsoDate, JUDGEMENTS, KINDS, SERVICES, Subject};
+use super::{Corpus, JUDGEMENTS, KINDS, SERVICES, Subject};
 use crate::gazetteer::Gazetteer;
-use crate::model::{InspectionKind, Judgement, Service, Status};
+use crate::model::{InspectionKind, Judgement, PartialDate, Service, Status};
 use std::collections::{BTreeMap, HashSet};
 
 /// The number of reviewed records at the end of a day.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ProgressPoint {
-    pub day: IsoDate,
+    pub day: PartialDate,
     /// Reviewed records whose `updated` stamp falls on or before `day`.
     pub reviewed: usize,
 }
@@ -93,7 +93,7 @@ impl Corpus {
             }
         }
 
-        let mut per_day: BTreeMap<IsoDate, usize> = BTreeMap::new();
+        let mut per_day: BTreeMap<PartialDate, usize> = BTreeMap::new();
         let mut reviewed = 0;
         let mut reviewed_without_date = 0;
         for article in self
@@ -242,11 +242,11 @@ mod tests {
             s.progress,
             vec![
                 ProgressPoint {
-                    day: IsoDate::day(2024, 3, 1),
+                    day: PartialDate::Day(2024, 3, 1),
                     reviewed: 1
                 },
                 ProgressPoint {
-                    day: IsoDate::day(2024, 3, 2),
+                    day: PartialDate::Day(2024, 3, 2),
                     reviewed: 3
                 },
             ]

@@ -72,7 +72,7 @@ pub enum PointShape {
 pub struct TimelinePoint {
     /// Index into [`Timeline::lanes`].
     pub lane: usize,
-    /// Fractional year (see [`super::IsoDate::fractional_year`]).
+    /// Fractional year (see [`crate::model::PartialDate::fractional_year`]).
     pub x: f64,
     pub judgement: Option<Judgement>,
     pub kind: InspectionKind,

@@ -1,16 +1,15 @@
 //! Findings: sentences that report what inspectors found, with a theme and
 //! a polarity.
 
-mod plain;
 mod reported;
 mod themes;
 
-use super::Doc;
+use super::cues::{self, Folded};
+use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use aho_corasick::{AhoCorasick, MatchKind};
-use plain::is_space;
-use reported::ReportedSentences;
+use reported::reported;
 use std::ops::Range;
 use std::sync::LazyLock;
 use themes::theme_of;
@@ -146,6 +145,12 @@ fn polarity_of(s: &str) -> Polarity {
     }
 }
 
+/// White space as `\s` and `split_whitespace` see it in ASCII (with the
+/// vertical tab, unlike `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// Whether `s` has fewer than six words split by Unicode whitespace, as
 /// `s.split_whitespace().nth(5).is_none()` says, but reading bytes: only
 /// non-ASCII characters are decoded.
@@ -180,7 +185,7 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let text = doc.text;
-    let reported = ReportedSentences::new(text, &doc.lower);
+    let lower = cues::lower_cased_from(text, &doc.lower);
     let mut out: Vec<FindingFound> = Vec::new();
     let mut push = |range: Range<usize>| {
         let s = &text[range.clone()];
@@ -191,10 +196,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
         {
             return;
         }
-        let lowered_if_plain = reported
-            .is_plain(range.clone())
-            .then(|| &reported.lowered()[range.clone()]);
-        let theme = theme_of(s, lowered_if_plain);
+        let theme = theme_of(&Folded::with_lower(s, lower.map(|l| &l[range.clone()])));
         if theme == Theme::Other {
             return;
         }
@@ -210,12 +212,17 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     {
         push(q.range.clone());
     }
-    for s in doc.layout.body_sentences() {
+    let sentences: Vec<Range<usize>> = doc
+        .layout
+        .body_sentences()
+        .map(|s| s.range.clone())
+        .collect();
+    for (s, is_reported) in sentences.iter().zip(reported(doc, &sentences)) {
         let in_quote = quotes
             .iter()
-            .any(|q| q.range.start <= s.range.start && s.range.end <= q.range.end + 2);
-        if !in_quote && reported.contains(s.range.clone()) {
-            push(s.range.clone());
+            .any(|q| q.range.start <= s.start && s.end <= q.range.end + 2);
+        if !in_quote && is_reported {
+            push(s.clone());
         }
     }
     out.sort_by_key(|f| f.range.start);

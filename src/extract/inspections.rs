@@ -9,12 +9,13 @@
 //! merged.
 
 use super::Doc;
-use super::cues::{self, KindCue};
+use super::cues::{self, JudgementCue, KindCue};
 use super::dates::{self, PartialDate};
+use super::engine::Table;
 use super::layout::BlockKind;
+use super::lexicon;
 use crate::gazetteer::Entity;
 use crate::model::{InspectionKind, Judgement, Service};
-use memchr::memmem::Finder;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,20 +55,20 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
         .max(a.start.saturating_sub(b.end))
 }
 
-/// Candidates of one sentence `s` (offsets relative to it); `lower` is
-/// `s` ASCII-lower-cased, where it is at hand.
+/// Candidates of one sentence `s` (offsets relative to it), given its
+/// kind and judgement cues; `lower` is `s` ASCII-lower-cased, where it is
+/// at hand.
 fn sentence_candidates(
     s: &str,
     lower: Option<&str>,
+    kinds: &[KindCue],
+    judgements: &[JudgementCue],
     published: Option<PartialDate>,
 ) -> Vec<Candidate> {
-    let folded = cues::Folded::with_lower(s, lower);
-    let kinds: Vec<KindCue> = cues::kind_cues(&folded);
-    let judgements = cues::judgement_cues(&folded);
     if kinds.is_empty() && judgements.is_empty() {
         return Vec::new();
     }
-    if cues::about_other_setting(&folded) {
+    if cues::about_other_setting(&cues::Folded::with_lower(s, lower)) {
         return Vec::new();
     }
     let mut out: Vec<Candidate> = kinds
@@ -85,7 +86,7 @@ fn sentence_candidates(
             service: Service::ChildrensServices,
         })
         .collect();
-    for j in &judgements {
+    for j in judgements {
         let host = out
             .iter_mut()
             .filter(|c| carries_judgement(c.kind) && c.judgement.is_none())
@@ -206,22 +207,18 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
     let lower = cues::lower_cased_from(text, &doc.lower);
-    let cue_gate = cues::cue_gate(lower);
-    for sentence in &doc.layout.sentences {
-        let kind = doc.layout.blocks[sentence.block].kind;
-        if !matches!(
-            kind,
-            BlockKind::Body | BlockKind::Headline | BlockKind::Header
-        ) {
-            continue;
-        }
-        let r = sentence.range.clone();
+    let sentences: Vec<Range<usize>> = doc
+        .layout
+        .sentences
+        .iter()
+        .map(|s| s.range.clone())
+        .collect();
+    let kinds = cues::kind_cues_by_sentence(text, lower, &sentences);
+    let judgements = cues::judgement_cues_by_sentence(text, lower, &sentences);
+    for (i, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
-        if !cue_gate.may_match(&r) && !s.contains("RI") {
-            continue;
-        }
         let lower_s = lower.map(|l| &l[r.clone()]);
-        for c in sentence_candidates(s, lower_s, doc.published) {
+        for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
             let at = r.start + c.cue.start;
             let Some((council, trust)) =
                 council_for(doc, r.clone(), r.start + c.cue.start..r.start + c.cue.end)
@@ -243,8 +240,7 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             merge(&mut events, found);
         }
     }
-    let anaphor_gate = cue_gate.narrowed(lower, &ANAPHOR_CUE_KEYWORDS, &ANAPHOR_KEYWORDS);
-    date_the_news_event_from_anaphora(doc, lower, &anaphor_gate, &mut events);
+    date_the_news_event_from_anaphora(doc, lower, &kinds, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();
@@ -254,63 +250,52 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
 }
 
 /// "The visit", "the inspection", "inspectors visited": a sentence that
-/// speaks of the event already reported without naming its kind.
+/// speaks of the event already reported without naming its kind. In lower
+/// case, like the cue tables.
 const ANAPHOR_PATTERN: &str = r"(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)";
 
-static ANAPHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?i){ANAPHOR_PATTERN}")).expect("anaphor regex"));
-/// Matched against the ASCII-lower-cased sentence (same byte offsets),
-/// which is several times faster than `ANAPHOR` (see `cues::KIND_PATTERN`).
-static ANAPHOR_LOWER_CASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(ANAPHOR_PATTERN).expect("anaphor regex"));
-/// Every match of `ANAPHOR_PATTERN` holds one of these cue keywords
-/// ("visited" holds "visit") or one of `ANAPHOR_KEYWORDS`.
-const ANAPHOR_CUE_KEYWORDS: [&str; 2] = ["visit", "inspection"];
-static ANAPHOR_KEYWORDS: LazyLock<Vec<Finder<'static>>> =
-    LazyLock::new(|| cues::finders(&["inspected"]));
-
-/// Where the sentence at `range` of the text speaks of the event already
-/// reported: `ANAPHOR` on the sentence, or its lower-case twin on the
-/// sentence's part of `lower`, the text ASCII-lower-cased where that
-/// misses no match (`cues::lower_cased`).
-fn anaphor_in(text: &str, lower: Option<&str>, range: Range<usize>) -> Option<Range<usize>> {
-    let found = match lower {
-        Some(lower) => ANAPHOR_LOWER_CASE.find(&lower[range]),
-        None => ANAPHOR.find(&text[range]),
-    };
-    found.map(|m| m.range())
-}
+static ANAPHOR: LazyLock<Table<()>> = LazyLock::new(|| Table::new("", [(ANAPHOR_PATTERN, ())]));
+static ANAPHOR_ANY_CASE: LazyLock<Table<()>> =
+    LazyLock::new(|| Table::new("(?i)", [(ANAPHOR_PATTERN, ())]));
 
 static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,90}?(?-u:\b)(?:was|is)\s+(?:its|the)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?-u:\b)")
-        .expect("ordinal regex")
+    Regex::new(&format!(
+        r"(?i)^[^.;]{{0,90}}?(?-u:\b)(?:was|is)\s+(?:its|the)\s+({})(?-u:\b)",
+        lexicon::ordinal_pattern()
+    ))
+    .expect("ordinal regex")
 });
 
 /// Dates (and a monitoring visit's ordinal) given for the news event in a
 /// later sentence: "The inspection, carried out in January, found ...",
 /// "The visit, in February, was the fourth since ...", "Inspectors visited
-/// the service in December".
-/// `lower` is `cues::lower_cased(doc.text)`; `gate` is where `ANAPHOR` may
-/// match.
+/// the service in December". `lower` is `cues::lower_cased(doc.text)`;
+/// `kinds` are the kind cues of each of the document's sentences.
 fn date_the_news_event_from_anaphora(
     doc: &Doc,
     lower: Option<&str>,
-    gate: &cues::KeywordGate,
+    kinds: &[Vec<KindCue>],
     events: &mut [EventFound],
 ) {
-    for sentence in doc.layout.body_sentences() {
-        let r = sentence.range.clone();
-        if !gate.may_match(&r) {
-            continue;
-        }
-        let s = &doc.text[r.clone()];
-        let Some(anaphor) = anaphor_in(doc.text, lower, r.clone()) else {
+    // Body sentences that name no kind of inspection.
+    let ranges: Vec<Range<usize>> = (0..doc.layout.sentences.len())
+        .filter(|&i| {
+            doc.layout.blocks[doc.layout.sentences[i].block].kind == BlockKind::Body
+                && kinds[i].is_empty()
+        })
+        .map(|i| doc.layout.sentences[i].range.clone())
+        .collect();
+    let anaphora = match lower {
+        Some(lower) => ANAPHOR.first_in_buckets(lower, &ranges),
+        None => ANAPHOR_ANY_CASE.first_in_buckets(doc.text, &ranges),
+    };
+    for (r, hit) in ranges.iter().zip(anaphora) {
+        let Some(hit) = hit else {
             continue;
         };
-        let lower_s = lower.map(|l| &l[r.clone()]);
-        if !cues::kind_cues(&cues::Folded::with_lower(s, lower_s)).is_empty() {
-            continue;
-        }
+        let r = r.clone();
+        let s = &doc.text[r.clone()];
+        let anaphor = hit.range.start - r.start..hit.range.end - r.start;
         let window_end = (anaphor.end + 90).min(s.len());
         let date = dates::prose_dates(s, doc.published)
             .into_iter()
@@ -318,7 +303,7 @@ fn date_the_news_event_from_anaphora(
         let ordinal = ORDINAL_OF_ANAPHOR
             .captures(&s[anaphor.end..])
             .and_then(|c| c.get(1))
-            .and_then(|m| cues::ordinal_value(m.as_str()));
+            .and_then(|m| lexicon::ordinal_value(m.as_str()));
         if date.is_none() && ordinal.is_none() {
             continue;
         }

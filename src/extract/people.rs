@@ -6,6 +6,7 @@
 use super::Doc;
 use super::layout::BlockKind;
 use super::names;
+use super::window::{head, tail};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -126,21 +127,20 @@ struct BodyWords {
 
 impl BodyWords {
     fn of(doc: &Doc) -> Self {
-        let mut words = Vec::new();
-        let blocks = doc
+        let ranges: Vec<Range<usize>> = doc
             .layout
             .blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Body)
-            .map(|b| {
-                let first = words.len();
-                let start = b.range.start;
-                words.extend(
-                    scan::words(&doc.text[b.range.clone()]).map(|w| start + w.start..start + w.end),
-                );
-                (b.range.clone(), first..words.len())
-            })
+            .map(|b| b.range.clone())
             .collect();
+        let mut words = Vec::new();
+        let mut blocks = Vec::new();
+        for (range, found) in ranges.iter().zip(scan::words_by_block(doc.text, &ranges)) {
+            let first = words.len();
+            words.extend(found);
+            blocks.push((range.clone(), first..words.len()));
+        }
         Self { blocks, words }
     }
 
@@ -150,24 +150,6 @@ impl BodyWords {
             .iter()
             .map(|(block, words)| (block, &self.words[words.clone()]))
     }
-}
-
-/// The last `n` bytes of `s` (or a little more, to a character boundary).
-pub(crate) fn tail(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    &s[i..]
-}
-
-/// The first `n` bytes of `s` (or a little more, to a character boundary).
-pub(crate) fn head(s: &str, n: usize) -> &str {
-    let mut i = n.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[..i]
 }
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane

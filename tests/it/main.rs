@@ -30,6 +30,7 @@ mod extract_batches;
 mod extract_evidence;
 mod extract_props;
 mod formats;
+mod golden;
 mod hostile_input;
 mod merge_props;
 mod record_props;

@@ -1,20 +1,18 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
-use super::plain::{is_boundary, is_space, is_word, word_runs};
+use crate::extract::cues::Folded;
+use crate::extract::engine::Table;
 use crate::model::Theme;
-use regex::RegexSet;
 use std::sync::LazyLock;
 
-/// Theme keywords, most specific first, in a small notation that the
-/// scanner reads directly and that also renders as a regex
-/// (`keyword_regex`): letters, `-` and `,` stand for themselves ignoring
-/// case; ` ` is `\s+`, `~` is `\s*`, `/` is `[- ]`, `+` is one `\w` and `$`
-/// is a word boundary. Every keyword starts with a letter at a word
-/// boundary, and whitespace marks are always followed by a letter, so a
-/// whitespace run can be taken whole. Optional endings (`s?`, `\w*`) and
-/// keywords that merely extend another keyword of their theme are left out:
-/// they never decide whether a theme has a keyword in a sentence.
+/// Theme keywords, most specific first, in a small notation that renders
+/// as a regex (`keyword_regex`): letters, `-` and `,` stand for themselves
+/// ignoring case; ` ` is `\s+`, `~` is `\s*`, `/` is `[- ]`, `+` is one `\w`
+/// and `$` is a word boundary. Every keyword starts at a word boundary.
+/// Optional endings (`s?`, `\w*`) and keywords that merely extend another
+/// keyword of their theme are left out: they never decide whether a theme
+/// has a keyword in a sentence.
 const THEMES: &[(Theme, &[&str])] = &[
     (Theme::Caseloads, &["caseload", "case~load"]),
     (
@@ -180,132 +178,51 @@ fn keyword_regex(keyword: &str) -> String {
         .collect()
 }
 
-/// One regex per theme, for sentences that are not plain.
-static THEME_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(THEMES.iter().map(|(_, keywords)| {
-        let alternatives: Vec<String> = keywords.iter().map(|k| keyword_regex(k)).collect();
-        format!(r"(?i)(?-u:\b)(?:{})", alternatives.join("|"))
-    }))
-    .expect("theme regexes")
-});
-
-/// A theme's index in `THEMES` and one of its keywords.
-type ThemeKeyword = (usize, &'static [u8]);
-
-/// Keywords by their first two letters (lower case), each with its
-/// theme's index, in theme order. Every keyword starts with two letters
-/// and a third literal (`keywords_start_with_three_literals`).
-static KEYWORDS_BY_HEAD: LazyLock<Vec<Vec<ThemeKeyword>>> = LazyLock::new(|| {
-    let mut by_head = vec![Vec::new(); 26 * 26];
-    for (theme, (_, keywords)) in THEMES.iter().enumerate() {
-        for keyword in keywords.iter().map(|k| k.as_bytes()) {
-            let slot = head_slot(keyword).expect("keywords start with two letters");
-            by_head[slot].push((theme, keyword));
-        }
-    }
-    by_head
-});
-
-/// Slot of the first two bytes of lower-case `word` in `KEYWORDS_BY_HEAD`,
-/// if both are letters.
-fn head_slot(word: &[u8]) -> Option<usize> {
-    let letter = |at: usize| {
-        let b = *word.get(at)?;
-        b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
-    };
-    Some(letter(0)? * 26 + letter(1)?)
+/// Every keyword as a row of one table, in the order of `THEMES`,
+/// yielding its theme's place there; `flags` apply to each.
+fn keyword_table(flags: &str) -> Table<usize> {
+    let rows: Vec<(String, usize)> = THEMES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, keywords))| {
+            keywords
+                .iter()
+                .map(move |k| (format!(r"(?-u:\b)(?:{})", keyword_regex(k)), i))
+        })
+        .collect();
+    Table::new(flags, rows.iter().map(|(p, i)| (p.as_str(), *i)))
 }
 
-/// The theme of sentence `s`. `lowered_if_plain` is `s` with ASCII
-/// letters in lower case if `s` is plain (see `UnplainChars`): then the
-/// scanner stands in for the regexes.
-pub(super) fn theme_of(s: &str, lowered_if_plain: Option<&[u8]>) -> Theme {
-    let theme = if let Some(lowered) = lowered_if_plain {
-        first_theme_in_plain(lowered)
-    } else {
-        THEME_SET.matches(s).iter().next()
-    };
-    theme.map_or(Theme::Other, |i| THEMES[i].0)
+/// For the ASCII-lower-cased text (the keywords are in lower case).
+static KEYWORDS: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table(""));
+/// For a text holding a character that `(?i)` equates with an ASCII
+/// letter (`cues::Folded`).
+static KEYWORDS_ANY_CASE: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table("(?i)"));
+
+/// The theme of a sentence: the first theme with a keyword in it.
+pub(super) fn theme_of(sentence: &Folded) -> Theme {
+    let (table, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
+    first_theme(table, hay)
 }
 
-/// Index of the first theme with a keyword in plain text with ASCII
-/// letters in lower case (which `(?i)` ignores there). Keywords start with
-/// a letter after a word boundary, so only the starts of word runs need
-/// trying.
-fn first_theme_in_plain(hay: &[u8]) -> Option<usize> {
-    let by_head = &*KEYWORDS_BY_HEAD;
-    let mut best: Option<usize> = None;
-    for start in word_runs(hay).map(|run| run.start) {
-        let Some(slot) = head_slot(&hay[start..]) else {
-            continue;
-        };
-        let third = hay.get(start + 2).copied();
-        for &(theme, keyword) in &by_head[slot] {
-            if best.is_some_and(|b| theme >= b) {
-                break;
-            }
-            // A cheap first test: the third byte of every keyword is a
-            // literal in lower case.
-            if third == Some(keyword[2]) && keyword_at(keyword, hay, start) {
-                best = Some(theme);
-                break;
-            }
-        }
-        if best == Some(0) {
+/// The first theme with a keyword in `hay`: at each place a keyword
+/// starts, the table finds the first theme's keyword that starts there.
+fn first_theme(table: &Table<usize>, hay: &str) -> Theme {
+    let mut first: Option<usize> = None;
+    for hit in table.at_each_start(hay) {
+        first = Some(first.map_or(hit.yields, |f| f.min(hit.yields)));
+        if first == Some(0) {
             break;
         }
     }
-    best
-}
-
-/// Whether `keyword` (notation of `THEMES`) matches plain lower-case `hay`
-/// at `at`.
-fn keyword_at(keyword: &[u8], hay: &[u8], mut at: usize) -> bool {
-    for &mark in keyword {
-        match mark {
-            b' ' | b'~' => {
-                let run = hay[at..].iter().take_while(|&&b| is_space(b)).count();
-                if mark == b' ' && run == 0 {
-                    return false;
-                }
-                at += run;
-            }
-            b'$' if is_boundary(hay, at) => {}
-            b'$' => return false,
-            _ => {
-                let Some(&b) = hay.get(at) else {
-                    return false;
-                };
-                let matched = match mark {
-                    b'/' => b == b'-' || b == b' ',
-                    b'+' => is_word(b),
-                    literal => b == literal,
-                };
-                if !matched {
-                    return false;
-                }
-                at += 1;
-            }
-        }
-    }
-    true
+    first.map_or(Theme::Other, |i| THEMES[i].0)
 }
 
 #[cfg(test)]
 pub(super) mod tests {
-    use super::super::plain::UnplainChars;
     use super::*;
 
-    #[test]
-    fn keywords_start_with_three_literals() {
-        for keyword in THEMES.iter().flat_map(|(_, keywords)| keywords.iter()) {
-            let head = &keyword.as_bytes()[..3];
-            assert!(head[..2].iter().all(u8::is_ascii_lowercase), "{keyword}");
-            assert!(head[2].is_ascii_lowercase() || head[2] == b'-', "{keyword}");
-        }
-    }
-
-    /// The scanner agrees with the theme regexes on tricky plain text.
+    /// Tricky text for the keywords.
     const TRICKY: &[&str] = &[
         "caseloads are still high, inspectors found",
         "Case \t\x0Bloads and CASELOAD",
@@ -327,24 +244,6 @@ pub(super) mod tests {
         "",
     ];
 
-    /// The scanner agrees with the theme regexes on tricky plain text.
-    #[test]
-    fn scanner_matches_the_regexes() {
-        // Every tail of a case, so that later keywords get their turn.
-        let tails = TRICKY
-            .iter()
-            .flat_map(|case| case.char_indices().map(move |(at, _)| &case[at..]));
-        for case in tails {
-            let expected = THEME_SET.matches(case).iter().next();
-            let lowered = case.to_ascii_lowercase();
-            assert_eq!(
-                first_theme_in_plain(lowered.as_bytes()),
-                expected,
-                "{case:?}"
-            );
-        }
-    }
-
     /// The keywords say the same as the theme patterns they were written
     /// from, on plain and unplain text.
     #[test]
@@ -363,8 +262,9 @@ pub(super) mod tests {
             r"funding|investment|budget|resources?|capacity|cash",
             r"assessments?|plans?(?-u:\b)|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|decision[- ]making|child\s+protection",
         ];
-        let original = RegexSet::new(ORIGINAL.iter().map(|p| format!(r"(?i)(?-u:\b)(?:{p})")))
-            .expect("original theme regexes");
+        let original =
+            regex::RegexSet::new(ORIGINAL.iter().map(|p| format!(r"(?i)(?-u:\b)(?:{p})")))
+                .expect("original theme regexes");
         let unplain = [
             "care\u{A0}leavers",
             "ca\u{17F}eloads",
@@ -374,18 +274,28 @@ pub(super) mod tests {
             "vacancé",
             "chronolog\u{2B2}",
         ];
-        for case in TRICKY.iter().chain(&unplain) {
+        let upper: Vec<String> = TRICKY.iter().map(|c| c.to_uppercase()).collect();
+        let cases = TRICKY
+            .iter()
+            .chain(&unplain)
+            .copied()
+            .chain(upper.iter().map(String::as_str));
+        for case in cases {
             let expected: Vec<usize> = original.matches(case).into_iter().collect();
-            let found: Vec<usize> = THEME_SET.matches(case).into_iter().collect();
-            assert_eq!(found, expected, "{case:?}");
+            let first = expected.first().map_or(Theme::Other, |&i| THEMES[i].0);
+            // On the text and on its lower-cased copy (none where
+            // lower-casing ASCII would change what matches).
+            assert_eq!(first_theme(&KEYWORDS_ANY_CASE, case), first, "{case:?}");
+            if let Some(lower) = crate::extract::cues::lower_cased(case) {
+                assert_eq!(first_theme(&KEYWORDS, &lower), first, "{case:?}");
+            }
+            assert_eq!(theme_of(&Folded::new(case)), first, "{case:?}");
         }
     }
 
-    /// `theme_of` with the plainness of `s` found as `findings` finds it.
+    /// `theme_of`, for the findings tests.
     pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
-        let lowered = s.to_ascii_lowercase();
-        let plain = UnplainChars::of(s).is_plain(0..s.len());
-        theme_of(s, plain.then_some(lowered.as_bytes()))
+        theme_of(&Folded::new(s))
     }
 
     #[test]

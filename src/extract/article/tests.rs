@@ -1,0 +1,198 @@
+use super::*;
+use crate::extract::layout::layout;
+
+const ARTICLE: &str = "Council told to improve after damning verdict\n\nBy Jane Doe, social affairs reporter\nTuesday 2nd October 2018\n\nInspectors said the council's children's services were inadequate in almost every respect, a report found.\n\nMore from CYP Now\n\nSubscribe";
+
+#[test]
+fn header_fields() {
+    let l = layout(ARTICLE);
+    let h = headline(ARTICLE, &l).expect("headline");
+    assert_eq!(h.value, "Council told to improve after damning verdict");
+    let b = byline(ARTICLE, &l).expect("byline");
+    assert_eq!(b.value, "Jane Doe");
+    assert_eq!(&ARTICLE[b.range.clone()], "Jane Doe");
+    let p = published(ARTICLE, &l).expect("date");
+    assert_eq!(p.value.to_iso(), "2018-10-02");
+    assert_eq!(&ARTICLE[p.range.clone()], "Tuesday 2nd October 2018");
+    let o = outlet(ARTICLE, &l).expect("outlet");
+    assert_eq!(o.value, "CYP Now");
+    assert_eq!(&ARTICLE[o.range.clone()], "CYP Now");
+}
+
+#[test]
+fn captions_and_credits_are_not_bylines() {
+    let t = "Headline of the piece\n\nPhoto: agency/Fotolia\nTown Hall\n\nA long enough first paragraph of the article that is clearly prose text.";
+    let l = layout(t);
+    assert_eq!(byline(t, &l), None);
+}
+
+#[test]
+fn outlet_from_a_told_mention() {
+    let t = "Headline\n\nThe director told Community Care that the council would appeal against the findings of the report.";
+    let l = layout(t);
+    assert_eq!(
+        outlet(t, &l).map(|o| o.value),
+        Some("Community Care".to_string())
+    );
+}
+
+fn outlet_of(t: &str) -> Option<String> {
+    outlet(t, &layout(t)).map(|o| o.value)
+}
+
+const BODY: &str = "A long enough first paragraph of the article that is clearly prose text here.";
+
+#[test]
+fn outlet_from_an_alias_in_the_furniture() {
+    let t = format!(
+        "Headline\n\n{BODY}\n\n---\n\n*This article first appeared in Children and Young People Now.*"
+    );
+    assert_eq!(outlet_of(&t), Some("CYP Now".to_string()));
+    let t = format!("Headline\n\n{BODY}\n\nMore news from KentOnline");
+    assert_eq!(outlet_of(&t), Some("Kent Online".to_string()));
+}
+
+#[test]
+fn outlet_from_a_bare_domain() {
+    let t = format!("Headline\n\n{BODY}\n\nwigantoday.net");
+    assert_eq!(outlet_of(&t), Some("Wigan Today".to_string()));
+}
+
+#[test]
+fn outlet_as_subject_of_an_outlet_verb() {
+    let t = format!(
+        "Headline\n\n{BODY}\n\nLGC has asked the council for its response to the report on its services."
+    );
+    assert_eq!(
+        outlet_of(&t),
+        Some("Local Government Chronicle".to_string())
+    );
+}
+
+#[test]
+fn press_release_issued_by_a_council() {
+    let t = format!(
+        "PRESS RELEASE\n\nHeadline of the release\n\n{BODY}\n\nNotes to editors\n\nIssued by the Slough Borough Council communications team."
+    );
+    assert_eq!(outlet_of(&t), Some("Slough Borough Council".to_string()));
+    assert_eq!(
+        headline(&t, &layout(&t)).map(|h| h.value),
+        Some("Headline of the release".to_string())
+    );
+}
+
+#[test]
+fn markdown_marks_are_not_part_of_the_values() {
+    let t = format!("# Council rated good\n\n*By Ann Lee*\n\n*March 13, 2019*\n\n{BODY}");
+    let l = layout(&t);
+    let h = headline(&t, &l).expect("headline");
+    assert_eq!(&t[h.range.clone()], "Council rated good");
+    let b = byline(&t, &l).expect("byline");
+    assert_eq!(&t[b.range.clone()], "Ann Lee");
+    assert_eq!(
+        published(&t, &l).map(|p| p.value.to_iso()),
+        Some("2019-03-13".to_string())
+    );
+}
+
+fn byline_of(header: &str) -> Option<String> {
+    let t = format!("Council told to improve\n\n{header}\n\n{BODY}");
+    byline(&t, &layout(&t)).map(|b| {
+        assert_eq!(t[b.range.clone()], b.value);
+        b.value
+    })
+}
+
+#[test]
+fn bylines_with_labels_run_together_or_between_bars() {
+    assert_eq!(
+        byline_of("Words: Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(
+        byline_of("Words by Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(
+        byline_of("ByTom Briggs Chief Reporter"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(
+        byline_of("ByTom Briggs, Education Correspondent"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(
+        byline_of("Liverpool Echo | Tue, 2 Mar 2021 | Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(
+        byline_of("Liverpool Echo • 2 March 2021 • By Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
+}
+
+#[test]
+fn labels_and_bars_without_a_name_give_no_byline() {
+    assert_eq!(byline_of("Words: 600"), None);
+    assert_eq!(byline_of("By Ofsted inspectors"), None);
+    assert_eq!(byline_of("Byron Council news"), None);
+    assert_eq!(byline_of("News | Education | Children"), None);
+    // Scraped lines run a name into the next field.
+    assert_eq!(byline_of("ByTom BriggsLiverpool Echo"), None);
+}
+
+#[test]
+fn outlet_from_a_closing_line_that_promotes_it() {
+    let t = format!("Headline\n\n{BODY}\n\nGot a story? Email the Liverpool Echo newsdesk.");
+    assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+    let t =
+        format!("Headline\n\n{BODY}\n\nKeep up with all the latest news from the Sunderland Echo.");
+    assert_eq!(outlet_of(&t), Some("Sunderland Echo".to_string()));
+    let t = format!("Headline\n\n{BODY}\n\nThis story first appeared in the Liverpool Echo.");
+    assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+    // Naming another outlet is not promoting it.
+    let t = format!(
+        "Headline\n\n{BODY}\n\nThe figures were first reported by the Liverpool Echo last year."
+    );
+    assert_eq!(outlet_of(&t), None);
+}
+
+#[test]
+fn a_publishing_company_in_the_footer_gives_way_to_the_outlet() {
+    let t = format!(
+        "Headline\n\n{BODY}\n\nGot a story? Email the Liverpool Echo newsdesk.\n\n© 2021 Example Media Publishing Ltd. All rights reserved."
+    );
+    assert_eq!(outlet_of(&t), Some("Liverpool Echo".to_string()));
+}
+
+#[test]
+fn datelines_with_month_names_in_capitals() {
+    let t =
+        format!("Council told to improve\n\nByTom Briggs Reporter\n09:15, 4 FEB 2020\n\n{BODY}");
+    let p = published(&t, &layout(&t)).expect("date");
+    assert_eq!(p.value.to_iso(), "2020-02-04");
+    assert_eq!(&t[p.range.clone()], "4 FEB 2020");
+    let t = format!("Council told to improve\n\nUPDATED: MARCH 3, 2021\n\n{BODY}");
+    assert_eq!(
+        published(&t, &layout(&t)).map(|p| p.value.to_iso()),
+        Some("2021-03-03".to_string())
+    );
+}
+
+#[test]
+fn unknown_outlet_from_copyright_footer() {
+    let t = "Headline\n\nA long enough first paragraph of the article that is clearly prose text here.\n\n© Wessex Courier 2019";
+    let l = layout(t);
+    assert_eq!(
+        outlet(t, &l).map(|o| o.value),
+        Some("Wessex Courier".to_string())
+    );
+}
+
+#[test]
+fn outlet_from_a_row_added_to_the_outlet_list() {
+    let t = format!(
+        "Headline\n\n{BODY}\n\nThe director told the Bath Chronicle that the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), Some("Bath Chronicle".to_string()));
+}

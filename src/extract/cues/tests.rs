@@ -1,0 +1,127 @@
+use super::*;
+use crate::model::Service;
+
+fn kinds(s: &str) -> Vec<KindCue> {
+    kind_cues(&Folded::new(s))
+}
+
+fn judgements(s: &str) -> Vec<Judgement> {
+    judgement_cues(&Folded::new(s))
+        .into_iter()
+        .map(|c| c.judgement)
+        .collect()
+}
+
+#[test]
+fn judgements_with_context() {
+    use Judgement::*;
+    assert_eq!(
+        judgements("It was rated \"inadequate\" by Ofsted in July 2015."),
+        vec![Inadequate]
+    );
+    assert_eq!(
+        judgements("which marked the service ‘Inadequate’ overall"),
+        vec![Inadequate]
+    );
+    assert_eq!(
+        judgements("three months after it was handed Ofsted's lowest rating"),
+        vec![Inadequate]
+    );
+    assert_eq!(
+        judgements("rated requires improvement to be good in 2019"),
+        vec![RequiresImprovement]
+    );
+    assert_eq!(judgements("The council was rated good overall"), vec![Good]);
+    assert_eq!(
+        judgements("improved from RI to outstanding"),
+        vec![RequiresImprovement, Outstanding]
+    );
+    assert_eq!(
+        judgements("its grade improve to ‘requires improvement’"),
+        vec![RequiresImprovement]
+    );
+}
+
+#[test]
+fn ordinary_words_are_not_judgements() {
+    assert!(judgements("This is good news for children and a good start.").is_empty());
+    assert!(judgements("There are outstanding issues with inadequate support.").is_empty());
+    assert!(judgements("homes which are all rated either good or outstanding").is_empty());
+    assert!(judgements("41% of councils have now been judged good or outstanding").is_empty());
+    assert!(judgements("councils rated inadequate or requires improvement").is_empty());
+    assert_eq!(
+        judgements("after inspectors visited in October, up from good at its last inspection"),
+        vec![Judgement::Good]
+    );
+}
+
+#[test]
+fn plural_kinds_are_not_one_event() {
+    assert!(kinds("A string of monitoring visits since then found progress slow").is_empty());
+    assert!(kinds("Ofsted's inspections of children's services this year").is_empty());
+    assert_eq!(kinds("under the ILACS framework").len(), 1);
+}
+
+#[test]
+fn kinds_and_ordinals() {
+    let s = "Following its fifth monitoring visit, and a focused visit, the JTAI found";
+    let k: Vec<InspectionKind> = kinds(s).into_iter().map(|c| c.kind).collect();
+    assert_eq!(
+        k,
+        vec![
+            InspectionKind::MonitoringVisit,
+            InspectionKind::FocusedVisit,
+            InspectionKind::JointTargetedAreaInspection
+        ]
+    );
+    let cue = &kinds(s)[0].range;
+    assert_eq!(visit_ordinal(s, cue), Some(5));
+    let s = "In a monitoring visit to the trust, the second since it was judged inadequate";
+    assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(2));
+    let s = "the 7th monitoring visit";
+    assert_eq!(visit_ordinal(s, &kinds(s)[0].range), Some(7));
+}
+
+#[test]
+fn schools_are_another_setting() {
+    let other = |s| about_other_setting(&Folded::new(s));
+    assert!(other("The primary school was rated good by Ofsted."));
+    assert!(!other("The council's children's services were rated good."));
+}
+
+#[test]
+fn cues_by_sentence_are_the_cues_of_each_sentence() {
+    let text = "Rated good. It was RI then. A focused visit. The JTAI found it inadequate overall. Monitoring visits went on.";
+    let sentences: Vec<Range<usize>> = crate::extract::layout::split_sentences(text, 0..text.len());
+    let lower = lower_cased(text);
+    let kinds = kind_cues_by_sentence(text, lower.as_deref(), &sentences);
+    let judgements = judgement_cues_by_sentence(text, lower.as_deref(), &sentences);
+    for (i, s) in sentences.iter().enumerate() {
+        let folded = Folded::new(&text[s.clone()]);
+        assert_eq!(kinds[i], kind_cues(&folded), "{s:?}");
+        assert_eq!(judgements[i], judgement_cues(&folded), "{s:?}");
+    }
+    assert_eq!(judgements.iter().flatten().count(), 3);
+    assert_eq!(kinds.iter().flatten().count(), 2);
+}
+
+#[test]
+fn services_are_told_apart() {
+    assert_eq!(
+        services_in("the Fostering Services and adoption agency, and two children’s homes"),
+        vec![
+            Service::FosteringAgency,
+            Service::AdoptionAgency,
+            Service::ChildrensHome
+        ]
+    );
+    assert!(services_in("social work").is_empty());
+}
+
+#[test]
+fn the_best_possible_rating_is_outstanding() {
+    assert_eq!(
+        judgements("The service was handed the best possible Ofsted rating this week."),
+        vec![Judgement::Outstanding]
+    );
+}
