@@ -112,6 +112,7 @@ pub struct Source {
 pub struct ArticleFields {
     pub headline: Option<Field<String>>,
     pub byline: Option<Field<String>>,
+    /// The contract's date string (see [`Inspection::date`]).
     pub published: Option<Field<String>>,
     pub outlet: Option<Field<String>>,
 }
@@ -199,6 +200,10 @@ pub struct Inspection {
     pub service: Service,
     pub kind: InspectionKind,
     pub visit_number: Option<u32>,
+    /// The contract's date string as written, read with
+    /// [`PartialDate::parse`]. A string, not a `PartialDate`, so that a
+    /// record with a mistaken or half-typed date is still read, shown and
+    /// flagged (by `validate` and the record panel) instead of refused whole.
     pub date: Option<String>,
     pub judgement: Option<Judgement>,
     pub inspector: Option<String>,
