@@ -1,5 +1,5 @@
 //! Golden records: the extractor's output on the bundled samples, the
-//! held-out articles and variants of them (upper case, CRLF line endings,
+//! development and held-out articles and variants of them (upper case, CRLF line endings,
 //! non-breaking spaces, articles joined into one) must stay as recorded in
 //! `tests/golden/`. A change to the rules that changes a record shows here
 //! as a diff of that record.
@@ -54,6 +54,7 @@ fn articles_in(dir: &Path) -> Vec<PathBuf> {
 fn sources() -> Vec<(&'static str, String, String)> {
     let sets = [
         ("samples", root().join("assets/samples")),
+        ("dev", root().join("tests/dev/articles")),
         ("heldout", root().join("tests/heldout/articles")),
     ];
     let mut out = Vec::new();
@@ -88,7 +89,7 @@ fn cases() -> BTreeMap<String, String> {
             cases.insert(format!("{variant}/{set}-{name}.json"), changed);
         }
     }
-    for set in ["samples", "heldout"] {
+    for set in ["samples", "dev", "heldout"] {
         let joined: Vec<&str> = sources
             .iter()
             .filter(|(s, _, _)| *s == set)
