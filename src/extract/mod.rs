@@ -24,6 +24,7 @@ mod names;
 mod people;
 mod quotes;
 mod runner;
+mod topic;
 mod window;
 
 pub use dates::PartialDate;

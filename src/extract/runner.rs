@@ -7,7 +7,7 @@ use super::doc::Doc;
 use super::findings::FindingFound;
 use super::inspections::EventFound;
 use super::people::PersonFound;
-use super::{article, figures, findings, inspections, people, quotes};
+use super::{article, figures, findings, inspections, people, quotes, topic};
 use crate::gazetteer::Entity;
 use crate::model::{
     Field, Figure, FigureKind, Finding, Inspection, InspectionKind, Origin, Person, Quote, Record,
@@ -72,8 +72,12 @@ pub fn extract_record(text: &str, source_path: &str) -> Record {
         })
         .collect();
     record.figures = figure_records(&doc, &spans);
-    if record.inspections.is_empty() {
+    if record.inspections.is_empty() && !topic::about_childrens_care_inspection(&doc) {
+        // An off-topic record keeps only its article fields (the guide).
         record.status = Status::OffTopic;
+        record.people.clear();
+        record.quotes.clear();
+        record.figures.clear();
     }
     record
 }

@@ -37,4 +37,5 @@ mod record_props;
 mod regressions;
 mod sample_articles;
 mod save_crash;
+mod topic_props;
 mod update_fixtures;
