@@ -27,6 +27,9 @@ const SIGNAL_ROWS: &[(&str, Signal)] = &[
     (r"monitoring\s+visits?|focused\s+visits?|ilacs|jtai", Signal::Inspection),
     (r"children['’]s\s+(?:services|social\s+care|social\s+workers?|trust|homes?)", Signal::ChildrensCare),
     (r"child\s+protection|children\s+in\s+care|looked[- ]after\s+children|care\s+leavers", Signal::ChildrensCare),
+    // Adult social care has social workers too; an article about it that
+    // names inspectors stays on topic for a person to judge.
+    (r"social\s+work(?:ers?)?|caseloads?|safeguarding\s+children", Signal::ChildrensCare),
     (r"fostering|foster\s+carers?|adoption\s+(?:agency|agencies|service|services)", Signal::ChildrensCare),
     (r"secure\s+(?:children['’]s\s+)?(?:homes?|units?)|residential\s+(?:homes?|units?)", Signal::ChildrensCare),
 ];
@@ -73,6 +76,9 @@ mod tests {
         ));
         assert!(about(
             "Home closed\n\nInspectors found staff at the secure unit did not record restraint."
+        ));
+        assert!(about(
+            "Caseloads still high\n\nOfsted said social workers in the borough carried too many cases."
         ));
     }
 
