@@ -25,3 +25,4 @@ pub mod samples;
 pub mod store;
 pub mod text;
 pub mod update;
+pub mod words;

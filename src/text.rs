@@ -145,9 +145,11 @@ pub enum TextError {
     )]
     EncryptedPdf { path: PathBuf },
     #[error(
-        "{path}: the PDF has no text layer ({pages} page(s) of pictures, as a scan has); \
+        "{path}: the PDF has no text layer ({} of pictures, as a scan has); \
          this app reads the text of a PDF, not its pictures: run it through OCR \
          (for example ocrmypdf) and open the result"
+    ,
+        crate::words::count(*.pages, "page")
     )]
     NoTextLayer { path: PathBuf, pages: usize },
     #[error("{path}: cannot read the Word document: {reason}")]

@@ -232,8 +232,10 @@ fn guard_ui(ctx: &egui::Context, workspace: &Workspace, pending: &Pending) -> Ve
             Pending::Open(_) => "before opening other files",
         };
         ui.label(format!(
-            "{} record(s) have changes that are not saved. Save them {what}?",
-            dirty.len()
+            "{} {} changes that are not saved. Save {} {what}?",
+            crate::words::count(dirty.len(), "record"),
+            crate::words::agree(dirty.len(), "has", "have"),
+            crate::words::agree(dirty.len(), "it", "them")
         ));
         for name in dirty.iter().take(8) {
             ui.label(format!("  • {name}"));

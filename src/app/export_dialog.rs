@@ -226,8 +226,9 @@ impl ExportDialog {
                     run_export(format, &records, root.as_deref(), &path, overwrite);
                 if let Some(first) = unread.first() {
                     text.push_str(&format!(
-                        "; {} article(s) could not be read again and were left out (first: {first})",
-                        unread.len()
+                        "; {} could not be read again and {} left out (first: {first})",
+                        crate::words::count(unread.len(), "article"),
+                        crate::words::agree(unread.len(), "was", "were")
                     ));
                 }
                 let outcome = (text, failed);
@@ -270,8 +271,8 @@ fn run_export(
             );
             if !report.skipped.is_empty() {
                 text.push_str(&format!(
-                    "; {} article(s) left out (first: {})",
-                    report.skipped.len(),
+                    "; {} left out (first: {})",
+                    crate::words::count(report.skipped.len(), "article"),
                     report.skipped[0]
                 ));
             }

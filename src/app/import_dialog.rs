@@ -366,7 +366,7 @@ impl ImportDialog {
             Stage::Preview(plan) => {
                 preview_ui(ui, plan);
                 let new = plan.count(Action::Write);
-                let label = format!("Import {new} new article(s)");
+                let label = format!("Import {}", crate::words::count(new, "new article"));
                 if ui
                     .add_enabled(
                         new > 0 || plan.count(Action::Unchanged) > 0,
@@ -407,10 +407,10 @@ impl ImportDialog {
 
 fn done_stage(plan: &ImportPlan, report: &ImportReport) -> Stage {
     let summary = format!(
-        "{} written, {} already there, {} duplicate(s) left out, into {}{}",
+        "{} written, {} already there, {} left out, into {}{}",
         report.written.len(),
         report.unchanged,
-        report.skipped_duplicates,
+        crate::words::count(report.skipped_duplicates, "duplicate"),
         plan.out_dir.display(),
         if report.index_written {
             " (index.csv updated)"
@@ -429,9 +429,9 @@ fn done_stage(plan: &ImportPlan, report: &ImportReport) -> Stage {
 fn preview_ui(ui: &mut egui::Ui, plan: &ImportPlan) {
     for s in &plan.sources {
         ui.label(format!(
-            "{}: {} article(s), read as {}",
+            "{}: {}, read as {}",
             s.name(),
-            s.articles,
+            crate::words::count(s.articles, "article"),
             s.layout.label()
         ));
         for n in &s.notices {
@@ -442,10 +442,10 @@ fn preview_ui(ui: &mut egui::Ui, plan: &ImportPlan) {
         ui.colored_label(ui.visuals().error_fg_color, f.to_string());
     }
     ui.label(format!(
-        "{} new, {} already imported, {} duplicate(s){}",
+        "{} new, {} already imported, {}{}",
         plan.count(Action::Write),
         plan.count(Action::Unchanged),
-        plan.duplicates(),
+        crate::words::count(plan.duplicates(), "duplicate"),
         if plan.count(Action::SkipDuplicate) > 0 {
             " (left out)"
         } else {

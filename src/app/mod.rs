@@ -256,7 +256,10 @@ impl CuratorApp {
                     .filter(|d| matches!(d.state, DocState::Failed(_)))
                     .count();
                 self.load = if failed > 0 {
-                    LoadState::Failed(format!("{failed} file(s) could not be read"))
+                    LoadState::Failed(format!(
+                        "{} could not be read",
+                        crate::words::count(failed, "file")
+                    ))
                 } else {
                     LoadState::Idle
                 };

@@ -224,7 +224,8 @@ impl CuratorApp {
         }
         self.accepted.clear();
         self.dialogs.info(format!(
-            "Re-extracted: {applied} record(s) updated (Ctrl+Z undoes each one)"
+            "Re-extracted: {} updated (Ctrl+Z undoes each one)",
+            crate::words::count(applied, "record")
         ));
         if !skipped.is_empty() {
             self.dialogs.error(format!(

@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::reextract::{ReextractResult, ReextractState, totals};
 use crate::merge::{Change, ChangeKind};
+use crate::words::{agree, count};
 
 /// Draws the window for `state`; returns Apply or Cancel when pressed.
 pub fn reextract_ui(ctx: &egui::Context, state: &ReextractState) -> Vec<Command> {
@@ -20,7 +21,7 @@ pub fn reextract_ui(ctx: &egui::Context, state: &ReextractState) -> Vec<Command>
             ReextractState::Running { total, .. } => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Extracting {total} article(s) again…"));
+                    ui.label(format!("Extracting {} again…", count(*total, "article")));
                 });
             }
             ReextractState::Ready { results } => results_ui(ui, results),
@@ -60,8 +61,9 @@ fn results_ui(ui: &mut egui::Ui, results: &[ReextractResult]) {
         .filter(|r| r.outcome.as_ref().is_ok_and(|(m, _)| m.changed))
         .count();
     ui.strong(format!(
-        "{changed} of {} record(s) change: {}",
-        results.len(),
+        "{changed} of {} {}: {}",
+        count(results.len(), "record"),
+        agree(results.len(), "changes", "change"),
         counts.join(", ")
     ));
     egui::ScrollArea::vertical()
@@ -103,7 +105,10 @@ fn result_ui(ui: &mut egui::Ui, result: &ReextractResult) {
     }
     let kept = s.count(ChangeKind::Kept);
     if kept > 0 {
-        ui.weak(format!("{kept} value(s) a person edited or added: kept"));
+        ui.weak(format!(
+            "{} a person edited or added: kept",
+            count(kept, "value")
+        ));
     }
 }
 

@@ -53,10 +53,11 @@ impl ReportPanel {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Extractor report");
             ui.label(format!(
-                "From the {} record(s) a person has worked on ({} machine record(s) left out). \
+                "From the {} a person has worked on ({} left out). \
                  Precision: of the machine's values, the share people kept as they were. \
                  Recall: of the values the records hold, the share the machine got right.",
-                built.report.curated, built.report.not_curated
+                crate::words::count(built.report.curated, "record"),
+                crate::words::count(built.report.not_curated, "machine record")
             ));
             ui.add_space(6.0);
             counts_ui(ui, &built.report, field, &mut pick);

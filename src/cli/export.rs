@@ -145,8 +145,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
                 }
                 if report.dropped_spans > 0 {
                     eprintln!(
-                        "warning: {} evidence span(s) outside their article text left out of {}",
-                        report.dropped_spans,
+                        "warning: {} outside their article text left out of {}",
+                        crate::words::count(report.dropped_spans, "evidence span"),
                         path.display()
                     );
                 }
@@ -169,7 +169,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if failed > 0 {
-        eprintln!("{failed} file(s) failed");
+        eprintln!("{} failed", crate::words::count(failed, "file"));
         Ok(ExitCode::FAILURE)
     } else {
         Ok(ExitCode::SUCCESS)

@@ -179,8 +179,8 @@ fn clean_up_after_interrupted_runs(listing: &Listing) {
     let cleanup = remove_abandoned_temp_files(&listing.temp_files);
     if !cleanup.removed.is_empty() {
         eprintln!(
-            "removed {} temporary file(s) left by an interrupted run",
-            cleanup.removed.len()
+            "removed {} left by an interrupted run",
+            crate::words::count(cleanup.removed.len(), "temporary file")
         );
     }
     for err in &cleanup.errors {

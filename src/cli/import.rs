@@ -101,9 +101,9 @@ fn exit_code(failed: usize) -> ExitCode {
 fn print_sources(plan: &ImportPlan) {
     for source in &plan.sources {
         eprintln!(
-            "{}: {} article(s), read as {}",
+            "{}: {}, read as {}",
             source.path.display(),
-            source.articles,
+            crate::words::count(source.articles, "article"),
             source.layout.label()
         );
         for notice in &source.notices {
@@ -113,8 +113,9 @@ fn print_sources(plan: &ImportPlan) {
     let duplicates = plan.duplicates();
     if duplicates > 0 {
         eprintln!(
-            "{duplicates} duplicate(s) of an earlier article (same text, or shingle similarity \
-             >= {NEAR_DUPLICATE})"
+            "{} of an earlier article (same text, or shingle similarity \
+             >= {NEAR_DUPLICATE})",
+            crate::words::count(duplicates, "duplicate")
         );
     }
 }

@@ -103,8 +103,8 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, PdfProblem> {
             .map(|(_, why)| why.trim_end_matches("; its text is missing"))
             .unwrap_or_default();
         return Err(PdfProblem::Damaged(format!(
-            "none of its {} page(s) could be read {first}",
-            numbers.len()
+            "none of its {} could be read {first}",
+            crate::words::count(numbers.len(), "page")
         )));
     }
     let letters: usize = pages

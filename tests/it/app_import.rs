@@ -80,13 +80,13 @@ fn file_import_previews_the_split_then_writes_and_opens_the_articles() {
     assert_eq!(folder, out.display().to_string());
 
     harness.get_by_label("Preview the split").click();
-    wait_for_label(&mut harness, "Import 7 new article(s)");
-    harness.get_by_label_contains("7 article(s), read as header blocks with a word count");
+    wait_for_label(&mut harness, "Import 7 new articles");
+    harness.get_by_label_contains("7 articles, read as header blocks with a word count");
     harness.get_by_label_contains(STORIES[1].headline);
     harness.get_by_label_contains("exact duplicate of");
     assert!(!out.exists(), "the preview writes nothing");
 
-    harness.get_by_label("Import 7 new article(s)").click();
+    harness.get_by_label("Import 7 new articles").click();
     wait_for_label(&mut harness, "7 written, 0 already there");
     let written = std::fs::read_dir(&out)
         .expect("the folder was made")

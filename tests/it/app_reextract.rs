@@ -77,7 +77,7 @@ fn reextract_shows_a_diff_applies_it_as_one_step_and_undo_takes_it_back() {
         "person added: Sarah Hammond",
         "person conflict: Kent County",
         "finding still rejected",
-        "3 value(s) a person edited or added: kept",
+        "3 values a person edited or added: kept",
     ] {
         assert!(
             harness.query_by_label_contains(line).is_some(),
@@ -133,7 +133,7 @@ fn reextract_all_merges_every_article_and_cancel_changes_nothing() {
     wait_for_diff(&mut harness);
     assert!(
         harness
-            .query_by_label_contains("2 of 2 record(s) change")
+            .query_by_label_contains("2 of 2 records change")
             .is_some()
     );
     assert!(

@@ -359,7 +359,7 @@ fn an_unreadable_file_is_reported_and_the_app_keeps_working() {
     assert_eq!(harness.state().workspace.current, Some(2));
     // The error, not only the file's name (which the queue always shows).
     harness.get_by_label_contains("c_empty.txt: file is empty");
-    harness.get_by_label_contains("1 file(s) could not be read");
+    harness.get_by_label_contains("1 file could not be read");
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     harness.step();
     assert_eq!(harness.state().workspace.current, Some(1));

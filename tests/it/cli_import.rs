@@ -152,7 +152,7 @@ fn an_end_of_document_docx_export_splits_into_its_articles_with_a_near_duplicate
     assert!(
         result
             .stderr
-            .contains("7 article(s), read as articles ending \"End of Document\""),
+            .contains("7 articles, read as articles ending \"End of Document\""),
         "{result:?}"
     );
     let names = article_files(&out);
@@ -251,7 +251,7 @@ fn numbered_rtf_and_txt_exports_and_a_pdf_export_split_the_same_way() {
         assert!(
             result
                 .stderr
-                .contains(&format!("{count} article(s), read as {layout}")),
+                .contains(&format!("{}, read as {layout}", ofsted_curator::words::count(count, "article"))),
             "{}: {result:?}",
             export.display()
         );
