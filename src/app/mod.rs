@@ -332,9 +332,36 @@ impl CuratorApp {
             }
         }
         self.apply_theme(&ctx);
-        let mut commands = Vec::new();
+        self.guard_window_close(&ctx);
+        let mut commands = dropped_files(&ctx);
+        commands.extend(self.commands_from_keys(&ctx));
+        commands.extend(menu_bar::menu_bar_ui(
+            ui,
+            &self.workspace,
+            &self.settings,
+            &self.shortcuts,
+        ));
+        commands.extend(self.safety_ui(ui));
+        status_bar::status_bar_ui(ui, &self.workspace, &self.load);
+        commands.extend(tab_bar::tab_bar_ui(ui, self.tab));
+        commands.extend(self.tab_ui(ui, &ctx));
+        help_overlay::help_overlay_ui(&ctx, &mut self.dialogs.help_open, &self.shortcuts);
+        commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
+        self.dialogs.messages_ui(&ctx);
+        commands.extend(self.export.poll());
+        commands.extend(self.export.path_box_ui(&ctx));
+        commands.extend(self.import.ui(&ctx));
+        commands.extend(reextract_dialog::reextract_ui(&ctx, &self.reextract));
 
-        // Closing the window with unsaved changes asks first.
+        for command in commands {
+            self.apply_command(command);
+        }
+        a11y::focus_ring_ui(&ctx, self.source.text_id());
+        self.update_title(&ctx);
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn guard_window_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.workspace.dirty_count() > 0 {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -343,20 +370,11 @@ impl CuratorApp {
                 self.allow_close = true;
             }
         }
+    }
 
-        // Files and folders dropped on the window.
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if !dropped.is_empty() {
-            commands.push(Command::Open(dropped));
-        }
-
+    /// The commands of this frame's key presses, for whoever owns the
+    /// keyboard; none while a modal window is open.
+    fn commands_from_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let focus = ctx.memory(|m| m.focused());
         // egui drops the keyboard focus as soon as Escape is pressed, before
         // this frame's widgets run: an Escape that left a text field has done
@@ -384,6 +402,7 @@ impl CuratorApp {
         } else {
             KeyboardOwner::Control
         };
+        let mut commands = Vec::new();
         if !self.dialogs.is_modal_open()
             && !self.export.is_modal_open()
             && !self.import.is_open()
@@ -391,64 +410,50 @@ impl CuratorApp {
             && !self.reextract.is_open()
         {
             if let Some(picker) = self.picker {
-                commands.extend(choices::picker_keys(&ctx, picker));
+                commands.extend(choices::picker_keys(ctx, picker));
             }
-            commands.extend(shortcuts::commands_from_keys(&ctx, &self.shortcuts, owner));
+            commands.extend(shortcuts::commands_from_keys(ctx, &self.shortcuts, owner));
             if escape_left_a_field {
                 commands.retain(|c| *c != Command::Escape);
             }
         }
+        commands
+    }
 
-        commands.extend(menu_bar::menu_bar_ui(
-            ui,
-            &self.workspace,
-            &self.settings,
-            &self.shortcuts,
-        ));
-        commands.extend(self.safety_ui(ui));
-        status_bar::status_bar_ui(ui, &self.workspace, &self.load);
-        commands.extend(tab_bar::tab_bar_ui(ui, self.tab));
-        if self.tab == Tab::Corpus {
-            let waker_ctx = ctx.clone();
-            self.corpus.view.refresh(&self.workspace, || {
-                Arc::new(move || waker_ctx.request_repaint())
-            });
-            commands.extend(self.corpus.ui(ui, &self.workspace));
-        } else if self.tab == Tab::Report {
-            commands.extend(self.report.ui(ui, &self.workspace));
-        } else {
-            commands.extend(self.queue.ui(ui, &self.workspace));
-            let keys = FormKeys {
-                selected: self.selected,
-                accepted: &self.accepted,
-                picker: self.picker,
-            };
-            commands.extend(self.record.ui(ui, &self.workspace, keys));
-            let hovered = self.record.hovered();
-            commands.extend(self.source.ui(
-                ui,
-                &self.workspace,
-                self.selected,
-                hovered,
-                &self.settings,
-            ));
-            if self.workspace.current_loaded().is_some() {
-                self.milestones.article_shown();
+    /// The tab on screen: the corpus, the report, or the review panels.
+    fn tab_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        match self.tab {
+            Tab::Corpus => {
+                let waker_ctx = ctx.clone();
+                self.corpus.view.refresh(&self.workspace, || {
+                    Arc::new(move || waker_ctx.request_repaint())
+                });
+                commands.extend(self.corpus.ui(ui, &self.workspace));
+            }
+            Tab::Report => commands.extend(self.report.ui(ui, &self.workspace)),
+            Tab::Review => {
+                commands.extend(self.queue.ui(ui, &self.workspace));
+                let keys = FormKeys {
+                    selected: self.selected,
+                    accepted: &self.accepted,
+                    picker: self.picker,
+                };
+                commands.extend(self.record.ui(ui, &self.workspace, keys));
+                let hovered = self.record.hovered();
+                commands.extend(self.source.ui(
+                    ui,
+                    &self.workspace,
+                    self.selected,
+                    hovered,
+                    &self.settings,
+                ));
+                if self.workspace.current_loaded().is_some() {
+                    self.milestones.article_shown();
+                }
             }
         }
-        help_overlay::help_overlay_ui(&ctx, &mut self.dialogs.help_open, &self.shortcuts);
-        commands.extend(self.dialogs.ui(&ctx, &self.workspace, &self.settings));
-        self.dialogs.messages_ui(&ctx);
-        commands.extend(self.export.poll());
-        commands.extend(self.export.path_box_ui(&ctx));
-        commands.extend(self.import.ui(&ctx));
-        commands.extend(reextract_dialog::reextract_ui(&ctx, &self.reextract));
-
-        for command in commands {
-            self.apply_command(command);
-        }
-        a11y::focus_ring_ui(&ctx, self.source.text_id());
-        self.update_title(&ctx);
+        commands
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -495,5 +500,22 @@ impl eframe::App for CuratorApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Files and folders dropped on the window: a command to open them.
+fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
+    let dropped: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    if dropped.is_empty() {
+        Vec::new()
+    } else {
+        vec![Command::Open(dropped)]
     }
 }
