@@ -149,6 +149,7 @@ impl SourcePanel {
         let text_color = ui.visuals().text_color();
         let font_size = settings.font_size;
         let text_id = self.text_id();
+        let scroll_target = self.scroll_target(index, doc, selected);
         let galley_cache = &mut self.galley;
         let mut layouter = |ui: &egui::Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
             let key = GalleyKey {
@@ -166,21 +167,6 @@ impl SourcePanel {
             let galley = ui.fonts_mut(|f| f.layout_job(job));
             *galley_cache = Some((key, galley.clone()));
             galley
-        };
-
-        // Scroll to the selected field's evidence when the selection changed
-        // from anywhere but a click in the text itself.
-        let scroll_target = if self.scrolled_for != Some((index, selected)) {
-            if self.scrolled_for.map(|s| s.0) != Some(index) {
-                self.selection = None;
-            }
-            self.scrolled_for = Some((index, selected));
-            match selected {
-                Some(p) if self.clicked_field.take() != Some(p) => evidence_extent(&doc.record, p),
-                _ => None,
-            }
-        } else {
-            None
         };
 
         keep_typing_from_the_article(ui, text_id);
@@ -217,7 +203,47 @@ impl SourcePanel {
             .inner;
 
         self.drawn = Some((output.galley_pos, output.galley.clone()));
+        self.take_pointer(ui, &output, kept_selection, &spans, selected, &mut out);
+        let has_selection = self.selection.is_some();
+        output.response.context_menu(|ui| {
+            context_menu_ui(ui, has_selection, selected, &mut out);
+        });
+        out
+    }
 
+    /// Where to scroll: the selected field's evidence, when the selection
+    /// changed from anywhere but a click in the text itself.
+    fn scroll_target(
+        &mut self,
+        index: usize,
+        doc: &LoadedDoc,
+        selected: Option<FieldPath>,
+    ) -> Option<std::ops::Range<usize>> {
+        if self.scrolled_for == Some((index, selected)) {
+            return None;
+        }
+        if self.scrolled_for.map(|s| s.0) != Some(index) {
+            self.selection = None;
+        }
+        self.scrolled_for = Some((index, selected));
+        match selected {
+            Some(p) if self.clicked_field.take() != Some(p) => evidence_extent(&doc.record, p),
+            _ => None,
+        }
+    }
+
+    /// The text selection, a click on highlighted text (selecting the field
+    /// it supports) and the hover naming the fields under the pointer.
+    fn take_pointer(
+        &mut self,
+        ui: &egui::Ui,
+        output: &egui::text_edit::TextEditOutput,
+        kept_selection: Option<egui::text_edit::TextEditState>,
+        spans: &[HighlightSpan],
+        selected: Option<FieldPath>,
+        out: &mut Vec<Command>,
+    ) {
+        let text_id = self.text_id();
         let cursor_range = match kept_selection {
             Some(state) => {
                 let range = state.cursor.char_range();
@@ -232,7 +258,7 @@ impl SourcePanel {
             let (a, b) = (a.index.0, b.index.0);
             self.selection = (a < b).then_some(a..b);
             if output.response.clicked() && a == b {
-                let fields = fields_at(&spans, a);
+                let fields = fields_at(spans, a);
                 if !fields.is_empty() {
                     // Clicking again cycles through the fields stacked here.
                     let next = match selected.and_then(|s| fields.iter().position(|f| *f == s)) {
@@ -247,7 +273,7 @@ impl SourcePanel {
         if let Some(hover) = output.response.hover_pos() {
             let local = hover - output.galley_pos;
             let at = output.galley.cursor_from_pos(local).index.0;
-            let fields = fields_at(&spans, at);
+            let fields = fields_at(spans, at);
             if !fields.is_empty() {
                 let names: Vec<String> = fields.iter().map(|f| f.label()).collect();
                 output
@@ -260,11 +286,6 @@ impl SourcePanel {
                     ));
             }
         }
-        let has_selection = self.selection.is_some();
-        output.response.context_menu(|ui| {
-            context_menu_ui(ui, has_selection, selected, &mut out);
-        });
-        out
     }
 }
 
