@@ -63,114 +63,131 @@ pub fn timeline_ui(
             ui.horizontal_top(|ui| {
                 let (label_rect, label_response) =
                     ui.allocate_exact_size(egui::vec2(label_width, height), egui::Sense::hover());
-                let plot = Plot::new("corpus-timeline")
-                    .height(height)
-                    .allow_zoom([true, false])
-                    .allow_drag([true, false])
-                    .allow_scroll(false)
-                    .allow_boxed_zoom(false)
-                    .show_x(false)
-                    .show_y(false)
-                    .show_axes([true, false])
-                    .default_x_bounds(lo.floor() - 0.25, hi.ceil() + 0.25)
-                    .default_y_bounds(*y_bounds.start(), *y_bounds.end())
-                    // Years on top, so they stay in view when the lanes
-                    // scroll; a year's label needs only about 40 points.
-                    .custom_x_axes(vec![
-                        AxisHints::new_x()
-                            .placement(egui_plot::VPlacement::Top)
-                            .label_spacing(36.0..=44.0)
-                            .formatter(|mark, _| {
-                                if (mark.value - mark.value.round()).abs() < 1e-6 {
-                                    format!("{:.0}", mark.value)
-                                } else {
-                                    String::new()
-                                }
-                            }),
-                    ])
-                    .y_grid_spacer(|input| {
-                        let (min, max) = input.bounds;
-                        let first = max.floor().min(0.0) as i64;
-                        let last = min.ceil() as i64;
-                        (last..=first)
-                            .map(|v| GridMark {
-                                value: v as f64,
-                                step_size: 1.0,
-                            })
-                            .collect()
-                    });
+                let plot = timeline_plot(height, (lo, hi), &y_bounds);
                 let response = plot.show(ui, |plot_ui| {
                     // The lanes fill the height whatever the plot remembers
                     // from a filter or lane order with more or fewer lanes.
                     plot_ui.set_plot_bounds_y(y_bounds.clone());
-                    for judgement in JUDGEMENTS {
-                        for (shape, marker, radius) in [
-                            (PointShape::Marker, MarkerShape::Circle, 5.0),
-                            (PointShape::ProviderMarker, MarkerShape::Diamond, 6.5),
-                        ] {
-                            let points: Vec<[f64; 2]> = timeline
-                                .points
-                                .iter()
-                                .filter(|p| p.shape == shape && p.judgement == Some(judgement))
-                                .map(|p| [p.x, -(p.lane as f64)])
-                                .collect();
-                            if points.is_empty() {
-                                continue;
-                            }
-                            let name = match shape {
-                                PointShape::ProviderMarker => {
-                                    format!(
-                                        "{} (provider)",
-                                        palette::judgement_label(Some(judgement))
-                                    )
-                                }
-                                _ => palette::judgement_label(Some(judgement)).to_string(),
-                            };
-                            plot_ui.points(
-                                Points::new(name, points)
-                                    .shape(marker)
-                                    .radius(radius)
-                                    .filled(true)
-                                    .allow_hover(false)
-                                    .color(palette::judgement_color(Some(judgement), dark)),
-                            );
-                        }
-                    }
+                    marks_ui(plot_ui, timeline, dark);
                 });
                 let transform = response.transform;
                 ui.ctx()
                     .data_mut(|d| d.insert_temp(transform_id(), transform));
                 headings_and_ticks_ui(ui, timeline, &transform, dark);
                 lane_labels_ui(ui, timeline, &transform, label_rect, label_response);
-                let hovered = response.response.hover_pos().and_then(|pointer| {
-                    timeline
-                        .points
-                        .iter()
-                        .map(|p| {
-                            let pos = transform
-                                .position_from_point(&PlotPoint::new(p.x, -(p.lane as f64)));
-                            (p, pos.distance(pointer))
-                        })
-                        .filter(|(_, d)| *d <= HOVER_DISTANCE)
-                        .min_by(|a, b| a.1.total_cmp(&b.1))
-                        .map(|(p, _)| p)
-                });
-                if let Some(point) = hovered
-                    && let Some(row) = corpus.rows().get(point.row)
-                {
-                    let clicked = response.response.clicked();
-                    response.response.on_hover_ui_at_pointer(|ui| {
-                        ui.strong(row.headline.as_deref().unwrap_or(&row.file_name));
-                        ui.label(row.describe());
-                        ui.weak("Click to open it in the review tab");
-                    });
-                    if clicked {
-                        open = Some(point.row);
-                    }
-                }
+                open = hovered_mark_ui(response, corpus, timeline);
             });
         });
     open
+}
+
+/// The plot the lanes are drawn in: zoom and drag along time only, years
+/// on top, one grid line per lane.
+fn timeline_plot(
+    height: f32,
+    (lo, hi): (f64, f64),
+    y_bounds: &std::ops::RangeInclusive<f64>,
+) -> Plot<'static> {
+    Plot::new("corpus-timeline")
+        .height(height)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .show_axes([true, false])
+        .default_x_bounds(lo.floor() - 0.25, hi.ceil() + 0.25)
+        .default_y_bounds(*y_bounds.start(), *y_bounds.end())
+        // Years on top, so they stay in view when the lanes scroll; a
+        // year's label needs only about 40 points.
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .placement(egui_plot::VPlacement::Top)
+                .label_spacing(36.0..=44.0)
+                .formatter(|mark, _| {
+                    if (mark.value - mark.value.round()).abs() < 1e-6 {
+                        format!("{:.0}", mark.value)
+                    } else {
+                        String::new()
+                    }
+                }),
+        ])
+        .y_grid_spacer(|input| {
+            let (min, max) = input.bounds;
+            let first = max.floor().min(0.0) as i64;
+            let last = min.ceil() as i64;
+            (last..=first)
+                .map(|v| GridMark {
+                    value: v as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+}
+
+/// One series of marks per judgement and shape: circles for councils,
+/// diamonds for providers.
+fn marks_ui(plot_ui: &mut egui_plot::PlotUi<'_>, timeline: &Timeline, dark: bool) {
+    for judgement in JUDGEMENTS {
+        for (shape, marker, radius) in [
+            (PointShape::Marker, MarkerShape::Circle, 5.0),
+            (PointShape::ProviderMarker, MarkerShape::Diamond, 6.5),
+        ] {
+            let points: Vec<[f64; 2]> = timeline
+                .points
+                .iter()
+                .filter(|p| p.shape == shape && p.judgement == Some(judgement))
+                .map(|p| [p.x, -(p.lane as f64)])
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            let label = palette::judgement_label(Some(judgement));
+            let name = match shape {
+                PointShape::ProviderMarker => format!("{label} (provider)"),
+                _ => label.to_string(),
+            };
+            plot_ui.points(
+                Points::new(name, points)
+                    .shape(marker)
+                    .radius(radius)
+                    .filled(true)
+                    .allow_hover(false)
+                    .color(palette::judgement_color(Some(judgement), dark)),
+            );
+        }
+    }
+}
+
+/// The mark under the pointer, described in a tooltip; the row to open
+/// when it is clicked.
+fn hovered_mark_ui(
+    response: egui_plot::PlotResponse<()>,
+    corpus: &Corpus,
+    timeline: &Timeline,
+) -> Option<usize> {
+    let transform = response.transform;
+    let hovered = response.response.hover_pos().and_then(|pointer| {
+        timeline
+            .points
+            .iter()
+            .map(|p| {
+                let pos = transform.position_from_point(&PlotPoint::new(p.x, -(p.lane as f64)));
+                (p, pos.distance(pointer))
+            })
+            .filter(|(_, d)| *d <= HOVER_DISTANCE)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(p, _)| p)
+    })?;
+    let row = corpus.rows().get(hovered.row)?;
+    let clicked = response.response.clicked();
+    response.response.on_hover_ui_at_pointer(|ui| {
+        ui.strong(row.headline.as_deref().unwrap_or(&row.file_name));
+        ui.label(row.describe());
+        ui.weak("Click to open it in the review tab");
+    });
+    clicked.then_some(hovered.row)
 }
 
 fn transform_id() -> egui::Id {
