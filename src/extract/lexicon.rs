@@ -96,6 +96,19 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("judged",       FINDING),
     verb("considered",   FINDING),
     verb("described",    FINDING),
+    // Only findings use these: the report "praises", "highlights" or
+    // "commends" a service; inspectors "wrote" or "singled out" one.
+    verb("praises",      FINDING),
+    verb("highlights",   FINDING),
+    verb("commended",    FINDING | FINDING_NEAR),
+    verb("commends",     FINDING),
+    verb("criticises",   FINDING),
+    verb("describes",    FINDING),
+    verb("singled out",  FINDING),
+    verb("wrote",        FINDING),
+    verb("writes",       FINDING),
+    verb("warns",        FINDING),
+    verb("judges",       FINDING),
 ];
 
 /// The verbs of saying that serve `use_`, in table order.

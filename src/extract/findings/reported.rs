@@ -16,9 +16,9 @@ fn rows() -> Vec<String> {
     let near_verbs = lexicon::alternation(lexicon::saying_verbs(says::FINDING_NEAR));
     vec![
         format!(
-            r"(?-u:\b)(?:inspectors?|ofsted|the\s+(?:report|letter|inspectorate|watchdog|regulator|visit)|hmi)(?-u:\b)[^.]{{0,80}}?(?-u:\b){verbs}(?-u:\b)"
+            r"(?-u:\b)(?:inspectors?|ofsted|the\s+(?:(?:inspection|monitoring|ofsted|inspectors'|published|latest|final)\s+)?(?:report|letter|inspectorate|watchdog|regulator|visit)|(?:its|their|ofsted's)\s+(?:(?:inspection|monitoring)\s+)?(?:report|letter)|hmi)(?-u:\b)[^.]{{0,80}}?(?-u:\b){verbs}(?-u:\b)"
         ),
-        r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+report|the\s+letter))".to_string(),
+        r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+(?:inspection\s+|monitoring\s+)?(?:report|letter)|the\s+(?:education\s+)?(?:watchdog|inspectorate|regulator)))".to_string(),
         format!(r"(?-u:\b)(?:inspectors|ofsted)\s+{near_verbs}(?-u:\b)"),
     ]
 }
@@ -64,6 +64,8 @@ mod tests {
             "the watchdog “has” described",
             "Ofsted found delays in the service",
             "Inspectors, in a long letter to the council, criticised its leaders",
+            "the monitoring letter praises the work with families",
+            "help arrives quickly, according to the education watchdog",
         ] {
             assert!(is_reported(s), "{s:?}");
         }

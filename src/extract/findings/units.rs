@@ -1,0 +1,183 @@
+//! Which stretches of an article state findings: sentences that report
+//! what inspectors found (`reported`), the sentences that carry their
+//! report on without a cue of their own, the body of a findings section
+//! ("Headline findings", "Areas for improvement"), and the bullets of a
+//! list that a reporting line opens ("Inspectors found that:").
+
+use super::polarity::{judges, leaning};
+use super::reported::reported;
+use crate::extract::doc::Doc;
+use crate::extract::layout::BlockKind;
+use crate::extract::quotes::QuoteFound;
+use crate::model::Polarity;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A stretch of text that states findings, and the polarity its clauses
+/// take where their own words lean to neither (a list's opening line
+/// "areas for improvement include:" makes its bullets concerns).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Unit {
+    pub range: Range<usize>,
+    pub lean: Option<Polarity>,
+}
+
+/// How many sentences without a cue may carry on a reported one.
+const CARRIED_SENTENCES: usize = 3;
+
+/// A heading that opens a section of findings.
+static FINDINGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:key |main |headline |the )?(?:findings|strengths|weaknesses|areas? for (?:improvement|development|priority action)|what (?:inspectors|ofsted|the (?:report|letter|inspectors)) (?:found|said)|what needs to improve|what is working well|concerns)\b",
+    )
+    .expect("findings heading")
+});
+
+/// A line that opens a list of findings: it ends with a colon and names
+/// the inspectors' report or what they found.
+static LIST_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:inspectors?|ofsted|report|letter|they|found|highlight\w*|prais\w*|identif\w*|includ\w*|strengths?|improvement|weakness\w*|concerns?|noted)(?-u:\b)[^.]*:$",
+    )
+    .expect("list opener")
+});
+
+/// A bullet marker at the start of a line.
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-•·▪*–]\s+").expect("bullet regex"));
+
+/// Someone other than the inspectors speaking, or a promise rather than a
+/// judgement: first-person words, the future, plans.
+static NOT_A_JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:[Ww]e|[Oo]ur|[Uu]s|I|[Ww]ill|[Ww]ould|[Mm]ust|[Pp]lans? to|[Ii]ntends? to|[Aa]ims? to|[Hh]opes? to|[Ww]ants? to)(?-u:\b)",
+    )
+    .expect("not a judgement")
+});
+
+/// A sentence that goes on reporting with a pronoun for the inspectors or
+/// their report ("They also found ...", "It described ..."): a cue only
+/// right after a finding.
+static PRONOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:however|but|and|also),?\s+)?(?:they|it|the\s+inspectors?)\s+(?:also\s+)?(?:said|say|says|found|find|finds|noted|praised|highlighted|described|identified|warned|criticised|raised|commended|singled\s+out|judged|added|reported|recognised)(?-u:\b)",
+    )
+    .expect("pronoun cue")
+});
+
+/// A verb of speech: a sentence without a cue of the inspectors' that
+/// holds one reports someone else.
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:said|says|told|added|responded|insisted|explained|admitted)(?-u:\b)",
+    )
+    .expect("speech regex")
+});
+
+/// Whether `range` holds words that are not the inspectors' judgement: a
+/// quotation from someone else (unless the sentence has the inspectors'
+/// `cue`), first-person words or a promise (outside quotation marks).
+fn is_someone_elses(doc: &Doc, quotes: &[QuoteFound], range: &Range<usize>, cue: bool) -> bool {
+    let overlapping = |q: &&QuoteFound| q.range.start < range.end && range.start < q.range.end;
+    // In a sentence whose subject is the inspectors or their report, a
+    // quotation is theirs whoever it was put down to.
+    if !cue
+        && quotes
+            .iter()
+            .filter(overlapping)
+            .any(|q| q.speaker.as_deref() != Some("Ofsted"))
+    {
+        return true;
+    }
+    let mut outside = doc.text[range.clone()].to_string();
+    for q in quotes.iter().filter(overlapping) {
+        let start = q.range.start.max(range.start) - range.start;
+        let end = q.range.end.min(range.end) - range.start;
+        if outside.is_char_boundary(start) && outside.is_char_boundary(end) {
+            outside.replace_range(start..end, &" ".repeat(end - start));
+        }
+    }
+    NOT_A_JUDGEMENT.is_match(&outside)
+}
+
+/// Whether each body block lies in a findings section: after a heading
+/// that opens one, up to the next heading.
+fn in_findings_section(doc: &Doc) -> Vec<bool> {
+    let mut open = false;
+    doc.layout
+        .blocks
+        .iter()
+        .map(|b| {
+            let line = &doc.text[b.range.clone()];
+            if b.kind != BlockKind::Body && !BULLET.is_match(line) {
+                open = FINDINGS_HEADING.is_match(line.trim());
+            }
+            open
+        })
+        .collect()
+}
+
+/// The bullets of lists opened by a reporting line, with the lean of that
+/// line.
+fn bullets(doc: &Doc) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut opener: Option<Option<Polarity>> = None;
+    for b in &doc.layout.blocks {
+        let line = &doc.text[b.range.clone()];
+        if let Some(marker) = BULLET.find(line) {
+            if let Some(lean) = opener {
+                out.push(Unit {
+                    range: b.range.start + marker.end()..b.range.end,
+                    lean,
+                });
+            }
+            continue;
+        }
+        opener = (b.kind != BlockKind::Footer && LIST_OPENER.is_match(line.trim_end()))
+            .then(|| leaning(line));
+    }
+    out
+}
+
+/// The stretches of `doc` that state findings, in text order.
+pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
+    let sentences: Vec<(Range<usize>, usize)> = doc
+        .layout
+        .body_sentences()
+        .map(|s| (s.range.clone(), s.block))
+        .collect();
+    let ranges: Vec<Range<usize>> = sentences.iter().map(|(r, _)| r.clone()).collect();
+    let cues = reported(doc, &ranges);
+    let section = in_findings_section(doc);
+    let mut out = Vec::new();
+    let mut carried = 0;
+    for (i, ((range, block), cue)) in sentences.iter().zip(cues).enumerate() {
+        let s = &doc.text[range.clone()];
+        let cue = cue || (carried > 0 && PRONOUN_CUE.is_match(s));
+        let in_quote = quotes
+            .iter()
+            .any(|q| q.range.start <= range.start && range.end <= q.range.end + 2);
+        if in_quote || is_someone_elses(doc, quotes, range, cue) {
+            carried = 0;
+            continue;
+        }
+        let carries =
+            (carried > 0 || section[*block] || i == 0) && !SPEECH.is_match(s) && judges(s);
+        if cue {
+            carried = CARRIED_SENTENCES;
+        } else if carries {
+            carried -= carried.min(1);
+        } else {
+            carried = 0;
+            continue;
+        }
+        out.push(Unit {
+            range: range.clone(),
+            lean: None,
+        });
+    }
+    out.extend(bullets(doc));
+    out.sort_by_key(|u| u.range.start);
+    out
+}
