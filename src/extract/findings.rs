@@ -77,6 +77,7 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
     }
     let mut out = Vec::new();
     let mut previous = unit.lean;
+    let mut previous_theme: Option<Theme> = None;
     for clause in clauses(doc.text, unit.range.clone()) {
         let s = &doc.text[clause.range.clone()];
         let own = leaning(s);
@@ -89,11 +90,15 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
             continue;
         };
         previous = Some(polarity);
-        let theme = match theme_at(&clause.range) {
-            Theme::Other if own.is_some() => unit_theme,
-            Theme::Other => continue,
-            theme => theme,
+        let theme = match (theme_at(&clause.range), previous_theme) {
+            // "..., but it does not always ...": the clause judges what the
+            // one before it named.
+            (_, Some(before)) if starts_with_pronoun(s) => before,
+            (Theme::Other, _) if own.is_some() => unit_theme,
+            (Theme::Other, _) => continue,
+            (theme, _) => theme,
         };
+        previous_theme = Some(theme);
         if fewer_than_four_words(s) {
             continue;
         }
@@ -104,6 +109,15 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
         });
     }
     out
+}
+
+/// Whether `s` opens with a pronoun that stands for what the clause
+/// before it named.
+fn starts_with_pronoun(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    ["it", "they", "this", "these", "which"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
 }
 
 /// Whether `s` has fewer than four words.

@@ -59,6 +59,10 @@ const CONCERN_WORDS: &[&str] = &[
     "low",
     "slipped",
     "as many as",
+    "a small number",
+    "a minority",
+    "a few",
+    "sometimes",
     "above",
     "climbed",
     "risen",
@@ -70,8 +74,8 @@ const CONCERN_WORDS: &[&str] = &[
     "remains high",
     "remains weak",
     "remains variable",
-    "areas for improvement",
-    "area for improvement",
+    "for improvement",
+    "for further improvement",
     "areas for development",
     "area for priority action",
     "areas for priority action",
@@ -169,6 +173,7 @@ const STRENGTH_WORDS: &[&str] = &[
     "approachable",
     "loving",
     "sustained",
+    "very few",
 ];
 
 /// One automaton for both lists; pattern ids below `CONCERN_WORDS.len()`

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 /// The rows, in lower case: a reporting subject, then within 80
 /// characters and no full stop a reporting verb; or "according to" a
-/// source; or a subject right before one of the most common verbs.
+/// source; or a subject right before one of the most common verbs; or
+/// what someone "told inspectors".
 fn rows() -> Vec<String> {
     let verbs = lexicon::alternation(lexicon::saying_verbs(says::FINDING));
     let near_verbs = lexicon::alternation(lexicon::saying_verbs(says::FINDING_NEAR));
@@ -20,6 +21,8 @@ fn rows() -> Vec<String> {
         ),
         r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+(?:inspection\s+|monitoring\s+)?(?:report|letter)|the\s+(?:education\s+)?(?:watchdog|inspectorate|regulator)))".to_string(),
         format!(r"(?-u:\b)(?:inspectors|ofsted)\s+{near_verbs}(?-u:\b)"),
+        // What people told the inspectors is in their report.
+        r"(?-u:\b)(?:told|spoke\s+to)\s+(?:the\s+)?inspectors(?-u:\b)".to_string(),
     ]
 }
 

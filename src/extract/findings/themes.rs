@@ -32,8 +32,31 @@ const THEMES: &[(Theme, &[&str])] = &[
             "screening",
         ],
     ),
+    (
+        Theme::Partnership,
+        &[
+            "police",
+            "health colleagues",
+            "health partners",
+            "health professionals",
+            "health services",
+            "health representatives",
+            "health visitors",
+            "gps$",
+            "schools$",
+            "partner$",
+            "partners$",
+            "partnership",
+            "multi-agency",
+            "information sharing",
+            "share information",
+            "strategy meetings",
+        ],
+    ),
     // Before care leavers and placements: a wait is the finding, whoever
-    // waits ("care leavers wait too long for a pathway plan").
+    // waits ("care leavers wait too long for a pathway plan"); after
+    // partnership, where agencies sharing information quickly is the
+    // finding.
     (
         Theme::Timeliness,
         &[
@@ -122,28 +145,6 @@ const THEMES: &[(Theme, &[&str])] = &[
             "bed and breakfast",
             "homes$",
             "matched",
-        ],
-    ),
-    (
-        Theme::Partnership,
-        &[
-            "police",
-            "health colleagues",
-            "health partners",
-            "health professionals",
-            "health services",
-            "health representatives",
-            "health visitors",
-            "gps$",
-            "schools$",
-            "agencies$",
-            "partner$",
-            "partners$",
-            "partnership",
-            "multi-agency",
-            "information sharing",
-            "share information",
-            "strategy meetings",
         ],
     ),
     (
@@ -289,13 +290,13 @@ pub(super) mod tests {
         const ORIGINAL: &[&str] = &[
             r"caseloads?|case\s*loads?|cases\s+each|too\s+many\s+cases",
             r"front[- ]door|re-referrals?|referrals?|contacts?(?-u:\b)|MASH|multi-agency\s+safeguarding\s+hub|thresholds?|screening",
+            r"police|health\s+(?:colleagues|partners|professionals|services|representatives|visitors)|gps(?-u:\b)|schools(?-u:\b)|partners?(?-u:\b)|partnership|multi-agency|information\s+sharing|share\s+information|strategy\s+meetings",
             r"delays?|drift|timel\w+|too\s+slow|too\s+long|wait\w*|swift\w*|promptly|pace|quick\w*|on\s+time|within\s+timescales",
             r"care\s+leavers?|leaving\s+care|education,\s+training\s+or\s+employment|pathway\s+plans?|personal\s+advisers?",
             r"pre-proceedings|care\s+proceedings|legal\s+(?:action|planning|pathways?|gateway)|public\s+law|court",
             r"management\s+oversight|oversight|supervision|quality\s+assurance|audits?|auditing|reviewing\s+officers?",
             r"agency\s+(?:staff|workers|social\s+workers)|through\s+agencies|recruit\w*|retention|retain\w*|turnover|vacanc\w+|workforce|morale|permanent\s+(?:staff|managers|workforce)|staffing|staff\s+stability|changes?\s+of\s+social\s+worker",
             r"placements?|sufficiency|unregulated|unregistered|semi-independent|foster\w*|carers|accommodation|bed\s+and\s+breakfast|homes(?-u:\b)|matched",
-            r"police|health\s+(?:colleagues|partners|professionals|services|representatives|visitors)|gps(?-u:\b)|schools(?-u:\b)|agencies(?-u:\b)|partners?(?-u:\b)|partnership|multi-agency|information\s+sharing|share\s+information|strategy\s+meetings",
             r"leaders?(?-u:\b)|leadership|senior\s+(?:managers|officers)|governance|improvement\s+plan|scrutiny|awareness|grip|self-assessment|registered\s+manager|changes\s+of\s+manager",
             r"funding|invest\w*|budget|resources?|capacity|cash",
             r"assessments?|plans?(?-u:\b)|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|records(?-u:\b)|decision[- ]making|child\s+protection|relationships|return\s+(?:home\s+)?interview|restrain\w*|visit(?:ed|ing)?\s+children|visit(?:ed)?\s+them|seen\s+regularly|saw\s+them\s+alone",

@@ -23,9 +23,6 @@ pub(super) struct Unit {
     pub lean: Option<Polarity>,
 }
 
-/// How many sentences without a cue may carry on a reported one.
-const CARRIED_SENTENCES: usize = 3;
-
 /// A heading that opens a section of findings.
 static FINDINGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -51,7 +48,7 @@ static BULLET: LazyLock<Regex> =
 /// judgement: first-person words, the future, plans.
 static NOT_A_JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:[Ww]e|[Oo]ur|[Uu]s|I|[Ww]ill|[Ww]ould|[Mm]ust|[Pp]lans? to|[Ii]ntends? to|[Aa]ims? to|[Hh]opes? to|[Ww]ants? to)(?-u:\b)",
+        r"(?-u:\b)(?:[Ww]e|[Oo]ur|[Uu]s|I|[Ww]ill|[Ww]ould|[Mm]ust|[Ii]ntends to|[Aa]ims to|[Hh]opes to|[Ww]ants to)(?-u:\b)",
     )
     .expect("not a judgement")
 });
@@ -151,25 +148,25 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
     let cues = reported(doc, &ranges);
     let section = in_findings_section(doc);
     let mut out = Vec::new();
-    let mut carried = 0;
+    // A sentence without a cue carries on the report of the one before
+    // it while it judges; one that does not (speech, someone else's
+    // words, no judging word) ends the run.
+    let mut carrying = false;
     for (i, ((range, block), cue)) in sentences.iter().zip(cues).enumerate() {
         let s = &doc.text[range.clone()];
-        let cue = cue || (carried > 0 && PRONOUN_CUE.is_match(s));
+        let cue = cue || (carrying && PRONOUN_CUE.is_match(s));
         let in_quote = quotes
             .iter()
             .any(|q| q.range.start <= range.start && range.end <= q.range.end + 2);
         if in_quote || is_someone_elses(doc, quotes, range, cue) {
-            carried = 0;
+            carrying = false;
             continue;
         }
-        let carries =
-            (carried > 0 || section[*block] || i == 0) && !SPEECH.is_match(s) && judges(s);
-        if cue {
-            carried = CARRIED_SENTENCES;
-        } else if carries {
-            carried -= carried.min(1);
+        let carries = (carrying || section[*block] || i == 0) && !SPEECH.is_match(s) && judges(s);
+        if cue || carries {
+            carrying = true;
         } else {
-            carried = 0;
+            carrying = false;
             continue;
         }
         out.push(Unit {
