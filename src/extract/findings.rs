@@ -179,6 +179,26 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_sentence_gives_a_finding_per_clause() {
+        let text = "Council told to act on caseloads\n\n\
+            Inspectors found that leaders have a firm grip on the service, but caseloads \
+            remain too high in some teams, and that plans are not always timely.\n";
+        let doc = Doc::new(text);
+        let found: Vec<(Theme, Polarity)> = findings(&doc, &[])
+            .into_iter()
+            .map(|f| (f.theme, f.polarity))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Theme::Leadership, Polarity::Strength),
+                (Theme::Caseloads, Polarity::Concern),
+                (Theme::Timeliness, Polarity::Concern),
+            ]
+        );
+    }
+
+    #[test]
     fn themes_and_polarities() {
         assert_eq!(
             theme_of("caseloads are still high, inspectors found"),

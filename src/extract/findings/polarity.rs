@@ -174,6 +174,8 @@ const STRENGTH_WORDS: &[&str] = &[
     "loving",
     "sustained",
     "very few",
+    "grip",
+    "firm",
 ];
 
 /// One automaton for both lists; pattern ids below `CONCERN_WORDS.len()`

@@ -178,3 +178,42 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
     out.sort_by_key(|u| u.range.start);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units_of(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        finding_units(&doc, &[])
+            .into_iter()
+            .map(|u| text[u.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_report_carries_on_while_its_sentences_judge() {
+        let text = "Council praised over its fostering service\n\n\
+            Inspectors said the fostering panel works well with carers and their families. \
+            Supervision of carers is not always regular enough for the newest households. \
+            We will recruit more carers next year, the council leader said today.\n\n\
+            Caseloads are too high for the team, but this was not part of the visit at all.\n";
+        let units = units_of(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[1].starts_with("Supervision of carers"));
+    }
+
+    #[test]
+    fn bullets_after_a_reporting_line() {
+        let text = "Council improves its help for families\n\n\
+            The council has been judged good in a report published this week after the visit.\n\
+            Areas for improvement include:\n\
+            - the timeliness of reviews for children in care\n\
+            - written plans for children on the edge of care\n";
+        let doc = Doc::new(text);
+        let units = finding_units(&doc, &[]);
+        let bullets: Vec<&Unit> = units.iter().filter(|u| u.lean.is_some()).collect();
+        assert_eq!(bullets.len(), 2, "{units:?}");
+        assert!(bullets.iter().all(|u| u.lean == Some(Polarity::Concern)));
+    }
+}
