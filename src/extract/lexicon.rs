@@ -109,6 +109,10 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("writes",       FINDING),
     verb("warns",        FINDING),
     verb("judges",       FINDING),
+    // "..., with inspectors saying / warning / finding that ...".
+    verb("saying",       FINDING | FINDING_NEAR),
+    verb("warning",      FINDING | FINDING_NEAR),
+    verb("finding",      FINDING_NEAR),
 ];
 
 /// The verbs of saying that serve `use_`, in table order.

@@ -152,7 +152,7 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
     // it while it judges; one that does not (speech, someone else's
     // words, no judging word) ends the run.
     let mut carrying = false;
-    for (i, ((range, block), cue)) in sentences.iter().zip(cues).enumerate() {
+    for ((range, block), cue) in sentences.iter().zip(cues) {
         let s = &doc.text[range.clone()];
         let cue = cue || (carrying && PRONOUN_CUE.is_match(s));
         let in_quote = quotes
@@ -162,7 +162,7 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
             carrying = false;
             continue;
         }
-        let carries = (carrying || section[*block] || i == 0) && !SPEECH.is_match(s) && judges(s);
+        let carries = (carrying || section[*block]) && !SPEECH.is_match(s) && judges(s);
         if cue || carries {
             carrying = true;
         } else {
