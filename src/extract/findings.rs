@@ -71,10 +71,9 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
             lower.map(|l| &l[range.clone()]),
         ))
     };
-    let unit_theme = theme_at(&unit.range);
-    if unit_theme == Theme::Other {
+    let Some(unit_theme) = theme_at(&unit.range) else {
         return Vec::new();
-    }
+    };
     let mut out = Vec::new();
     let mut previous = unit.lean;
     let mut previous_theme: Option<Theme> = None;
@@ -94,9 +93,9 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
             // "..., but it does not always ...": the clause judges what the
             // one before it named.
             (_, Some(before)) if starts_with_pronoun(s) => before,
-            (Theme::Other, _) if own.is_some() => unit_theme,
-            (Theme::Other, _) => continue,
-            (theme, _) => theme,
+            (None, _) if own.is_some() => unit_theme,
+            (None, _) => continue,
+            (Some(theme), _) => theme,
         };
         previous_theme = Some(theme);
         if fewer_than_four_words(s) {

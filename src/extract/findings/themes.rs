@@ -202,6 +202,21 @@ const THEMES: &[(Theme, &[&str])] = &[
             "saw them alone",
         ],
     ),
+    // Last: services the guide gives no theme of their own, named where no
+    // other theme is (a finding about them is `other`, not dropped).
+    (
+        Theme::Other,
+        &[
+            "early help",
+            "education provided",
+            "school attendance",
+            "attending school",
+            "health care",
+            "adoption support",
+            "feel safe",
+            "safer",
+        ],
+    ),
 ];
 
 /// The regex a keyword in the notation of `THEMES` stands for.
@@ -240,15 +255,15 @@ static KEYWORDS: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table(""));
 /// letter (`cues::Folded`).
 static KEYWORDS_ANY_CASE: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table("(?i)"));
 
-/// The theme of a sentence: the first theme with a keyword in it.
-pub(super) fn theme_of(sentence: &Folded) -> Theme {
+/// The theme of a sentence: the first theme with a keyword in it, if any.
+pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {
     let (table, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
     first_theme(table, hay)
 }
 
 /// The first theme with a keyword in `hay`: at each place a keyword
 /// starts, the table finds the first theme's keyword that starts there.
-fn first_theme(table: &Table<usize>, hay: &str) -> Theme {
+fn first_theme(table: &Table<usize>, hay: &str) -> Option<Theme> {
     let mut first: Option<usize> = None;
     for hit in table.at_each_start(hay) {
         first = Some(first.map_or(hit.yields, |f| f.min(hit.yields)));
@@ -256,7 +271,7 @@ fn first_theme(table: &Table<usize>, hay: &str) -> Theme {
             break;
         }
     }
-    first.map_or(Theme::Other, |i| THEMES[i].0)
+    first.map(|i| THEMES[i].0)
 }
 
 #[cfg(test)]
@@ -302,6 +317,7 @@ pub(super) mod tests {
             r"leaders?(?-u:\b)|leadership|senior\s+(?:managers|officers)|governance|improvement\s+plan|scrutiny|awareness|grip|self-assessment|registered\s+manager|changes\s+of\s+manager",
             r"funding|invest\w*|budget|resources?|capacity|cash",
             r"assessments?|plans?(?-u:\b)|planning|chronolog\w+|practice|quality\s+of\s+(?:social\s+)?work|direct\s+work|case\s+records|records(?-u:\b)|decision[- ]making|child\s+protection|relationships|return\s+(?:home\s+)?interview|restrain\w*|visit(?:ed|ing)?\s+children|visit(?:ed)?\s+them|seen\s+regularly|saw\s+them\s+alone",
+            r"early\s+help|education\s+provided|school\s+attendance|attending\s+school|health\s+care|adoption\s+support|feel\s+safe|safer",
         ];
         let original =
             regex::RegexSet::new(ORIGINAL.iter().map(|p| format!(r"(?i)(?-u:\b)(?:{p})")))
@@ -323,7 +339,7 @@ pub(super) mod tests {
             .chain(upper.iter().map(String::as_str));
         for case in cases {
             let expected: Vec<usize> = original.matches(case).into_iter().collect();
-            let first = expected.first().map_or(Theme::Other, |&i| THEMES[i].0);
+            let first = expected.first().map(|&i| THEMES[i].0);
             // On the text and on its lower-cased copy (none where
             // lower-casing ASCII would change what matches).
             assert_eq!(first_theme(&KEYWORDS_ANY_CASE, case), first, "{case:?}");
@@ -336,7 +352,7 @@ pub(super) mod tests {
 
     /// `theme_of`, for the findings tests.
     pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
-        theme_of(&Folded::new(s))
+        theme_of(&Folded::new(s)).unwrap_or(Theme::Other)
     }
 
     #[test]
