@@ -78,6 +78,9 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
     let mut previous = unit.lean;
     let mut previous_theme: Option<Theme> = None;
     for clause in clauses(doc.text, unit.range.clone()) {
+        if clause.joint == Joint::Aside {
+            continue;
+        }
         let s = &doc.text[clause.range.clone()];
         let own = leaning(s);
         let inherited = previous.map(|p| match (clause.joint, p) {

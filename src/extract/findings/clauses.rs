@@ -15,6 +15,9 @@ pub(super) enum Joint {
     And,
     /// Turns against the clause before ("but", "although").
     Contrast,
+    /// A comparison with the past ("compared with", "up from"): not a
+    /// judgement of its own.
+    Aside,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,11 +27,12 @@ pub(super) struct Clause {
 }
 
 /// Where a sentence is cut: group 1 is a contrast, group 2 a second thing
-/// reported. A "while" or "yet" cuts only after a comma: without one it is
-/// more often time ("while they wait") or "not yet".
+/// reported, group 3 a comparison with the past. A "while" or "yet" cuts
+/// only after a comma: without one it is more often time ("while they
+/// wait") or "not yet".
 static CUTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(,?\s+but\s+(?:that\s+|also\s+)?|,?\s+(?:although|though|whereas)\s+|,\s+(?:while|yet)\s+|[,;]\s+however,?\s+)|(,?\s+and\s+that\s+|;\s+|,\s+and\s+)",
+        r"(?i)(,?\s+but\s+(?:that\s+|also\s+)?|,?\s+(?:although|though|whereas)\s+|,\s+(?:while|yet)\s+|[,;]\s+however,?\s+)|(,?\s+and\s+that\s+|,?\s+and\s+(?:said|found|noted|warned|added)\s+(?:that\s+)?|;\s+|,\s+and\s+)|(,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+)",
     )
     .expect("clause cuts")
 });
@@ -62,8 +66,10 @@ pub(super) fn clauses(text: &str, range: Range<usize>) -> Vec<Clause> {
         }
         joint = if cut.get(1).is_some() {
             Joint::Contrast
-        } else {
+        } else if cut.get(2).is_some() {
             Joint::And
+        } else {
+            Joint::Aside
         };
         start = whole.end();
     }

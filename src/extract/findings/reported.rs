@@ -21,6 +21,10 @@ fn rows() -> Vec<String> {
         ),
         r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+(?:inspection\s+|monitoring\s+)?(?:report|letter)|the\s+(?:education\s+)?(?:watchdog|inspectorate|regulator)))".to_string(),
         format!(r"(?-u:\b)(?:inspectors|ofsted)\s+{near_verbs}(?-u:\b)"),
+        // The passive of the inspectors' verdict: "plans were found to be
+        // too broad", "the team was singled out", "is described as a
+        // strength".
+        r"(?-u:\b)(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:found|judged|described|singled\s+out|criticised|praised|commended)(?-u:\b)".to_string(),
         // What people told the inspectors is in their report.
         r"(?-u:\b)(?:told|spoke\s+to)\s+(?:the\s+)?inspectors(?-u:\b)".to_string(),
     ]
@@ -69,6 +73,7 @@ mod tests {
             "Inspectors, in a long letter to the council, criticised its leaders",
             "the monitoring letter praises the work with families",
             "help arrives quickly, according to the education watchdog",
+            "some plans were found to be too broad",
         ] {
             assert!(is_reported(s), "{s:?}");
         }
