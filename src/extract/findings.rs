@@ -1,148 +1,27 @@
 //! Findings: sentences that report what inspectors found, with a theme and
 //! a polarity.
 
+mod clauses;
+mod polarity;
 mod reported;
 mod themes;
+mod units;
 
 use super::cues::{self, Folded};
 use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
-use aho_corasick::{AhoCorasick, MatchKind};
-use reported::reported;
+use clauses::{Joint, clauses};
+use polarity::leaning;
 use std::ops::Range;
-use std::sync::LazyLock;
 use themes::theme_of;
+use units::{Unit, finding_units};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingFound {
     pub theme: Theme,
     pub polarity: Polarity,
     pub range: Range<usize>,
-}
-
-/// Words that lean a finding towards concern or strength. A trailing `*`
-/// matches any ending ("weak*" also matches "weakness"); other entries are
-/// whole words.
-const CONCERN_WORDS: &[&str] = &[
-    "not",
-    "too",
-    "weak*",
-    "poor*",
-    "delay*",
-    "drift*",
-    "concern*",
-    "insufficient*",
-    "lack*",
-    "inconsistent*",
-    "still",
-    "deteriorat*",
-    "fail*",
-    "unsuitable",
-    "slow",
-    "variable",
-    "fragmented",
-    "missing",
-    "hamper*",
-    "struggl*",
-    "shortfall*",
-    "gap",
-    "gaps",
-    "cannot",
-    "limited",
-    "unassessed",
-    "neglect",
-    "risk",
-    "heavily",
-    "high number",
-    "high caseloads",
-    "high turnover",
-    "remains too",
-    "remain too",
-    "remains high",
-    "remains weak",
-    "remains variable",
-    "however",
-    "but",
-    "despite",
-    "unplanned",
-    "misleading",
-    "little impact",
-    "below",
-    "n't*",
-];
-const STRENGTH_WORDS: &[&str] = &[
-    "improv*",
-    "progress*",
-    "praise*",
-    "positive*",
-    "good",
-    "strong*",
-    "effective*",
-    "stable",
-    "stability",
-    "reduc*",
-    "success*",
-    "well",
-    "welcome*",
-    "solid",
-    "high quality",
-    "encouraging",
-    "appropriate",
-    "better",
-    "clear",
-    "committed",
-    "robust",
-    "decreased",
-    "timely",
-    "open",
-];
-
-/// One automaton for both lists; pattern ids below `CONCERN_WORDS.len()`
-/// are concerns.
-static POLARITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(
-            CONCERN_WORDS
-                .iter()
-                .chain(STRENGTH_WORDS)
-                .map(|w| w.trim_end_matches('*')),
-        )
-        .expect("polarity words")
-});
-
-fn polarity_of(s: &str) -> Polarity {
-    let bytes = s.as_bytes();
-    let (mut concerns, mut strengths) = (0, 0);
-    for m in POLARITY_WORDS.find_iter(s) {
-        let id = m.pattern().as_usize();
-        let word = CONCERN_WORDS
-            .get(id)
-            .or_else(|| STRENGTH_WORDS.get(id - CONCERN_WORDS.len()))
-            .copied()
-            .unwrap_or("");
-        let starts_word = m.start() == 0
-            || !bytes[m.start() - 1].is_ascii_alphanumeric()
-            || word.starts_with('n');
-        let ends_word = word.ends_with('*')
-            || bytes
-                .get(m.end())
-                .is_none_or(|b| !b.is_ascii_alphanumeric());
-        if starts_word && ends_word {
-            if id < CONCERN_WORDS.len() {
-                concerns += 1;
-            } else {
-                strengths += 1;
-            }
-        }
-    }
-    if strengths > concerns {
-        Polarity::Strength
-    } else {
-        Polarity::Concern
-    }
 }
 
 /// White space as `\s` and `split_whitespace` see it in ASCII (with the
@@ -181,49 +60,96 @@ fn fewer_than_six_words(s: &str) -> bool {
     true
 }
 
-/// Finding sentences: body sentences reporting inspectors' views, and
-/// quotations from the report or letter.
-pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
-    let text = doc.text;
-    let lower = cues::lower_cased_from(text, &doc.lower);
-    let mut out: Vec<FindingFound> = Vec::new();
-    let mut push = |range: Range<usize>| {
-        let s = &text[range.clone()];
-        if fewer_than_six_words(s)
-            || out
-                .iter()
-                .any(|f| f.range.start < range.end && range.start < f.range.end)
-        {
-            return;
+/// The findings of one unit: a finding per clause that has a theme and a
+/// leaning, or that carries on the theme of its sentence with a leaning
+/// of its own; a clause whose words lean to neither takes the polarity
+/// of the clause before it (turned round after a contrast).
+fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFound> {
+    let theme_at = |range: &Range<usize>| {
+        theme_of(&Folded::with_lower(
+            &doc.text[range.clone()],
+            lower.map(|l| &l[range.clone()]),
+        ))
+    };
+    let Some(unit_theme) = theme_at(&unit.range) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut previous = unit.lean;
+    let mut previous_theme: Option<Theme> = None;
+    for clause in clauses(doc.text, unit.range.clone()) {
+        if clause.joint == Joint::Aside {
+            continue;
         }
-        let theme = theme_of(&Folded::with_lower(s, lower.map(|l| &l[range.clone()])));
-        if theme == Theme::Other {
-            return;
+        let s = &doc.text[clause.range.clone()];
+        let own = leaning(s);
+        let inherited = previous.map(|p| match (clause.joint, p) {
+            (Joint::Contrast, Polarity::Strength) => Polarity::Concern,
+            (Joint::Contrast, Polarity::Concern) => Polarity::Strength,
+            _ => p,
+        });
+        let Some(polarity) = own.or(inherited) else {
+            continue;
+        };
+        previous = Some(polarity);
+        let theme = match (theme_at(&clause.range), previous_theme) {
+            // "..., but it does not always ...": the clause judges what the
+            // one before it named.
+            (_, Some(before)) if starts_with_pronoun(s) => before,
+            (None, _) if own.is_some() => unit_theme,
+            (None, _) => continue,
+            (Some(theme), _) => theme,
+        };
+        previous_theme = Some(theme);
+        if fewer_than_four_words(s) {
+            continue;
         }
         out.push(FindingFound {
             theme,
-            polarity: polarity_of(s),
-            range,
+            polarity,
+            range: clause.range,
         });
-    };
+    }
+    out
+}
+
+/// Whether `s` opens with a pronoun that stands for what the clause
+/// before it named.
+fn starts_with_pronoun(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    ["it", "they", "this", "these", "which"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+}
+
+/// Whether `s` has fewer than four words.
+fn fewer_than_four_words(s: &str) -> bool {
+    s.split_whitespace().nth(3).is_none()
+}
+
+/// Findings: the clauses of the stretches that state what inspectors
+/// found (`units`), and quotations from the report or letter.
+pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
+    let lower = cues::lower_cased_from(doc.text, &doc.lower);
+    let mut out: Vec<FindingFound> = Vec::new();
+    for unit in finding_units(doc, quotes) {
+        out.extend(unit_findings(doc, lower, &unit));
+    }
     for q in quotes
         .iter()
         .filter(|q| q.speaker.as_deref() == Some("Ofsted"))
     {
-        push(q.range.clone());
-    }
-    let sentences: Vec<Range<usize>> = doc
-        .layout
-        .body_sentences()
-        .map(|s| s.range.clone())
-        .collect();
-    for (s, is_reported) in sentences.iter().zip(reported(doc, &sentences)) {
-        let in_quote = quotes
+        let overlaps = out
             .iter()
-            .any(|q| q.range.start <= s.start && s.end <= q.range.end + 2);
-        if !in_quote && is_reported {
-            push(s.clone());
+            .any(|f| f.range.start < q.range.end && q.range.start < f.range.end);
+        if overlaps || fewer_than_six_words(&doc.text[q.range.clone()]) {
+            continue;
         }
+        let unit = Unit {
+            range: q.range.clone(),
+            lean: None,
+        };
+        out.extend(unit_findings(doc, lower, &unit));
     }
     out.sort_by_key(|f| f.range.start);
     out
@@ -231,6 +157,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
 
 #[cfg(test)]
 mod tests {
+    use super::polarity::polarity_of;
     use super::themes::tests::theme_of_sentence as theme_of;
     use super::*;
 
@@ -251,6 +178,26 @@ mod tests {
             let expected = case.split_whitespace().nth(5).is_none();
             assert_eq!(fewer_than_six_words(case), expected, "{case:?}");
         }
+    }
+
+    #[test]
+    fn a_mixed_sentence_gives_a_finding_per_clause() {
+        let text = "Council told to act on caseloads\n\n\
+            Inspectors found that leaders have a firm grip on the service, but caseloads \
+            remain too high in some teams, and that plans are not always timely.\n";
+        let doc = Doc::new(text);
+        let found: Vec<(Theme, Polarity)> = findings(&doc, &[])
+            .into_iter()
+            .map(|f| (f.theme, f.polarity))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Theme::Leadership, Polarity::Strength),
+                (Theme::Caseloads, Polarity::Concern),
+                (Theme::Timeliness, Polarity::Concern),
+            ]
+        );
     }
 
     #[test]

@@ -96,6 +96,23 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("judged",       FINDING),
     verb("considered",   FINDING),
     verb("described",    FINDING),
+    // Only findings use these: the report "praises", "highlights" or
+    // "commends" a service; inspectors "wrote" or "singled out" one.
+    verb("praises",      FINDING),
+    verb("highlights",   FINDING),
+    verb("commended",    FINDING | FINDING_NEAR),
+    verb("commends",     FINDING),
+    verb("criticises",   FINDING),
+    verb("describes",    FINDING),
+    verb("singled out",  FINDING),
+    verb("wrote",        FINDING),
+    verb("writes",       FINDING),
+    verb("warns",        FINDING),
+    verb("judges",       FINDING),
+    // "..., with inspectors saying / warning / finding that ...".
+    verb("saying",       FINDING | FINDING_NEAR),
+    verb("warning",      FINDING | FINDING_NEAR),
+    verb("finding",      FINDING_NEAR),
 ];
 
 /// The verbs of saying that serve `use_`, in table order.

@@ -119,9 +119,17 @@ fn inspection_records(
         })
         .map(|p| p.name.clone());
     let main_event = news_event_per_council(events);
+    // A finding goes to the council it is about; where that council has
+    // no inspection in the article (a neighbour named in passing, a
+    // partner council), to the article's main council.
+    let primary = doc.primary_council().map(str::to_string);
     let finding_councils: Vec<Option<String>> = found_findings
         .iter()
-        .map(|f| doc.council_at(f.range.start))
+        .map(|f| {
+            doc.council_at(f.range.start)
+                .filter(|c| main_event.contains_key(c))
+                .or_else(|| primary.clone())
+        })
         .collect();
     let mut out = Vec::new();
     for (i, e) in events.iter().enumerate() {

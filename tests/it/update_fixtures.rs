@@ -15,8 +15,7 @@ By Sam Example
 Children's services at Kent County Council have been rated inadequate by \
 Ofsted following a full inspection in March 2019.
 
-Inspectors said social workers carried caseloads that were too high and that \
-managers did not have enough oversight of practice.
+Inspectors said social workers carried caseloads that were too high.
 
 \"We accept the findings and are determined to put things right for \
 children,\" said Sarah Hammond, the council's director of children's services.

@@ -10,16 +10,23 @@ use std::sync::LazyLock;
 
 /// The rows, in lower case: a reporting subject, then within 80
 /// characters and no full stop a reporting verb; or "according to" a
-/// source; or a subject right before one of the most common verbs.
+/// source; or a subject right before one of the most common verbs; or
+/// what someone "told inspectors".
 fn rows() -> Vec<String> {
     let verbs = lexicon::alternation(lexicon::saying_verbs(says::FINDING));
     let near_verbs = lexicon::alternation(lexicon::saying_verbs(says::FINDING_NEAR));
     vec![
         format!(
-            r"(?-u:\b)(?:inspectors?|ofsted|the\s+(?:report|letter|inspectorate|watchdog|regulator|visit)|hmi)(?-u:\b)[^.]{{0,80}}?(?-u:\b){verbs}(?-u:\b)"
+            r"(?-u:\b)(?:inspectors?|ofsted|the\s+(?:(?:inspection|monitoring|ofsted|inspectors'|published|latest|final)\s+)?(?:report|letter|inspectorate|watchdog|regulator|visit)|(?:its|their|ofsted's)\s+(?:(?:inspection|monitoring)\s+)?(?:report|letter)|hmi)(?-u:\b)[^.]{{0,80}}?(?-u:\b){verbs}(?-u:\b)"
         ),
-        r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+report|the\s+letter))".to_string(),
+        r"(?-u:\b)(?:according\s+to\s+(?:ofsted|inspectors|the\s+(?:inspection\s+|monitoring\s+)?(?:report|letter)|the\s+(?:education\s+)?(?:watchdog|inspectorate|regulator)))".to_string(),
         format!(r"(?-u:\b)(?:inspectors|ofsted)\s+{near_verbs}(?-u:\b)"),
+        // The passive of the inspectors' verdict: "plans were found to be
+        // too broad", "the team was singled out", "is described as a
+        // strength".
+        r"(?-u:\b)(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:found|judged|described|singled\s+out|criticised|praised|commended)(?-u:\b)".to_string(),
+        // What people told the inspectors is in their report.
+        r"(?-u:\b)(?:told|spoke\s+to)\s+(?:the\s+)?inspectors(?-u:\b)".to_string(),
     ]
 }
 
@@ -64,6 +71,9 @@ mod tests {
             "the watchdog “has” described",
             "Ofsted found delays in the service",
             "Inspectors, in a long letter to the council, criticised its leaders",
+            "the monitoring letter praises the work with families",
+            "help arrives quickly, according to the education watchdog",
+            "some plans were found to be too broad",
         ] {
             assert!(is_reported(s), "{s:?}");
         }
