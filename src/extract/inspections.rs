@@ -14,11 +14,13 @@ use super::dates::{self, PartialDate};
 use super::engine::Table;
 use super::layout::BlockKind;
 use super::lexicon;
-use crate::gazetteer::Entity;
+use crate::gazetteer::{Entity, Mention};
 use crate::model::{InspectionKind, Judgement, Service};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+mod independent;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
@@ -215,16 +217,26 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         .collect();
     let kinds = cues::kind_cues_by_sentence(text, lower, &sentences);
     let judgements = cues::judgement_cues_by_sentence(text, lower, &sentences);
+    let tied = independent::tied_councils(doc);
     for (i, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
         let lower_s = lower.map(|l| &l[r.clone()]);
         for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
             let at = r.start + c.cue.start;
-            let Some((council, trust)) =
-                council_for(doc, r.clone(), r.start + c.cue.start..r.start + c.cue.end)
-            else {
+            let cue = r.start + c.cue.start..r.start + c.cue.end;
+            let Some((council, trust, mention)) = council_for(doc, r.clone(), cue.clone()) else {
                 continue;
             };
+            let names_the_council = mention.is_some_and(|m| {
+                r.start <= m.start && m.end <= r.end && independent::names_the_council(doc, &m)
+            });
+            if trust.is_none()
+                && !names_the_council
+                && !tied.contains(&council)
+                && independent::about_a_provider(doc, r, &cue)
+            {
+                continue;
+            }
             let found = EventFound {
                 council,
                 trust,
@@ -308,7 +320,7 @@ fn date_the_news_event_from_anaphora(
             continue;
         }
         let cue = r.start + anaphor.start..r.start + anaphor.end;
-        let Some((council, _)) = council_for(doc, r.clone(), cue) else {
+        let Some((council, _, _)) = council_for(doc, r.clone(), cue) else {
             continue;
         };
         let is_visit = |e: &EventFound| {
@@ -339,7 +351,7 @@ fn council_for(
     doc: &Doc,
     sentence: Range<usize>,
     cue: Range<usize>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Option<String>, Option<Mention>)> {
     let in_sentence = doc
         .mentions
         .iter()
@@ -383,11 +395,11 @@ fn council_for(
                 Entity::Trust(t) => Some(doc.gazetteer.trusts()[t].name.clone()),
                 Entity::Council(_) => None,
             };
-            Some((council, trust))
+            Some((council, trust, Some(*m)))
         }
         // Before any name, a round-up's opening ("one council rated
         // inadequate, one outstanding") cannot be told apart.
-        None if one_council => doc.primary_council().map(|c| (c.to_string(), None)),
+        None if one_council => doc.primary_council().map(|c| (c.to_string(), None, None)),
         None => None,
     }
 }
