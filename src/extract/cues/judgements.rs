@@ -111,7 +111,10 @@ fn cues_in(s: &str, hits: Vec<Hit<Word>>, base: usize) -> Vec<JudgementCue> {
             continue;
         }
         let before = &s[floor_boundary(s, r.start.saturating_sub(60))..r.start];
-        if contains_any_case(before, "either") || among_alternatives(s, &r) {
+        if contains_any_case(before, "either")
+            || among_alternatives(s, &r)
+            || super::scope::not_the_overall_judgement(s, r.start)
+        {
             continue;
         }
         out.push(JudgementCue {

@@ -125,3 +125,22 @@ fn the_best_possible_rating_is_outstanding() {
         vec![Judgement::Outstanding]
     );
 }
+
+#[test]
+fn hoped_for_and_area_grades_are_not_judgements() {
+    assert!(judgements("We are sure we will be judged good at the next visit.").is_empty());
+    assert!(judgements("The council hopes to be rated outstanding soon.").is_empty());
+    assert!(judgements("The teaching at the unit was judged outstanding.").len() == 1);
+    assert!(judgements("The education at the unit was judged outstanding.").is_empty());
+    assert!(
+        judgements("It was rated inadequate, with leadership rated good.")
+            == vec![Judgement::Inadequate]
+    );
+}
+
+#[test]
+fn visits_to_come_are_not_kinds() {
+    assert!(kinds("The borough can expect a monitoring visit within months.").is_empty());
+    assert!(kinds("Its next focused visit is due in spring.").is_empty());
+    assert_eq!(kinds("Inspectors made a focused visit in March.").len(), 1);
+}
