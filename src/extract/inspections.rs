@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod independent;
+mod sector;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
@@ -224,6 +225,9 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
             let at = r.start + c.cue.start;
             let cue = r.start + c.cue.start..r.start + c.cue.end;
+            if sector::about_councils_in_general(doc, r, &cue) {
+                continue;
+            }
             let Some((council, trust, mention)) = council_for(doc, r.clone(), cue.clone()) else {
                 continue;
             };
