@@ -22,6 +22,9 @@ use std::sync::LazyLock;
 
 mod independent;
 mod sector;
+mod topic;
+
+pub use topic::about_social_care_inspection;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
@@ -209,6 +212,9 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
 pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
+    if topic::about_a_school(doc) {
+        return events;
+    }
     let lower = cues::lower_cased_from(text, &doc.lower);
     let sentences: Vec<Range<usize>> = doc
         .layout

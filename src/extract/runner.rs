@@ -72,7 +72,9 @@ pub fn extract_record(text: &str, source_path: &str) -> Record {
         })
         .collect();
     record.figures = figure_records(&doc, &spans);
-    if record.inspections.is_empty() {
+    // A national piece or an independent provider's inspection gives no
+    // council's item and is still on topic.
+    if record.inspections.is_empty() && !inspections::about_social_care_inspection(&doc) {
         record.status = Status::OffTopic;
     }
     record
