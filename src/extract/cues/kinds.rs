@@ -18,7 +18,14 @@ const KIND_ROWS: &[(&str, InspectionKind)] = &[
     (r"(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?", InspectionKind::FullInspection),
     (r"ilacs", InspectionKind::FullInspection),
     (r"inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services", InspectionKind::FullInspection),
+    (r"unannounced\s+(?:ofsted\s+)?inspections?", InspectionKind::FullInspection),
+    (r"re-?inspections?", InspectionKind::FullInspection),
+    (r"single\s+inspection\s+framework", InspectionKind::FullInspection),
     (r"assurance\s+visits?", InspectionKind::Other),
+    (r"annual\s+(?:performance\s+)?assessments?", InspectionKind::Other),
+    (r"joint\s+area\s+reviews?", InspectionKind::Other),
+    // A review by the inspectorate itself, not a peer or practice review.
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:[\w-]+\s+)?review", InspectionKind::Other),
 ];
 
 fn table(flags: &str) -> Table<InspectionKind> {

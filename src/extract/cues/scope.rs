@@ -25,7 +25,7 @@ static HOPED: LazyLock<Regex> = LazyLock::new(|| {
 /// An area graded within an inspection rather than the inspection's
 /// overall judgement.
 static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences\s+and\s+progress|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
+    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
         .expect("sub-area regex")
 });
 

@@ -144,3 +144,32 @@ fn visits_to_come_are_not_kinds() {
     assert!(kinds("Its next focused visit is due in spring.").is_empty());
     assert_eq!(kinds("Inspectors made a focused visit in March.").len(), 1);
 }
+
+#[test]
+fn loosely_named_kinds() {
+    use InspectionKind::*;
+    let kinds_of = |s: &str| kinds(s).into_iter().map(|k| k.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds_of("An unannounced inspection followed."),
+        vec![FullInspection]
+    );
+    assert_eq!(
+        kinds_of("After the re-inspection, the grade rose."),
+        vec![FullInspection]
+    );
+    assert_eq!(
+        kinds_of("Its annual performance assessment was poor."),
+        vec![Other]
+    );
+    assert_eq!(
+        kinds_of("Inspectors also conducted a short review of the service."),
+        vec![Other]
+    );
+    assert!(kinds_of("The council commissioned a peer review.").is_empty());
+    assert!(kinds_of("A child safeguarding practice review was published.").is_empty());
+    assert!(
+        judgements(
+            "It was rated good, and the experiences of care leavers were judged outstanding."
+        ) == vec![Judgement::Good]
+    );
+}
