@@ -15,6 +15,7 @@ const KIND_ROWS: &[(&str, InspectionKind)] = &[
     (r"focused\s+(?:visit|inspection)s?", InspectionKind::FocusedVisit),
     (r"joint\s+targeted\s+area\s+inspections?", InspectionKind::JointTargetedAreaInspection),
     (r"jtais?", InspectionKind::JointTargetedAreaInspection),
+    (r"joint\s+(?:multi-agency\s+)?inspections?", InspectionKind::JointTargetedAreaInspection),
     (r"(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?", InspectionKind::FullInspection),
     (r"ilacs", InspectionKind::FullInspection),
     (r"inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services", InspectionKind::FullInspection),

@@ -173,3 +173,16 @@ fn loosely_named_kinds() {
         ) == vec![Judgement::Good]
     );
 }
+
+#[test]
+fn past_tense_grades_and_joint_inspections() {
+    assert_eq!(
+        judgements("In 2016 inspectors judged that it required improvement."),
+        vec![Judgement::RequiresImprovement]
+    );
+    assert!(judgements("The building required improvement work.").is_empty());
+    assert_eq!(
+        kinds("Police and health services were covered by a joint inspection.")[0].kind,
+        InspectionKind::JointTargetedAreaInspection
+    );
+}
