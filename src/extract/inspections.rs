@@ -20,6 +20,7 @@ mod anaphora;
 mod bullets;
 mod independent;
 mod sector;
+mod subjects;
 mod topic;
 
 pub use topic::about_social_care_inspection;
@@ -261,7 +262,18 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
                 first_at: at,
                 mentions: 1,
             };
-            merge(&mut events, found);
+            // "were Thurrock and Tameside": the same event for each.
+            let partners = mention
+                .filter(|m| r.start <= m.start && m.end <= r.end)
+                .map(|m| subjects::coordinated(doc, &m))
+                .unwrap_or_default();
+            merge(&mut events, found.clone());
+            for p in partners {
+                let mut same = found.clone();
+                same.council = doc.council_of(p.entity);
+                same.trust = None;
+                merge(&mut events, same);
+            }
         }
     }
     anaphora::date_the_news_event(doc, lower, &layout_kinds, &mut events);
@@ -296,6 +308,8 @@ fn council_for(
                     .iter()
                     .any(|p| last_word.eq_ignore_ascii_case(p));
                 if joined { d } else { d + 40 }
+            } else if subjects::in_appositive(doc, m) {
+                d + 110
             } else {
                 d + 10
             }
@@ -309,6 +323,7 @@ fn council_for(
     let mention = in_sentence.or_else(|| {
         doc.mentions.iter().rev().find(|m| {
             m.end <= sentence.start
+                && !subjects::in_appositive(doc, m)
                 && (header_counts
                     || doc
                         .layout
