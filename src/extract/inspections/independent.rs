@@ -72,6 +72,8 @@ pub(super) fn names_the_council(doc: &Doc, mention: &Mention) -> bool {
     let after = after.get(..after.len().min(40)).unwrap_or(after);
     let lower = after.to_ascii_lowercase();
     [
+        "'s",
+        "’s",
         "council",
         "county council",
         "city council",
@@ -79,8 +81,6 @@ pub(super) fn names_the_council(doc: &Doc, mention: &Mention) -> bool {
         "metropolitan",
         "children's services",
         "children’s services",
-        "'s children's services",
-        "’s children’s services",
     ]
     .iter()
     .any(|w| lower.starts_with(w))

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// A plural subject for councils or providers in general.
 static MANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|homes|boroughs|those|per\s+cent|one\s+in\s+\w+|\d+\s+of\s+the\s+\d+)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|boroughs|those\s+(?:judged|rated|graded|found|that|which|who)|per\s+cent|one\s+in\s+\w+|\d+\s+of\s+the\s+\d+)(?-u:\b)")
         .expect("plural subject regex")
 });
 
@@ -30,9 +30,15 @@ pub(super) fn about_councils_in_general(
         return false;
     }
     let before = &doc.text[sentence.start..cue.start.max(sentence.start)];
-    let clause_start = before.rfind([';', ':', '(']).map_or(0, |i| i + 1);
-    MANY.is_match(&before[clause_start..])
+    let clause = &before[before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    MANY.is_match(clause) && !ONE.is_match(clause)
 }
+
+/// A single council as the subject: "the council", "it".
+static ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+(?:council|authority|borough|service|trust|department)|it|its)(?-u:\b)")
+        .expect("single subject regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -51,6 +57,20 @@ mod tests {
     fn a_council_named_in_the_sentence_is_judged() {
         let e = inspections(&Doc::new(
             "Headline\n\nAmong the councils rated inadequate this year was Wigan.",
+        ));
+        assert_eq!(e.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod clause_tests {
+    use super::super::inspections;
+    use super::*;
+
+    #[test]
+    fn a_plural_in_another_clause_leaves_the_council_judged() {
+        let e = inspections(&Doc::new(
+            "Headline\n\nWigan Council heard from Ofsted this week.\n\nDespite a shortage of foster homes across most areas, the council was rated good.",
         ));
         assert_eq!(e.len(), 1);
     }
