@@ -230,6 +230,10 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let tied = independent::tied_councils(doc);
     for (i, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
+        // "Report (April 2024) | Letter (2022) | Response": a row of links.
+        if s.matches(" | ").count() >= 2 {
+            continue;
+        }
         let lower_s = lower.map(|l| &l[r.clone()]);
         for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
             let at = r.start + c.cue.start;
@@ -504,6 +508,14 @@ mod tests {
             services,
             vec![Service::FosteringAgency, Service::AdoptionAgency]
         );
+    }
+
+    #[test]
+    fn a_row_of_links_is_not_an_event() {
+        let e = events(
+            "Headline\n\nWigan Council heard from Ofsted this week about its services for children.\n\nOfsted letter (May 2021) | Joint targeted area inspection report (2019) | Council reply",
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
