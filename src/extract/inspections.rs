@@ -38,6 +38,9 @@ pub struct EventFound {
     /// Byte offset of the first cue, for ordering.
     pub first_at: usize,
     pub mentions: usize,
+    /// Reported as news ("has been rated good"), not a past grade: a grade
+    /// dated years before publication is another event.
+    pub reported_now: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -265,18 +268,19 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
                 ranges: vec![r.clone()],
                 first_at: at,
                 mentions: 1,
+                reported_now: c.date.is_none() && subjects::reported_now(s, &c.cue),
             };
             // "were Thurrock and Tameside": the same event for each.
             let partners = mention
                 .filter(|m| r.start <= m.start && m.end <= r.end)
                 .map(|m| subjects::coordinated(doc, &m))
                 .unwrap_or_default();
-            merge(&mut events, found.clone());
+            merge(&mut events, found.clone(), doc.published);
             for p in partners {
                 let mut same = found.clone();
                 same.council = doc.council_of(p.entity);
                 same.trust = None;
-                merge(&mut events, same);
+                merge(&mut events, same, doc.published);
             }
         }
     }
@@ -358,9 +362,13 @@ fn compatible<T: PartialEq + Copy>(a: Option<T>, b: Option<T>) -> bool {
     }
 }
 
-fn merge(events: &mut Vec<EventFound>, new: EventFound) {
+fn merge(events: &mut Vec<EventFound>, new: EventFound, published: Option<PartialDate>) {
+    // A grade dated two or more years before publication is not the news.
+    let long_before = |d: Option<PartialDate>| matches!((d, published), (Some(d), Some(p)) if d.year() + 2 <= p.year());
     let same = events.iter_mut().find(|e| {
         e.council == new.council
+            && !(e.reported_now && long_before(new.date))
+            && !(new.reported_now && long_before(e.date))
             && e.kind == new.kind
             && e.service == new.service
             && compatible(e.judgement, new.judgement)
@@ -381,6 +389,7 @@ fn merge(events: &mut Vec<EventFound>, new: EventFound) {
             e.trust = e.trust.take().or(new.trust);
             e.ranges.extend(new.ranges);
             e.mentions += 1;
+            e.reported_now |= new.reported_now;
         }
         None => events.push(new),
     }
@@ -507,6 +516,18 @@ mod tests {
         assert_eq!(
             services,
             vec![Service::FosteringAgency, Service::AdoptionAgency]
+        );
+    }
+
+    #[test]
+    fn the_news_grade_is_not_an_old_grade_of_the_same_name() {
+        let e = events(
+            "Headline\n\n12 April 2024\n\nWigan Council's children's services have been rated good by Ofsted.\n\nThe council was last judged good in 2017.\n\nInspectors spent two weeks in the borough in March.",
+        );
+        let dates: Vec<Option<String>> = e.iter().map(|e| e.date.map(|d| d.to_iso())).collect();
+        assert_eq!(
+            dates,
+            vec![Some("2024-03".to_string()), Some("2017".to_string())]
         );
     }
 

@@ -5,6 +5,25 @@
 
 use super::super::Doc;
 use crate::gazetteer::Mention;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// "has been rated", "have now been judged": the grade is the news.
+static PRESENT_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+|just\s+|today\s+)?been\s+(?:rated|judged|graded|given|awarded|found|re-rated|upgraded|downgraded)(?-u:\b)")
+        .expect("present perfect regex")
+});
+
+/// Whether the cue at `cue` of sentence `s` reports its grade as news.
+pub(super) fn reported_now(s: &str, cue: &Range<usize>) -> bool {
+    let from = s[..cue.start].len().saturating_sub(60);
+    let mut from = from;
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    PRESENT_PERFECT.is_match(&s[from..cue.end.min(s.len())])
+}
 
 /// Whether `m` stands inside an appositive or relative clause set off by
 /// commas after another name of its sentence: "X, one of two councils
