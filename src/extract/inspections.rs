@@ -14,7 +14,9 @@ use super::dates::{self, PartialDate};
 use super::layout::BlockKind;
 use crate::gazetteer::{Entity, Mention};
 use crate::model::{InspectionKind, Judgement, Service};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 mod anaphora;
 mod bullets;
@@ -169,6 +171,27 @@ fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut Vec<Candidate
     }
 }
 
+static SAME_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+same\s+year|that\s+same\s+year|later\s+that\s+year|that\s+year)(?-u:\b)")
+        .expect("same year regex")
+});
+
+/// "Richmond's were also judged good in the same year": an undated
+/// candidate takes the year of the last date an earlier cue had;
+/// `last_year` is updated with this sentence's.
+fn same_year_as_before(s: &str, candidates: &mut [Candidate], last_year: &mut Option<i32>) {
+    if let Some(y) = *last_year
+        && SAME_YEAR.is_match(s)
+    {
+        for c in candidates.iter_mut().filter(|c| c.date.is_none()) {
+            c.date = Some(PartialDate::Year(y));
+        }
+    }
+    if let Some(d) = candidates.iter().rev().find_map(|c| c.date) {
+        *last_year = Some(d.year());
+    }
+}
+
 /// Services named in the clause before a judgement or after a kind cue
 /// ("a full inspection of the trust's fostering agency", "fostering and
 /// adoption, which were both rated good"); one candidate per service.
@@ -231,6 +254,7 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         .map(|(k, _)| k.clone())
         .collect();
     let tied = independent::tied_councils(doc);
+    let mut last_year = None;
     for (i, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
         // "Report (April 2024) | Letter (2022) | Response": a row of links.
@@ -238,7 +262,10 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
             continue;
         }
         let lower_s = lower.map(|l| &l[r.clone()]);
-        for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
+        let mut candidates =
+            sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published);
+        same_year_as_before(s, &mut candidates, &mut last_year);
+        for c in candidates {
             let at = r.start + c.cue.start;
             let cue = r.start + c.cue.start..r.start + c.cue.end;
             if sector::about_councils_in_general(doc, r, &cue) {
@@ -528,6 +555,18 @@ mod tests {
         assert_eq!(
             dates,
             vec![Some("2024-03".to_string()), Some("2017".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_same_year_is_the_year_before_it() {
+        let e = events(
+            "Headline\n\nWigan was rated good in 2019. Bolton was judged outstanding the same year.",
+        );
+        let dates: Vec<Option<String>> = e.iter().map(|e| e.date.map(|d| d.to_iso())).collect();
+        assert_eq!(
+            dates,
+            vec![Some("2019".to_string()), Some("2019".to_string())]
         );
     }
 
