@@ -268,22 +268,9 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         for c in candidates {
             let at = r.start + c.cue.start;
             let cue = r.start + c.cue.start..r.start + c.cue.end;
-            if sector::about_councils_in_general(doc, r, &cue) {
-                continue;
-            }
-            let Some((council, trust, mention)) = council_for(doc, r.clone(), cue.clone()) else {
+            let Some((council, trust, mention)) = council_judged(doc, r, &cue, &tied) else {
                 continue;
             };
-            let names_the_council = mention.is_some_and(|m| {
-                r.start <= m.start && m.end <= r.end && independent::names_the_council(doc, &m)
-            });
-            if trust.is_none()
-                && !names_the_council
-                && !tied.contains(&council)
-                && independent::about_a_provider(doc, r, &cue)
-            {
-                continue;
-            }
             let found = EventFound {
                 council,
                 trust,
@@ -318,6 +305,31 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         e.ranges.truncate(3);
     }
     events
+}
+
+/// The council an event at `cue` of `sentence` concerns, as `council_for`
+/// gives it; none where the sentence speaks of councils in general or of
+/// an independent provider the council does not run.
+fn council_judged(
+    doc: &Doc,
+    sentence: &Range<usize>,
+    cue: &Range<usize>,
+    tied: &[String],
+) -> Option<(String, Option<String>, Option<Mention>)> {
+    if sector::about_councils_in_general(doc, sentence, cue) {
+        return None;
+    }
+    let (council, trust, mention) = council_for(doc, sentence.clone(), cue.clone())?;
+    let names_the_council = mention.is_some_and(|m| {
+        sentence.start <= m.start
+            && m.end <= sentence.end
+            && independent::names_the_council(doc, &m)
+    });
+    let a_providers = trust.is_none()
+        && !names_the_council
+        && !tied.contains(&council)
+        && independent::about_a_provider(doc, sentence, cue);
+    (!a_providers).then_some((council, trust, mention))
 }
 
 /// The council (and trust, if a trust is named) an event at `cue` in
