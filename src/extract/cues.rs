@@ -6,6 +6,7 @@ mod folded;
 mod judgements;
 mod kinds;
 mod ordinals;
+mod scope;
 mod settings;
 
 pub use folded::{Folded, lower_cased, lower_cased_from};

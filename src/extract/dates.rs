@@ -4,6 +4,7 @@
 //! month", "in October", "earlier this year") resolved against the
 //! publication date.
 
+mod days;
 mod prose;
 
 pub use prose::prose_dates;

@@ -11,14 +11,19 @@
 use super::Doc;
 use super::cues::{self, JudgementCue, KindCue};
 use super::dates::{self, PartialDate};
-use super::engine::Table;
 use super::layout::BlockKind;
-use super::lexicon;
-use crate::gazetteer::Entity;
+use crate::gazetteer::{Entity, Mention};
 use crate::model::{InspectionKind, Judgement, Service};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+mod anaphora;
+mod bullets;
+mod independent;
+mod sector;
+mod subjects;
+mod topic;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
@@ -33,6 +38,9 @@ pub struct EventFound {
     /// Byte offset of the first cue, for ordering.
     pub first_at: usize,
     pub mentions: usize,
+    /// Reported as news ("has been rated good"), not a past grade: a grade
+    /// dated years before publication is another event.
+    pub reported_now: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +169,27 @@ fn assign_dates(s: &str, published: Option<PartialDate>, out: &mut Vec<Candidate
     }
 }
 
+static SAME_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+same\s+year|that\s+same\s+year|later\s+that\s+year|that\s+year)(?-u:\b)")
+        .expect("same year regex")
+});
+
+/// "Richmond's were also judged good in the same year": an undated
+/// candidate takes the year of the last date an earlier cue had;
+/// `last_year` is updated with this sentence's.
+fn same_year_as_before(s: &str, candidates: &mut [Candidate], last_year: &mut Option<i32>) {
+    if let Some(y) = *last_year
+        && SAME_YEAR.is_match(s)
+    {
+        for c in candidates.iter_mut().filter(|c| c.date.is_none()) {
+            c.date = Some(PartialDate::Year(y));
+        }
+    }
+    if let Some(d) = candidates.iter().rev().find_map(|c| c.date) {
+        *last_year = Some(d.year());
+    }
+}
+
 /// Services named in the clause before a judgement or after a kind cue
 /// ("a full inspection of the trust's fostering agency", "fostering and
 /// adoption, which were both rated good"); one candidate per service.
@@ -206,23 +235,38 @@ fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
 pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     let text = doc.text;
     let mut events: Vec<EventFound> = Vec::new();
+    if topic::about_a_school(doc) {
+        return events;
+    }
     let lower = cues::lower_cased_from(text, &doc.lower);
-    let sentences: Vec<Range<usize>> = doc
-        .layout
-        .sentences
-        .iter()
-        .map(|s| s.range.clone())
-        .collect();
+    // Body sentences, and the lines of a bulleted timeline ("- 2014:
+    // judged to require improvement"), which the layout counts as
+    // furniture.
+    let (sentences, from_layout) = bullets::with_timeline_lines(doc);
     let kinds = cues::kind_cues_by_sentence(text, lower, &sentences);
     let judgements = cues::judgement_cues_by_sentence(text, lower, &sentences);
+    let layout_kinds: Vec<Vec<KindCue>> = kinds
+        .iter()
+        .zip(&from_layout)
+        .filter(|(_, in_layout)| **in_layout)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let tied = independent::tied_councils(doc);
+    let mut last_year = None;
     for (i, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
+        // "Report (April 2024) | Letter (2022) | Response": a row of links.
+        if s.matches(" | ").count() >= 2 {
+            continue;
+        }
         let lower_s = lower.map(|l| &l[r.clone()]);
-        for c in sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published) {
+        let mut candidates =
+            sentence_candidates(s, lower_s, &kinds[i], &judgements[i], doc.published);
+        same_year_as_before(s, &mut candidates, &mut last_year);
+        for c in candidates {
             let at = r.start + c.cue.start;
-            let Some((council, trust)) =
-                council_for(doc, r.clone(), r.start + c.cue.start..r.start + c.cue.end)
-            else {
+            let cue = r.start + c.cue.start..r.start + c.cue.end;
+            let Some((council, trust, mention)) = council_judged(doc, r, &cue, &tied) else {
                 continue;
             };
             let found = EventFound {
@@ -236,11 +280,23 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
                 ranges: vec![r.clone()],
                 first_at: at,
                 mentions: 1,
+                reported_now: c.date.is_none() && subjects::reported_now(s, &c.cue),
             };
-            merge(&mut events, found);
+            // "were Thurrock and Tameside": the same event for each.
+            let partners = mention
+                .filter(|m| r.start <= m.start && m.end <= r.end)
+                .map(|m| subjects::coordinated(doc, &m))
+                .unwrap_or_default();
+            merge(&mut events, found.clone(), doc.published);
+            for p in partners {
+                let mut same = found.clone();
+                same.council = doc.council_of(p.entity);
+                same.trust = None;
+                merge(&mut events, same, doc.published);
+            }
         }
     }
-    date_the_news_event_from_anaphora(doc, lower, &kinds, &mut events);
+    anaphora::date_the_news_event(doc, lower, &layout_kinds, &mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();
@@ -249,88 +305,29 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
     events
 }
 
-/// "The visit", "the inspection", "inspectors visited": a sentence that
-/// speaks of the event already reported without naming its kind. In lower
-/// case, like the cue tables.
-const ANAPHOR_PATTERN: &str = r"(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+visited|(?:was|were)\s+inspected)(?-u:\b)";
-
-static ANAPHOR: LazyLock<Table<()>> = LazyLock::new(|| Table::new("", [(ANAPHOR_PATTERN, ())]));
-static ANAPHOR_ANY_CASE: LazyLock<Table<()>> =
-    LazyLock::new(|| Table::new("(?i)", [(ANAPHOR_PATTERN, ())]));
-
-static ORDINAL_OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^[^.;]{{0,90}}?(?-u:\b)(?:was|is)\s+(?:its|the)\s+({})(?-u:\b)",
-        lexicon::ordinal_pattern()
-    ))
-    .expect("ordinal regex")
-});
-
-/// Dates (and a monitoring visit's ordinal) given for the news event in a
-/// later sentence: "The inspection, carried out in January, found ...",
-/// "The visit, in February, was the fourth since ...", "Inspectors visited
-/// the service in December". `lower` is `cues::lower_cased(doc.text)`;
-/// `kinds` are the kind cues of each of the document's sentences.
-fn date_the_news_event_from_anaphora(
+/// The council an event at `cue` of `sentence` concerns, as `council_for`
+/// gives it; none where the sentence speaks of councils in general or of
+/// an independent provider the council does not run.
+fn council_judged(
     doc: &Doc,
-    lower: Option<&str>,
-    kinds: &[Vec<KindCue>],
-    events: &mut [EventFound],
-) {
-    // Body sentences that name no kind of inspection.
-    let ranges: Vec<Range<usize>> = (0..doc.layout.sentences.len())
-        .filter(|&i| {
-            doc.layout.blocks[doc.layout.sentences[i].block].kind == BlockKind::Body
-                && kinds[i].is_empty()
-        })
-        .map(|i| doc.layout.sentences[i].range.clone())
-        .collect();
-    let anaphora = match lower {
-        Some(lower) => ANAPHOR.first_in_buckets(lower, &ranges),
-        None => ANAPHOR_ANY_CASE.first_in_buckets(doc.text, &ranges),
-    };
-    for (r, hit) in ranges.iter().zip(anaphora) {
-        let Some(hit) = hit else {
-            continue;
-        };
-        let r = r.clone();
-        let s = &doc.text[r.clone()];
-        let anaphor = hit.range.start - r.start..hit.range.end - r.start;
-        let window_end = (anaphor.end + 90).min(s.len());
-        let date = dates::prose_dates(s, doc.published)
-            .into_iter()
-            .find(|d| d.range.start >= anaphor.end && d.range.start < window_end);
-        let ordinal = ORDINAL_OF_ANAPHOR
-            .captures(&s[anaphor.end..])
-            .and_then(|c| c.get(1))
-            .and_then(|m| lexicon::ordinal_value(m.as_str()));
-        if date.is_none() && ordinal.is_none() {
-            continue;
-        }
-        let cue = r.start + anaphor.start..r.start + anaphor.end;
-        let Some((council, _)) = council_for(doc, r.clone(), cue) else {
-            continue;
-        };
-        let is_visit = |e: &EventFound| {
-            matches!(
-                e.kind,
-                InspectionKind::MonitoringVisit
-                    | InspectionKind::FocusedVisit
-                    | InspectionKind::JointTargetedAreaInspection
-            )
-        };
-        let news = events
-            .iter_mut()
-            .filter(|e| e.council == council && e.date.is_none())
-            .max_by_key(|e| (is_visit(e), e.mentions, usize::MAX - e.first_at));
-        if let Some(e) = news {
-            e.date = date.map(|d| d.date);
-            if e.kind == InspectionKind::MonitoringVisit && e.visit_number.is_none() {
-                e.visit_number = ordinal;
-            }
-            e.ranges.push(r.clone());
-        }
+    sentence: &Range<usize>,
+    cue: &Range<usize>,
+    tied: &[String],
+) -> Option<(String, Option<String>, Option<Mention>)> {
+    if sector::about_councils_in_general(doc, sentence, cue) {
+        return None;
     }
+    let (council, trust, mention) = council_for(doc, sentence.clone(), cue.clone())?;
+    let names_the_council = mention.is_some_and(|m| {
+        sentence.start <= m.start
+            && m.end <= sentence.end
+            && independent::names_the_council(doc, &m)
+    });
+    let a_providers = trust.is_none()
+        && !names_the_council
+        && !tied.contains(&council)
+        && independent::about_a_provider(doc, sentence, cue);
+    (!a_providers).then_some((council, trust, mention))
 }
 
 /// The council (and trust, if a trust is named) an event at `cue` in
@@ -339,7 +336,7 @@ fn council_for(
     doc: &Doc,
     sentence: Range<usize>,
     cue: Range<usize>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Option<String>, Option<Mention>)> {
     let in_sentence = doc
         .mentions
         .iter()
@@ -356,6 +353,8 @@ fn council_for(
                     .iter()
                     .any(|p| last_word.eq_ignore_ascii_case(p));
                 if joined { d } else { d + 40 }
+            } else if subjects::in_appositive(doc, m) {
+                d + 110
             } else {
                 d + 10
             }
@@ -369,6 +368,7 @@ fn council_for(
     let mention = in_sentence.or_else(|| {
         doc.mentions.iter().rev().find(|m| {
             m.end <= sentence.start
+                && !subjects::in_appositive(doc, m)
                 && (header_counts
                     || doc
                         .layout
@@ -383,11 +383,11 @@ fn council_for(
                 Entity::Trust(t) => Some(doc.gazetteer.trusts()[t].name.clone()),
                 Entity::Council(_) => None,
             };
-            Some((council, trust))
+            Some((council, trust, Some(*m)))
         }
         // Before any name, a round-up's opening ("one council rated
         // inadequate, one outstanding") cannot be told apart.
-        None if one_council => doc.primary_council().map(|c| (c.to_string(), None)),
+        None if one_council => doc.primary_council().map(|c| (c.to_string(), None, None)),
         None => None,
     }
 }
@@ -399,9 +399,13 @@ fn compatible<T: PartialEq + Copy>(a: Option<T>, b: Option<T>) -> bool {
     }
 }
 
-fn merge(events: &mut Vec<EventFound>, new: EventFound) {
+fn merge(events: &mut Vec<EventFound>, new: EventFound, published: Option<PartialDate>) {
+    // A grade dated two or more years before publication is not the news.
+    let long_before = |d: Option<PartialDate>| matches!((d, published), (Some(d), Some(p)) if d.year() + 2 <= p.year());
     let same = events.iter_mut().find(|e| {
         e.council == new.council
+            && !(e.reported_now && long_before(new.date))
+            && !(new.reported_now && long_before(e.date))
             && e.kind == new.kind
             && e.service == new.service
             && compatible(e.judgement, new.judgement)
@@ -422,6 +426,7 @@ fn merge(events: &mut Vec<EventFound>, new: EventFound) {
             e.trust = e.trust.take().or(new.trust);
             e.ranges.extend(new.ranges);
             e.mentions += 1;
+            e.reported_now |= new.reported_now;
         }
         None => events.push(new),
     }
@@ -549,6 +554,38 @@ mod tests {
             services,
             vec![Service::FosteringAgency, Service::AdoptionAgency]
         );
+    }
+
+    #[test]
+    fn the_news_grade_is_not_an_old_grade_of_the_same_name() {
+        let e = events(
+            "Headline\n\n12 April 2024\n\nWigan Council's children's services have been rated good by Ofsted.\n\nThe council was last judged good in 2017.\n\nInspectors spent two weeks in the borough in March.",
+        );
+        let dates: Vec<Option<String>> = e.iter().map(|e| e.date.map(|d| d.to_iso())).collect();
+        assert_eq!(
+            dates,
+            vec![Some("2024-03".to_string()), Some("2017".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_same_year_is_the_year_before_it() {
+        let e = events(
+            "Headline\n\nWigan was rated good in 2019. Bolton was judged outstanding the same year.",
+        );
+        let dates: Vec<Option<String>> = e.iter().map(|e| e.date.map(|d| d.to_iso())).collect();
+        assert_eq!(
+            dates,
+            vec![Some("2019".to_string()), Some("2019".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_row_of_links_is_not_an_event() {
+        let e = events(
+            "Headline\n\nWigan Council heard from Ofsted this week about its services for children.\n\nOfsted letter (May 2021) | Joint targeted area inspection report (2019) | Council reply",
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]

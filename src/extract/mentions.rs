@@ -22,6 +22,7 @@ pub(super) fn council_mentions(text: &str, layout: &Layout, gazetteer: &Gazettee
         })
         .filter(|m| !part_of_a_persons_name(text, m))
         .filter(|m| !text[..m.start].ends_with("New "))
+        .filter(|m| !names_another_body(text, m))
         .collect();
     // A name that is also an ordinary word ("Derby", "Reading") counts
     // where the text treats it as a place, and everywhere once the
@@ -95,6 +96,44 @@ fn with_abolished_councils(text: &str, mut mentions: Vec<Mention>) -> Vec<Mentio
     mentions
 }
 
+/// A place name inside the name of a region or of another public body:
+/// "Greater Manchester", "Greater London", "Cheshire Police", "Leeds
+/// Teaching Hospitals", "Sheffield Hallam University".
+fn names_another_body(text: &str, m: &Mention) -> bool {
+    const BODIES: &[&str] = &[
+        "Police",
+        "Constabulary",
+        "Fire",
+        "NHS",
+        "Hospital",
+        "Hospitals",
+        "Teaching Hospitals",
+        "University",
+        "College",
+        "Clinical Commissioning",
+        "Integrated Care",
+        "Combined Authority",
+        "Crown Court",
+        "Magistrates",
+        "Youth Offending",
+        "Football Club",
+        "FC",
+        "United",
+        "City FC",
+    ];
+    if text[..m.start].ends_with("Greater ") {
+        return true;
+    }
+    let after = text[m.end..].strip_prefix(' ').unwrap_or("");
+    BODIES.iter().any(|b| {
+        after.starts_with(b)
+            && after[b.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// "Brenda Warrington", "Cllr Bolton": a council name that is a surname.
 fn part_of_a_persons_name(text: &str, m: &Mention) -> bool {
     let previous = text[..m.start]
@@ -121,12 +160,12 @@ fn ambiguous_without_context(text: &str, m: &Mention) -> bool {
     let after = head(text[m.end..].trim_start(), 24).to_lowercase();
     let before = tail(text[..m.start].trim_end(), 24).to_lowercase();
     let place_after = [
-        "council", "borough", "children", "'s", "’s", "city", "local",
+        "council", "borough", "children", "'s", "’s", "city", "local", ", whose", ", which",
     ]
     .iter()
     .any(|w| after.starts_with(w));
     let place_before = [
-        " in", " at", " of", " to", " for", " from", " visited", " and",
+        " in", " at", " of", " to", " for", " from", " visited", " and", " with",
     ]
     .iter()
     .any(|w| before.ends_with(w));

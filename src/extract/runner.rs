@@ -72,6 +72,8 @@ pub fn extract_record(text: &str, source_path: &str) -> Record {
         })
         .collect();
     record.figures = figure_records(&doc, &spans);
+    // A national piece or an independent provider's inspection gives no
+    // council's item and is still on topic.
     if record.inspections.is_empty() && !topic::about_childrens_care_inspection(&doc) {
         // An off-topic record keeps only its article fields (the guide).
         record.status = Status::OffTopic;

@@ -29,6 +29,7 @@ enum Needs {
 #[rustfmt::skip]
 const JUDGEMENT_ROWS: &[(&str, (Judgement, Needs))] = &[
     (r"requires?\s+improvement(?:\s+to\s+be\s+good)?", (Judgement::RequiresImprovement, Needs::RatingContext)),
+    (r"required\s+improvement(?:\s+to\s+be\s+good)?", (Judgement::RequiresImprovement, Needs::RatingContext)),
     (r"inadequate", (Judgement::Inadequate, Needs::InadequateContext)),
     (r"good", (Judgement::Good, Needs::GradeContext)),
     (r"outstanding", (Judgement::Outstanding, Needs::GradeContext)),
@@ -111,7 +112,10 @@ fn cues_in(s: &str, hits: Vec<Hit<Word>>, base: usize) -> Vec<JudgementCue> {
             continue;
         }
         let before = &s[floor_boundary(s, r.start.saturating_sub(60))..r.start];
-        if contains_any_case(before, "either") || among_alternatives(s, &r) {
+        if contains_any_case(before, "either")
+            || among_alternatives(s, &r)
+            || super::scope::not_the_overall_judgement(s, r.start)
+        {
             continue;
         }
         out.push(JudgementCue {
@@ -161,7 +165,7 @@ fn context_allows(s: &str, r: &Range<usize>, needs: Needs) -> bool {
 }
 
 static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:judged|found|told|concluded|decided)\s+(?:that\s+)?(?:it|they)|rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
         .expect("rating verb regex")
 });
 

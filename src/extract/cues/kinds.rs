@@ -15,10 +15,18 @@ const KIND_ROWS: &[(&str, InspectionKind)] = &[
     (r"focused\s+(?:visit|inspection)s?", InspectionKind::FocusedVisit),
     (r"joint\s+targeted\s+area\s+inspections?", InspectionKind::JointTargetedAreaInspection),
     (r"jtais?", InspectionKind::JointTargetedAreaInspection),
+    (r"joint\s+(?:multi-agency\s+)?inspections?", InspectionKind::JointTargetedAreaInspection),
     (r"(?:full|standard|short|graded|comprehensive|main)\s+(?:ofsted\s+)?inspections?", InspectionKind::FullInspection),
     (r"ilacs", InspectionKind::FullInspection),
     (r"inspections?\s+of\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services", InspectionKind::FullInspection),
+    (r"unannounced\s+(?:ofsted\s+)?inspections?", InspectionKind::FullInspection),
+    (r"re-?inspections?", InspectionKind::FullInspection),
+    (r"single\s+inspection\s+framework", InspectionKind::FullInspection),
     (r"assurance\s+visits?", InspectionKind::Other),
+    (r"annual\s+(?:performance\s+)?assessments?", InspectionKind::Other),
+    (r"joint\s+area\s+reviews?", InspectionKind::Other),
+    // A review by the inspectorate itself, not a peer or practice review.
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:[\w-]+\s+)?review", InspectionKind::Other),
 ];
 
 fn table(flags: &str) -> Table<InspectionKind> {
@@ -38,6 +46,9 @@ fn cue(text: &str, hit: Hit<InspectionKind>, base: usize) -> Option<KindCue> {
     let all = &text[hit.range.clone()];
     let plural = all.ends_with('s') || super::starts_with_any_case(all, "inspections ");
     if plural && !all.eq_ignore_ascii_case("ILACS") {
+        return None;
+    }
+    if super::scope::a_visit_to_come(&text[base..], hit.range.start - base) {
         return None;
     }
     Some(KindCue {

@@ -125,3 +125,64 @@ fn the_best_possible_rating_is_outstanding() {
         vec![Judgement::Outstanding]
     );
 }
+
+#[test]
+fn hoped_for_and_area_grades_are_not_judgements() {
+    assert!(judgements("We are sure we will be judged good at the next visit.").is_empty());
+    assert!(judgements("The council hopes to be rated outstanding soon.").is_empty());
+    assert!(judgements("The teaching at the unit was judged outstanding.").len() == 1);
+    assert!(judgements("The education at the unit was judged outstanding.").is_empty());
+    assert!(
+        judgements("It was rated inadequate, with leadership rated good.")
+            == vec![Judgement::Inadequate]
+    );
+}
+
+#[test]
+fn visits_to_come_are_not_kinds() {
+    assert!(kinds("The borough can expect a monitoring visit within months.").is_empty());
+    assert!(kinds("Its next focused visit is due in spring.").is_empty());
+    assert_eq!(kinds("Inspectors made a focused visit in March.").len(), 1);
+}
+
+#[test]
+fn loosely_named_kinds() {
+    use InspectionKind::*;
+    let kinds_of = |s: &str| kinds(s).into_iter().map(|k| k.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds_of("An unannounced inspection followed."),
+        vec![FullInspection]
+    );
+    assert_eq!(
+        kinds_of("After the re-inspection, the grade rose."),
+        vec![FullInspection]
+    );
+    assert_eq!(
+        kinds_of("Its annual performance assessment was poor."),
+        vec![Other]
+    );
+    assert_eq!(
+        kinds_of("Inspectors also conducted a short review of the service."),
+        vec![Other]
+    );
+    assert!(kinds_of("The council commissioned a peer review.").is_empty());
+    assert!(kinds_of("A child safeguarding practice review was published.").is_empty());
+    assert!(
+        judgements(
+            "It was rated good, and the experiences of care leavers were judged outstanding."
+        ) == vec![Judgement::Good]
+    );
+}
+
+#[test]
+fn past_tense_grades_and_joint_inspections() {
+    assert_eq!(
+        judgements("In 2016 inspectors judged that it required improvement."),
+        vec![Judgement::RequiresImprovement]
+    );
+    assert!(judgements("The building required improvement work.").is_empty());
+    assert_eq!(
+        kinds("Police and health services were covered by a joint inspection.")[0].kind,
+        InspectionKind::JointTargetedAreaInspection
+    );
+}

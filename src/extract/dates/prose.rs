@@ -114,6 +114,9 @@ pub fn prose_dates(text: &str, published: Option<PartialDate>) -> Vec<FoundDate>
         month_year(text, &mut out);
     }
     if let Some(p) = published {
+        if which.matched(n + 3) {
+            super::days::days_without_year(text, p, &mut out);
+        }
         if which.matched(n + 2) {
             relative(text, p, &mut out);
         }

@@ -135,3 +135,24 @@ fn years_with_other_scripts_digits_are_skipped_not_split() {
     let years: Vec<String> = found.iter().map(|f| f.date.to_iso()).collect();
     assert_eq!(years, vec!["2019"]);
 }
+
+#[test]
+fn days_without_a_year_take_the_datelines() {
+    let p = Some(PartialDate::Day(2024, 3, 5));
+    for (t, iso) in [
+        ("a visit on 3 and 4 February", "2024-02"),
+        ("between 11 and 22 November", "2023-11"),
+        ("between 26 November and 7 December", "2023-11"),
+        ("was inspected on 8 November", "2023-11-08"),
+        ("the visit, on April 2 and 3, found", "2023-04"),
+        ("between October 15 and 19 last year", "2023-10"),
+        ("the meeting (January 19) heard", "2024-01-19"),
+        ("visited on 4-5 February", "2024-02"),
+    ] {
+        assert_eq!(isos(&prose_dates(t, p)), vec![iso.to_string()], "{t}");
+    }
+    assert_eq!(
+        isos(&prose_dates("on 8 November 2022", p)),
+        vec!["2022-11-08"]
+    );
+}

@@ -1,0 +1,54 @@
+//! Judgement and kind words that do not report an inspection that took
+//! place: a hoped-for or expected grade ("we will be judged good"), a
+//! grade for one area of an inspection ("education was judged
+//! outstanding"), and a visit still to come ("can expect a focused visit").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The clause of `s` that ends at byte `at`: back to the last comma,
+/// semicolon, colon, bracket or dash.
+pub(super) fn clause_before(s: &str, at: usize) -> &str {
+    let start = s[..at]
+        .rfind([',', ';', ':', '(', '—', '–'])
+        .map_or(0, |i| i + 1);
+    &s[start..at]
+}
+
+/// A grade wished for, expected or hoped for: "will be judged", "hopes
+/// to be rated", "aims to become".
+static HOPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|would|could|hopes?|hoping|aims?|aiming|expects?|expecting|wants?|aspires?|ambition|goal|target|striving|strives?|on\s+track)(?-u:\b)[^.;,]{0,30}$")
+        .expect("hoped-for grade regex")
+});
+
+/// An area graded within an inspection rather than the inspection's
+/// overall judgement.
+static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
+        .expect("sub-area regex")
+});
+
+static COUNCIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:council|local\s+authority|children['’]s\s+services|services\s+for\s+children)(?-u:\b)")
+        .expect("council subject regex")
+});
+
+/// Whether the judgement word at `at` of `s` is a grade hoped for or given
+/// to one area of an inspection.
+pub(super) fn not_the_overall_judgement(s: &str, at: usize) -> bool {
+    let clause = clause_before(s, at);
+    HOPED.is_match(clause) || (SUB_AREA.is_match(clause) && !COUNCIL_SUBJECT.is_match(clause))
+}
+
+/// A visit still to come: "can expect a focused visit", "its next
+/// monitoring visit", "will carry out a joint inspection".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:can|could|will|would|should|may|might|must|to)\s+(?:\w+\s+){0,2}?(?:expect|receive|face|have|get|undergo|need|carry\s+out|make|conduct|return\s+for)\s+(?:a|an|its|another|the|their)\s+(?:[\w-]+\s+){0,2}?|(?:next|upcoming|future|forthcoming|planned|further)\s+(?:[\w-]+\s+)?|(?:expects?|awaits?|awaiting|due)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+)?)$")
+        .expect("future visit regex")
+});
+
+/// Whether the kind words at `at` of `s` name a visit still to come.
+pub(super) fn a_visit_to_come(s: &str, at: usize) -> bool {
+    FUTURE.is_match(clause_before(s, at))
+}
