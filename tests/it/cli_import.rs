@@ -249,9 +249,10 @@ fn numbered_rtf_and_txt_exports_and_a_pdf_export_split_the_same_way() {
         let result = import(&[export], &out, &[]);
         assert_eq!(result.code, Some(0), "{}: {result:?}", export.display());
         assert!(
-            result
-                .stderr
-                .contains(&format!("{}, read as {layout}", ofsted_curator::words::count(count, "article"))),
+            result.stderr.contains(&format!(
+                "{}, read as {layout}",
+                ofsted_curator::words::count(count, "article")
+            )),
             "{}: {result:?}",
             export.display()
         );
