@@ -80,6 +80,9 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("remarked",     QUOTE),
     verb("stressed",     QUOTE),
     verb("announced",    QUOTE | AFTER_NAME),
+    verb("saying",       QUOTE),
+    verb("describes",    QUOTE),
+    verb("describing",   QUOTE),
     verb("argued",       AFTER_NAME),
     verb("find",         FINDING),
     verb("identified",   FINDING),
@@ -95,7 +98,7 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("recognised",   FINDING),
     verb("judged",       FINDING),
     verb("considered",   FINDING),
-    verb("described",    FINDING),
+    verb("described",    QUOTE | FINDING),
 ];
 
 /// The verbs of saying that serve `use_`, in table order.
