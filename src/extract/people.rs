@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod after;
+mod letter;
 mod scan;
 mod speech;
 
@@ -87,7 +88,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
                 || names::starts_with_first_name(name)
                 || role.is_some()
                 || led_by.is_some()
-                || speech::speaks(before, after);
+                || speech::speaks(before, after)
+                || is_personal_aside(after);
             if !plausible {
                 continue;
             }
@@ -111,6 +113,11 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             add_person(&mut found, name, range, role, organisation);
         }
     }
+    for addressee in letter::addressees(doc) {
+        if !found.iter().any(|p| p.name == addressee.name) && !is_byline(doc, &addressee.name) {
+            found.push(addressee);
+        }
+    }
     add_surname_mentions(text, &body, &mut found);
     found
 }
@@ -131,7 +138,7 @@ impl BodyWords {
             .layout
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Body)
+            .filter(|b| b.kind == BlockKind::Body || is_prose_bullet(&doc.text[b.range.clone()]))
             .map(|b| b.range.clone())
             .collect();
         let mut words = Vec::new();
@@ -150,6 +157,13 @@ impl BodyWords {
             .iter()
             .map(|(block, words)| (block, &self.words[words.clone()]))
     }
+}
+
+/// A bullet in sentences inside the article ("- 2009: the then minister,
+/// Jane Doe, ordered a review"), as timelines are written.
+fn is_prose_bullet(line: &str) -> bool {
+    let rest = line.trim_start_matches(['-', '*', '•', '·', '▪']);
+    rest.len() < line.len() && rest.starts_with(' ') && rest.split_whitespace().nth(7).is_some()
 }
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane
@@ -199,6 +213,17 @@ fn trim_to_name(text: &str, words: &[Range<usize>]) -> Option<(Range<usize>, boo
             .is_some_and(names::is_title);
     }
     Some((start..end, title))
+}
+
+/// An aside only a person takes: an age ("Jane Doe, 19, said") or "who".
+fn is_personal_aside(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let age = rest.find(',').is_some_and(|end| {
+        (1..=2).contains(&end) && rest[..end].bytes().all(|b| b.is_ascii_digit())
+    });
+    age || rest.starts_with("who ")
 }
 
 fn is_byline(doc: &Doc, name: &str) -> bool {
@@ -453,6 +478,24 @@ mod tests {
         );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Karen Yale");
+    }
+
+    #[test]
+    fn an_age_or_who_after_a_name_makes_a_person() {
+        let p = people_in(
+            "Brook Tanner, 17, has lived in six homes. Rowan Ashby, who fosters two boys, was not told.",
+        );
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Brook Tanner", "Rowan Ashby"]);
+    }
+
+    #[test]
+    fn people_in_a_timeline_bullet() {
+        let p = people_in(
+            "The council has a long history of inspections.\n\n- 2011: the then schools minister, Quentin Marsh, orders a review of the service.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Quentin Marsh");
     }
 
     #[test]
