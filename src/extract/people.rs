@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod after;
+mod appositive;
 mod letter;
 mod scan;
 mod speech;
@@ -25,8 +26,8 @@ pub struct PersonFound {
     pub ranges: Vec<Range<usize>>,
 }
 
-const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
-const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
+const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|responsible\s+individual|HMI|chief)";
+const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow|services|social|care|registered|regulatory|opposition|detective)\s+)*";
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
 /// The organisation after a role: "at Wirral", "of the Sandwell Children's Trust".
@@ -232,30 +233,58 @@ fn is_byline(doc: &Doc, name: &str) -> bool {
 
 /// The role (lower case, as worded) and organisation around a mention.
 fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
-    if let Some(found) = after::role_after(after) {
-        return Some(found);
+    let before_role = role_before(before);
+    if let Some((role, org)) = appositive::aside_role(after) {
+        // A rank before the name and a post after it: "Detective Chief
+        // Superintendent Jane Doe, head of safeguarding at Kent Police".
+        let role = match &before_role {
+            Some((rank, _)) if is_rank(rank) => format!("{rank}, {role}"),
+            _ => role,
+        };
+        return Some((role, org));
     }
-    if let Some(c) = ROLE_BEFORE.captures(before) {
-        let role = c.name("role")?.as_str().trim();
-        let org = c
-            .name("org")
-            .map(|m| clean_org(m.as_str()))
-            .filter(|o| !o.is_empty() && !names::has_non_name_word(o) || o.len() > 2);
-        // "Council leader", "Cabinet member": a capitalised first word of the role.
-        if let Some(o) = &org {
-            let lower = o.to_lowercase();
-            if [
-                "council", "cabinet", "former", "chief", "deputy", "lead", "interim", "acting",
-            ]
-            .contains(&lower.as_str())
-            {
-                return Some((format!("{lower} {}", tidy_role(role)), None));
-            }
+    after::role_after(after).or(before_role)
+}
+
+/// A police rank, which stays a role beside a post.
+fn is_rank(role: &str) -> bool {
+    ["superintendent", "inspector", "constable", "sergeant"]
+        .iter()
+        .any(|r| role.ends_with(r))
+        && role.starts_with("detective")
+}
+
+/// The role written before a name ("Tameside's director of children's
+/// services Jane Doe", "Detective Chief Superintendent Jane Doe").
+fn role_before(before: &str) -> Option<(String, Option<String>)> {
+    let c = ROLE_BEFORE.captures(before)?;
+    let role_match = c.name("role")?;
+    let role = role_match.as_str().trim();
+    let org = c
+        .name("org")
+        .map(|m| clean_org(m.as_str()))
+        .filter(|o| !o.is_empty() && !names::has_non_name_word(o) || o.len() > 2);
+    // "Council leader", "Cabinet member": a capitalised first word of the role.
+    if let Some(o) = &org {
+        let lower = o.to_lowercase();
+        if [
+            "council", "cabinet", "former", "chief", "deputy", "lead", "interim", "acting",
+        ]
+        .contains(&lower.as_str())
+        {
+            return Some((format!("{lower} {}", tidy_role(role)), None));
         }
-        let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
-        return Some((tidy_role(role), org));
     }
-    None
+    // "Detective Chief Superintendent", "Her Majesty's Inspector": the
+    // words before the role that belong to it, not an organisation.
+    let (role, taken) =
+        appositive::with_modifiers_before(&before[..role_match.start()], &tidy_role(role));
+    let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
+    let org = org.filter(|_| {
+        c.name("org")
+            .is_none_or(|m| role_match.start() - m.start() > taken)
+    });
+    Some((role, org))
 }
 
 /// A role as worded, lower case, with white space (non-breaking spaces
