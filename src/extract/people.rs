@@ -35,7 +35,7 @@ const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'�
 
 /// A role as worded: "interim director of children's services".
 fn role_pattern() -> String {
-    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}")
+    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE})")
 }
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,7 +48,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}),?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
+        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE})),?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
     ))
     .expect("role regex")
 });
@@ -117,6 +117,13 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
     for addressee in letter::addressees(doc) {
         if !found.iter().any(|p| p.name == addressee.name) && !is_byline(doc, &addressee.name) {
             found.push(addressee);
+        }
+    }
+    // A letter's signatories are named in its body too: their role is the
+    // line under their signature.
+    for signatory in letter::signatories(doc) {
+        if let Some(p) = found.iter_mut().find(|p| p.name == signatory.name) {
+            p.role = p.role.take().or(signatory.role);
         }
     }
     add_surname_mentions(text, &body, &mut found);

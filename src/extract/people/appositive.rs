@@ -55,6 +55,11 @@ pub(super) fn aside_role(after: &str) -> Option<(String, Option<String>)> {
         _ => (aside, owner.map(clean_org)),
     };
     let role = cut_at_clause(role);
+    // "Her Majesty's Inspector (HMI)": the abbreviation repeats the role.
+    let role = match role.rfind(" (") {
+        Some(i) if role.ends_with(')') && !role[i + 2..].contains(' ') => &role[..i],
+        _ => role,
+    };
     match named_body_after(role) {
         Some((role, body)) => Some((tidy_role(role), Some(clean_org(body)))),
         None => Some((tidy_role(role), org)),
@@ -75,12 +80,10 @@ fn cut_at_clause(role: &str) -> &str {
 
 /// A role in lower case ending "of" or "for" a body's proper name
 /// ("chief executive of Slough Children First"): the role and the body.
-/// A role in title case ("Cabinet Member for Children's Services") or
-/// ending in a common noun ("chair of the Kent Schools board") keeps it.
+/// A role ending in a common noun ("chair of the Kent Schools board")
+/// keeps it.
 fn named_body_after(role: &str) -> Option<(&str, &str)> {
-    if role.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
+    let title_case = role.starts_with(|c: char| c.is_uppercase());
     let (i, len) = [" of the ", " for the ", " of ", " for "]
         .iter()
         .filter_map(|p| role.find(p).map(|i| (i, p.len())))
@@ -89,8 +92,32 @@ fn named_body_after(role: &str) -> Option<(&str, &str)> {
     let proper = body.split_whitespace().all(|w| {
         w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "for" | "of" | "and" | "&")
     });
-    (proper && !body.is_empty()).then(|| (&role[..i], body))
+    // In a title-case role only a body's own name, ending in the word that
+    // makes it one, is not the role's ("Leader of Wigan Council").
+    let names_body = !title_case
+        || body
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| BODY_WORDS.contains(&w));
+    (proper && names_body && !body.is_empty()).then(|| (&role[..i], body))
 }
+
+/// The last words of bodies' names.
+const BODY_WORDS: &[&str] = &[
+    "Council",
+    "Trust",
+    "Police",
+    "Constabulary",
+    "Agency",
+    "Association",
+    "Commission",
+    "Alliance",
+    "Partnership",
+    "Office",
+    "Ofsted",
+    "Department",
+    "Company",
+];
 
 /// Where the aside ends: at the comma before a verb or a clause, or at
 /// the sentence's end; none if a quotation comes first.
@@ -101,7 +128,9 @@ fn aside_end(s: &str) -> Option<usize> {
             '.' | ':' if s[i + 1..].starts_with(char::is_whitespace) || i + 1 == s.len() => {
                 return Some(i);
             }
-            ',' if opens_clause(&s[i + 1..]) => return Some(i),
+            ',' if opens_clause(&s[i + 1..]) || s[i + 1..].starts_with(" and ") => {
+                return Some(i);
+            }
             _ => {}
         }
     }
@@ -139,9 +168,12 @@ fn without_lead_words(aside: &str) -> (&str, Option<&str>) {
         .position(|w| w.ends_with("'s") || w.ends_with("’s"));
     if let Some(k) = possessive {
         let owner: Vec<&str> = s.split_whitespace().take(k + 1).collect();
+        // "Cabinet Member for Children's Services": the possessive is inside
+        // the role's scope, not an owner before it.
         let is_modifier = owner
             .iter()
-            .all(|w| MODIFIER_WORDS.contains(&w.to_lowercase().as_str()));
+            .all(|w| MODIFIER_WORDS.contains(&w.to_lowercase().as_str()))
+            || owner.iter().any(|w| matches!(*w, "for" | "of"));
         if !is_modifier && let Some(end) = nth_word_end(s, k) {
             let named = s.starts_with(|c: char| c.is_uppercase());
             return (s[end..].trim_start(), named.then(|| &s[..end]));
@@ -186,7 +218,7 @@ mod tests {
         let (role, org) = aside_role(
             ", the council's cabinet member for children, schools and adult learning, welcomed the letter.",
         )
-        .unwrap();
+        .expect("an aside role");
         assert_eq!(
             role,
             "cabinet member for children, schools and adult learning"
@@ -194,20 +226,22 @@ mod tests {
         assert_eq!(org, None);
         let (role, org) =
             aside_role(", head of public protection at Kent Police, said the force would act.")
-                .unwrap();
+                .expect("an aside role");
         assert_eq!(role, "head of public protection");
         assert_eq!(org.as_deref(), Some("Kent Police"));
-        let (role, _) = aside_role(", Her Majesty's Inspector, wrote in the letter.").unwrap();
+        let (role, _) =
+            aside_role(", Her Majesty's Inspector, wrote in the letter.").expect("an aside role");
         assert_eq!(role, "her majesty's inspector");
     }
 
     #[test]
     fn a_body_named_after_a_lower_case_role_is_the_organisation() {
-        let (role, org) = aside_role(", chief executive of Northfield Family Trust, said").unwrap();
+        let (role, org) = aside_role(", chief executive of Northfield Family Trust, said")
+            .expect("an aside role");
         assert_eq!(role, "chief executive");
         assert_eq!(org.as_deref(), Some("Northfield Family Trust"));
-        let (role, _) =
-            aside_role(", head of a school in the town that was rated good, said").unwrap();
+        let (role, _) = aside_role(", head of a school in the town that was rated good, said")
+            .expect("an aside role");
         assert_eq!(role, "head");
     }
 

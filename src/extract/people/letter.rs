@@ -32,7 +32,7 @@ pub(super) fn addressees(doc: &Doc) -> Vec<PersonFound> {
     };
     let surnames = greeted_surnames(line(salutation));
     let mut out = Vec::new();
-    for i in 0..salutation {
+    for (i, block) in blocks.iter().enumerate().take(salutation) {
         let name = line(i);
         let greeted = surnames.contains(&names::surname(name));
         if !greeted || !names::could_be_person(name) || name.split_whitespace().count() > 3 {
@@ -46,8 +46,38 @@ pub(super) fn addressees(doc: &Doc) -> Vec<PersonFound> {
             name: name.to_string(),
             role: role.map(|r| r.to_lowercase()),
             organisation,
+            ranges: vec![block.range.clone()],
+        });
+    }
+    out
+}
+
+/// The people who sign a letter: a name line after "Yours sincerely",
+/// with the role on the line below.
+pub(super) fn signatories(doc: &Doc) -> Vec<PersonFound> {
+    let text = doc.text;
+    let blocks = &doc.layout.blocks;
+    let line = |i: usize| text[blocks[i].range.clone()].trim();
+    let Some(close) = (0..blocks.len()).find(|&i| line(i).starts_with("Yours ")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = close + 1;
+    while i < blocks.len()
+        && names::could_be_person(line(i))
+        && line(i).split_whitespace().count() <= 3
+    {
+        let role = (i + 1 < blocks.len()
+            && is_detail_line(line(i + 1))
+            && !names::could_be_person(line(i + 1)))
+        .then(|| line(i + 1).to_lowercase());
+        out.push(PersonFound {
+            name: line(i).to_string(),
+            role: role.clone(),
+            organisation: None,
             ranges: vec![blocks[i].range.clone()],
         });
+        i += if role.is_some() { 2 } else { 1 };
     }
     out
 }
@@ -90,5 +120,15 @@ mod tests {
             Some("director of children's services")
         );
         assert_eq!(found[0].organisation.as_deref(), Some("Wigan Council"));
+    }
+
+    #[test]
+    fn signatories_take_the_role_under_their_name() {
+        let text = "Ofsted\n\n1 May 2024\n\nDear Ms Lee\n\nThis letter summarises the findings of the visit to the council in April this year.\n\nYours sincerely\n\nOwen Marsh\nHis Majesty's Inspector";
+        let doc = Doc::new(text);
+        let found = signatories(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "Owen Marsh");
+        assert_eq!(found[0].role.as_deref(), Some("his majesty's inspector"));
     }
 }
