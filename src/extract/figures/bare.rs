@@ -97,6 +97,9 @@ pub(super) fn bare_counts(lower: &str) -> Vec<Range<usize>> {
         for c in row.captures_iter(lower) {
             let Some(n) = c.name("n") else { continue };
             let range = n.range();
+            if is_reference_before(&lower[..range.start]) {
+                continue;
+            }
             if !is_unit_after(&lower[range.end..]) {
                 out.push(range.clone());
             }
@@ -114,6 +117,29 @@ pub(super) fn bare_counts(lower: &str) -> Vec<Range<usize>> {
     out.sort_by_key(|r| r.start);
     out.dedup();
     out
+}
+
+/// Whether the number is part of a reference ("section 47 of the Children
+/// Act", "page 12 of the report"), not a count.
+fn is_reference_before(before: &str) -> bool {
+    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        word,
+        "section"
+            | "sections"
+            | "article"
+            | "paragraph"
+            | "part"
+            | "schedule"
+            | "regulation"
+            | "chapter"
+            | "page"
+            | "clause"
+            | "rule"
+            | "standard"
+            | "no"
+            | "number"
+    )
 }
 
 /// Whether what follows a number makes it something other than a count.
@@ -159,6 +185,7 @@ mod tests {
     fn durations_ages_and_percentages_are_not_bare_counts() {
         assert!(numbers("Waits rose to 14 weeks.").is_empty());
         assert!(numbers("The share fell to 12% last year.").is_empty());
+        assert!(numbers("Enquiries under section 47 of the act were made.").is_empty());
         assert!(numbers("The age limit was raised to 25-years-old.").is_empty());
     }
 }
