@@ -26,7 +26,7 @@ pub struct PersonFound {
     pub ranges: Vec<Range<usize>>,
 }
 
-const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|responsible\s+individual|HMI|chief)";
+const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|responsible\s+individual|HMI|mother|father|grandmother|grandfather|stepmother|stepfather|aunt|uncle|sister|brother|chief)";
 const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow|services|social|care|registered|regulatory|opposition|detective)\s+)*";
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
@@ -48,7 +48,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE})),?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
+        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE}))(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w&'’-]*){{0,5}}))?,?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
     ))
     .expect("role regex")
 });
@@ -253,6 +253,20 @@ fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
     after::role_after(after).or(before_role)
 }
 
+/// Relatives, named in news about a child by whose relative they are.
+const FAMILY: &[&str] = &[
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+    "stepmother",
+    "stepfather",
+    "aunt",
+    "uncle",
+    "sister",
+    "brother",
+];
+
 /// A police rank, which stays a role beside a post.
 fn is_rank(role: &str) -> bool {
     ["superintendent", "inspector", "constable", "sergeant"]
@@ -291,7 +305,15 @@ fn role_before(before: &str) -> Option<(String, Option<String>)> {
         c.name("org")
             .is_none_or(|m| role_match.start() - m.start() > taken)
     });
-    Some((role, org))
+    // "Tyler's mother, Jane Doe": a relative is named by whose they are.
+    if FAMILY.contains(&role.as_str())
+        && let Some(owner) = &org
+    {
+        return Some((format!("{}'s {role}", owner.to_lowercase()), None));
+    }
+    // "The independent chair of the Kent Improvement Board, Jane Doe".
+    let body = c.name("body").map(|m| clean_org(m.as_str()));
+    Some((role, body.or(org)))
 }
 
 /// A role as worded, lower case, with white space (non-breaking spaces
@@ -532,6 +554,25 @@ mod tests {
         );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Quentin Marsh");
+    }
+
+    #[test]
+    fn a_role_of_a_named_body_before_the_name() {
+        let p = people_in(
+            "The interim chair of the Wigan Improvement Board, Marcus Fell, said the board would close.",
+        );
+        assert_eq!(p[0].role.as_deref(), Some("interim chair"));
+        assert_eq!(
+            p[0].organisation.as_deref(),
+            Some("Wigan Improvement Board")
+        );
+    }
+
+    #[test]
+    fn a_relative_is_named_by_whose_they_are() {
+        let p = people_in("Ellie's father, Marcus Fell, said he had not been told of the move.");
+        assert_eq!(p[0].name, "Marcus Fell");
+        assert_eq!(p[0].role.as_deref(), Some("ellie's father"));
     }
 
     #[test]
