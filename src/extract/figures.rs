@@ -8,6 +8,7 @@
 //! patterns, and no search runs on a line where the byte tests rule the
 //! pattern out.
 
+mod bare;
 mod context;
 
 use super::Doc;
@@ -157,14 +158,23 @@ impl Cues {
 pub fn figures(doc: &Doc) -> Vec<FigureFound> {
     let text = doc.text;
     let mut out: Vec<FigureFound> = Vec::new();
-    for b in doc.layout.blocks.iter().filter(|b| match b.kind {
-        BlockKind::Body => true,
-        // A bullet of facts inside the article ("- 92 per cent of children
-        // were visited on time"), not a short promo line.
-        BlockKind::Furniture => is_fact_bullet(&text[b.range.clone()]),
-        _ => false,
-    }) {
+    let mut in_editors_notes = false;
+    for b in &doc.layout.blocks {
         let line = &text[b.range.clone()];
+        in_editors_notes = in_editors_notes || is_editors_notes_heading(line);
+        let read = match b.kind {
+            BlockKind::Body => true,
+            // A bullet of facts inside the article ("- 92 per cent of children
+            // were visited on time"), not a short promo line.
+            BlockKind::Furniture => is_fact_bullet(line),
+            // A press release's notes to editors give the background figures
+            // ("The trust employs around 700 staff"), in sentences.
+            BlockKind::Footer => in_editors_notes && line.split_whitespace().nth(7).is_some(),
+            _ => false,
+        };
+        if !read {
+            continue;
+        }
         let base = b.range.start;
         let cues = Cues::of(line);
         // Each search is skipped rather than run on a line its cue rules
@@ -177,6 +187,7 @@ pub fn figures(doc: &Doc) -> Vec<FigureFound> {
         }
         if cues.digit {
             counts(line, base, &mut out);
+            bare_counts(line, &doc.lower[b.range.clone()], base, &mut out);
         }
     }
     out.sort_by_key(|f| f.range.start);
@@ -226,7 +237,7 @@ fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
     for all in find_iter_from(&COUNT, line, |from| count_search_start(line, from)) {
         let n = count_number(all.as_str());
         let n = all.start() + n.start..all.start() + n.end;
-        if is_not_a_count(line, n.clone()) {
+        if is_not_a_count(line, n.clone()) || counts_something_else(&line[n.end..all.end()]) {
             continue;
         }
         let Some(v) = parse_number(&line[n.clone()]) else {
@@ -235,6 +246,28 @@ fn counts(line: &str, base: usize, out: &mut Vec<FigureFound>) {
         let range = base + n.start..base + all.end();
         // The context of a count starts with what it counts.
         push(out, FigureKind::Count, v, range, line, n);
+    }
+}
+
+/// Counts without their noun ("caseloads have fallen to 19"), after the
+/// counts with one, which they never overlap. `lower` is the line in ASCII
+/// lower case.
+fn bare_counts(line: &str, lower: &str, base: usize, out: &mut Vec<FigureFound>) {
+    for n in bare::bare_counts(lower) {
+        if is_not_a_count(line, n.clone()) {
+            continue;
+        }
+        let Some(v) = parse_number(&line[n.clone()]) else {
+            continue;
+        };
+        push(
+            out,
+            FigureKind::Count,
+            v,
+            base + n.start..base + n.end,
+            line,
+            n,
+        );
     }
 }
 
@@ -372,12 +405,54 @@ fn count_number(m: &str) -> Range<usize> {
     }
 }
 
+/// "Notes to editors", the heading of a press release's background notes.
+fn is_editors_notes_heading(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    [
+        "notes to editor",
+        "notes for editor",
+        "note to editor",
+        "editor's notes",
+        "editors' notes",
+    ]
+    .iter()
+    .any(|h| lower.starts_with(h))
+        && lower.len() < 24
+}
+
 fn is_fact_bullet(line: &str) -> bool {
     let rest = line.trim_start_matches(['-', '*', '•', '·', '▪']);
     rest.len() < line.len()
         && rest.starts_with(' ')
         && rest.split_whitespace().count() >= 6
         && rest.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether the words between a number and the noun of `COUNT` make the
+/// number count something else: "1,400 inspections of children's homes"
+/// counts visits, "in 18 months and that staff" a duration.
+fn counts_something_else(tail: &str) -> bool {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let before_noun = &words[..words.len().saturating_sub(1)];
+    before_noun.iter().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "inspections"
+                | "visits"
+                | "times"
+                | "months"
+                | "years"
+                | "weeks"
+                | "days"
+                | "hours"
+                | "that"
+                | "than"
+                | "miles"
+        )
+    })
 }
 
 /// Years, ages, money amounts' digits and parts of larger numbers are not counts.

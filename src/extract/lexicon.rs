@@ -56,9 +56,9 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("explained",    QUOTE | AFTER_NAME),
     verb("explains",     QUOTE),
     verb("warned",       QUOTE | AFTER_NAME | FINDING),
-    verb("warns",        QUOTE),
-    verb("wrote",        QUOTE | AFTER_NAME),
-    verb("writes",       QUOTE),
+    verb("warns",        QUOTE | FINDING),
+    verb("wrote",        QUOTE | AFTER_NAME | FINDING),
+    verb("writes",       QUOTE | FINDING),
     verb("noted",        QUOTE | FINDING | FINDING_NEAR),
     verb("notes",        QUOTE | FINDING),
     verb("commented",    QUOTE | AFTER_NAME),
@@ -80,6 +80,9 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("remarked",     QUOTE),
     verb("stressed",     QUOTE),
     verb("announced",    QUOTE | AFTER_NAME),
+    verb("saying",       QUOTE | FINDING | FINDING_NEAR),
+    verb("describes",    QUOTE | FINDING),
+    verb("describing",   QUOTE),
     verb("argued",       AFTER_NAME),
     verb("find",         FINDING),
     verb("identified",   FINDING),
@@ -95,22 +98,17 @@ pub const SAYING_VERBS: &[SayingVerb] = &[
     verb("recognised",   FINDING),
     verb("judged",       FINDING),
     verb("considered",   FINDING),
-    verb("described",    FINDING),
+    verb("described",    QUOTE | FINDING),
     // Only findings use these: the report "praises", "highlights" or
-    // "commends" a service; inspectors "wrote" or "singled out" one.
+    // "commends" a service; inspectors "singled out" one.
     verb("praises",      FINDING),
     verb("highlights",   FINDING),
     verb("commended",    FINDING | FINDING_NEAR),
     verb("commends",     FINDING),
     verb("criticises",   FINDING),
-    verb("describes",    FINDING),
     verb("singled out",  FINDING),
-    verb("wrote",        FINDING),
-    verb("writes",       FINDING),
-    verb("warns",        FINDING),
     verb("judges",       FINDING),
-    // "..., with inspectors saying / warning / finding that ...".
-    verb("saying",       FINDING | FINDING_NEAR),
+    // "..., with inspectors warning / finding that ..." (and "saying").
     verb("warning",      FINDING | FINDING_NEAR),
     verb("finding",      FINDING_NEAR),
 ];
@@ -272,4 +270,17 @@ pub fn month_number(name: &str) -> Option<u32> {
         .iter()
         .position(|m| m[..3].eq_ignore_ascii_case(start))
         .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_verb_of_saying_is_listed_once_with_all_its_uses() {
+        let mut seen = std::collections::HashSet::new();
+        for v in SAYING_VERBS {
+            assert!(seen.insert(v.word), "{:?} is listed twice", v.word);
+        }
+    }
 }

@@ -12,7 +12,7 @@ Children Children's Children’s Childrens  People Family Families Services Serv
 Trust Trusts Partnership Partnerships Board Boards Group Groups Agency Agencies Association Commission Commissioner
 Department Education Health Police Constabulary NHS Clinical Commissioning Safeguarding Court Courts Tribunal
 Home Office Secretary Minister Ministry State Chancellor Prime Cabinet Member Members Leader Leaders Deputy
-Director Directors Executive Chief Chair Chairman Chairwoman Head Officer Manager Mayor Inspector Inspectors
+Director Directors Executive Chief Chair Chairman Chairwoman Head Headteacher Officer Manager Mayor Inspector Inspectors
 Inspectorate Her His Majesty Majesty's Majesty’s HMI Report Letter Review Inquiry Plan Programme Improvement
 House  Street Road Centre Center Civic Building Town Square   Avenue Way
 University College School Schools Academy Academies Nursery Foundation Charity Society Union Institute Network
@@ -143,9 +143,8 @@ fn is_non_name_word(word: &str) -> bool {
 /// Words of the genre's vocabulary that are also common surnames
 /// ("Megan Foster", "Anna Hall"): after a known first name they are names.
 const SURNAME_WORDS: &[&str] = &[
-    "Foster", "Hall", "Young", "Good", "Lord", "Head", "Law", "Court", "House", "Street",
-    "English", "North", "South", "East", "West", "Way", "Church", "Green", "Park", "Mayor",
-    "Early",
+    "Foster", "Hall", "Young", "Good", "Lord", "Head", "Law", "Court", "House", "English", "North",
+    "South", "East", "West", "Church", "Green", "Mayor", "Early",
 ];
 
 /// Whether `name` is a known first name followed by name tokens, the last

@@ -12,6 +12,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod after;
+mod appositive;
+mod letter;
 mod scan;
 mod speech;
 
@@ -24,8 +26,8 @@ pub struct PersonFound {
     pub ranges: Vec<Range<usize>>,
 }
 
-const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|chief)";
-const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow)\s+)*";
+const ROLE_HEAD: &str = r"(?:director|chair|chairman|chairwoman|chairperson|chief\s+executive|chief\s+inspector|chief\s+social\s+worker|principal\s+social\s+worker|national\s+director|inspector|leader|member|lead|head|headteacher|manager|officer|commissioner|secretary|minister|mayor|councillor|spokesperson|spokeswoman|spokesman|president|trustee|MP|consultant|portfolio\s+holder|chief\s+constable|superintendent|professor|researcher|founder|campaigner|editor|reporter|responsible\s+individual|HMI|mother|father|grandmother|grandfather|stepmother|stepfather|aunt|uncle|sister|brother|chief)";
+const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|executive|corporate|strategic|lead|chief|principal|senior|cabinet|council|service|operational|group|programme|independent|regional|national|managing|HM|her\s+majesty['’]s|his\s+majesty['’]s|home|education|children['’]s|shadow|services|social|care|registered|regulatory|opposition|detective)\s+)*";
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
 /// The organisation after a role: "at Wirral", "of the Sandwell Children's Trust".
@@ -33,7 +35,7 @@ const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'�
 
 /// A role as worded: "interim director of children's services".
 fn role_pattern() -> String {
-    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}")
+    format!("(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE})")
 }
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +48,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}){ROLE_SCOPE}),?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
+        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE}))(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w&'’-]*){{0,5}}))?,?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
     ))
     .expect("role regex")
 });
@@ -87,7 +89,8 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
                 || names::starts_with_first_name(name)
                 || role.is_some()
                 || led_by.is_some()
-                || speech::speaks(before, after);
+                || speech::speaks(before, after)
+                || is_personal_aside(after);
             if !plausible {
                 continue;
             }
@@ -111,6 +114,18 @@ pub fn people(doc: &Doc) -> Vec<PersonFound> {
             add_person(&mut found, name, range, role, organisation);
         }
     }
+    for addressee in letter::addressees(doc) {
+        if !found.iter().any(|p| p.name == addressee.name) && !is_byline(doc, &addressee.name) {
+            found.push(addressee);
+        }
+    }
+    // A letter's signatories are named in its body too: their role is the
+    // line under their signature.
+    for signatory in letter::signatories(doc) {
+        if let Some(p) = found.iter_mut().find(|p| p.name == signatory.name) {
+            p.role = p.role.take().or(signatory.role);
+        }
+    }
     add_surname_mentions(text, &body, &mut found);
     found
 }
@@ -131,7 +146,7 @@ impl BodyWords {
             .layout
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Body)
+            .filter(|b| b.kind == BlockKind::Body || is_prose_bullet(&doc.text[b.range.clone()]))
             .map(|b| b.range.clone())
             .collect();
         let mut words = Vec::new();
@@ -150,6 +165,13 @@ impl BodyWords {
             .iter()
             .map(|(block, words)| (block, &self.words[words.clone()]))
     }
+}
+
+/// A bullet in sentences inside the article ("- 2009: the then minister,
+/// Jane Doe, ordered a review"), as timelines are written.
+fn is_prose_bullet(line: &str) -> bool {
+    let rest = line.trim_start_matches(['-', '*', '•', '·', '▪']);
+    rest.len() < line.len() && rest.starts_with(' ') && rest.split_whitespace().nth(7).is_some()
 }
 
 /// Trims capitalised non-name words off a candidate ("Home Secretary Jane
@@ -201,36 +223,97 @@ fn trim_to_name(text: &str, words: &[Range<usize>]) -> Option<(Range<usize>, boo
     Some((start..end, title))
 }
 
+/// An aside only a person takes: an age ("Jane Doe, 19, said") or "who".
+fn is_personal_aside(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let age = rest.find(',').is_some_and(|end| {
+        (1..=2).contains(&end) && rest[..end].bytes().all(|b| b.is_ascii_digit())
+    });
+    age || rest.starts_with("who ")
+}
+
 fn is_byline(doc: &Doc, name: &str) -> bool {
     doc.byline.as_deref() == Some(name)
 }
 
 /// The role (lower case, as worded) and organisation around a mention.
 fn role_of(before: &str, after: &str) -> Option<(String, Option<String>)> {
-    if let Some(found) = after::role_after(after) {
-        return Some(found);
+    let before_role = role_before(before);
+    if let Some((role, org)) = appositive::aside_role(after) {
+        // A rank before the name and a post after it: "Detective Chief
+        // Superintendent Jane Doe, head of safeguarding at Kent Police".
+        let role = match &before_role {
+            Some((rank, _)) if is_rank(rank) => format!("{rank}, {role}"),
+            _ => role,
+        };
+        return Some((role, org));
     }
-    if let Some(c) = ROLE_BEFORE.captures(before) {
-        let role = c.name("role")?.as_str().trim();
-        let org = c
-            .name("org")
-            .map(|m| clean_org(m.as_str()))
-            .filter(|o| !o.is_empty() && !names::has_non_name_word(o) || o.len() > 2);
-        // "Council leader", "Cabinet member": a capitalised first word of the role.
-        if let Some(o) = &org {
-            let lower = o.to_lowercase();
-            if [
-                "council", "cabinet", "former", "chief", "deputy", "lead", "interim", "acting",
-            ]
-            .contains(&lower.as_str())
-            {
-                return Some((format!("{lower} {}", tidy_role(role)), None));
-            }
+    after::role_after(after).or(before_role)
+}
+
+/// Relatives, named in news about a child by whose relative they are.
+const FAMILY: &[&str] = &[
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+    "stepmother",
+    "stepfather",
+    "aunt",
+    "uncle",
+    "sister",
+    "brother",
+];
+
+/// A police rank, which stays a role beside a post.
+fn is_rank(role: &str) -> bool {
+    ["superintendent", "inspector", "constable", "sergeant"]
+        .iter()
+        .any(|r| role.ends_with(r))
+        && role.starts_with("detective")
+}
+
+/// The role written before a name ("Tameside's director of children's
+/// services Jane Doe", "Detective Chief Superintendent Jane Doe").
+fn role_before(before: &str) -> Option<(String, Option<String>)> {
+    let c = ROLE_BEFORE.captures(before)?;
+    let role_match = c.name("role")?;
+    let role = role_match.as_str().trim();
+    let org = c
+        .name("org")
+        .map(|m| clean_org(m.as_str()))
+        .filter(|o| !o.is_empty() && !names::has_non_name_word(o) || o.len() > 2);
+    // "Council leader", "Cabinet member": a capitalised first word of the role.
+    if let Some(o) = &org {
+        let lower = o.to_lowercase();
+        if [
+            "council", "cabinet", "former", "chief", "deputy", "lead", "interim", "acting",
+        ]
+        .contains(&lower.as_str())
+        {
+            return Some((format!("{lower} {}", tidy_role(role)), None));
         }
-        let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
-        return Some((tidy_role(role), org));
     }
-    None
+    // "Detective Chief Superintendent", "Her Majesty's Inspector": the
+    // words before the role that belong to it, not an organisation.
+    let (role, taken) =
+        appositive::with_modifiers_before(&before[..role_match.start()], &tidy_role(role));
+    let org = org.filter(|o| !matches!(o.as_str(), "The" | "A" | "An"));
+    let org = org.filter(|_| {
+        c.name("org")
+            .is_none_or(|m| role_match.start() - m.start() > taken)
+    });
+    // "Tyler's mother, Jane Doe": a relative is named by whose they are.
+    if FAMILY.contains(&role.as_str())
+        && let Some(owner) = &org
+    {
+        return Some((format!("{}'s {role}", owner.to_lowercase()), None));
+    }
+    // "The independent chair of the Kent Improvement Board, Jane Doe".
+    let body = c.name("body").map(|m| clean_org(m.as_str()));
+    Some((role, body.or(org)))
 }
 
 /// A role as worded, lower case, with white space (non-breaking spaces
@@ -453,6 +536,43 @@ mod tests {
         );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Karen Yale");
+    }
+
+    #[test]
+    fn an_age_or_who_after_a_name_makes_a_person() {
+        let p = people_in(
+            "Brook Tanner, 17, has lived in six homes. Rowan Ashby, who fosters two boys, was not told.",
+        );
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Brook Tanner", "Rowan Ashby"]);
+    }
+
+    #[test]
+    fn people_in_a_timeline_bullet() {
+        let p = people_in(
+            "The council has a long history of inspections.\n\n- 2011: the then schools minister, Quentin Marsh, orders a review of the service.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Quentin Marsh");
+    }
+
+    #[test]
+    fn a_role_of_a_named_body_before_the_name() {
+        let p = people_in(
+            "The interim chair of the Wigan Improvement Board, Marcus Fell, said the board would close.",
+        );
+        assert_eq!(p[0].role.as_deref(), Some("interim chair"));
+        assert_eq!(
+            p[0].organisation.as_deref(),
+            Some("Wigan Improvement Board")
+        );
+    }
+
+    #[test]
+    fn a_relative_is_named_by_whose_they_are() {
+        let p = people_in("Ellie's father, Marcus Fell, said he had not been told of the move.");
+        assert_eq!(p[0].name, "Marcus Fell");
+        assert_eq!(p[0].role.as_deref(), Some("ellie's father"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::doc::Doc;
 use super::layout::{Block, BlockKind};
 use super::people::PersonFound;
 use super::window::{head, tail};
-use attribution::{speaker_after, speaker_before, speaker_in_sentence};
+use attribution::{attribution_belongs, speaker_after, speaker_before, speaker_in_sentence};
 use passages::{Passage, passages};
 use regex::Regex;
 use speaker::Context;
@@ -56,39 +56,133 @@ static NAMING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:called|named|titled|entitled|dubbed|branded|labelled|known\s+as|slogan|campaign|hashtag|headlined)\s*$").expect("naming regex")
 });
 
+/// Words that make a speaker someone unnamed.
+const INDEFINITE: [&str; 6] = ["a", "an", "one", "another", "someone", "somebody"];
+
 /// Every quotation of five words or more in the body, with its speaker.
 pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
     let text = doc.text;
-    let mut out = Vec::new();
-    let mut last_speaker: Option<String> = None;
-    let mut statement_by: Option<String> = None;
-    for b in doc
+    let blocks: Vec<&Block> = doc
         .layout
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Body)
-    {
+        .filter(|b| b.kind == BlockKind::Body || is_pull_quote_line(text, b))
+        .collect();
+    let mut scan = Scan {
+        doc,
+        people,
+        out: Vec::new(),
+        last_speaker: None,
+        statement_by: None,
+        prose_speaker: None,
+        pull_quotes: Vec::new(),
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        // British style: a quotation over several paragraphs opens each
+        // paragraph and closes only at the last, in single marks too.
+        let runs_on = blocks
+            .get(i + 1)
+            .is_some_and(|next| opens_with_single_mark(&text[next.range.clone()]));
+        if b.kind == BlockKind::Body {
+            scan.paragraph(b, runs_on);
+        } else {
+            scan.pull_quote(b);
+        }
+    }
+    let mut out = scan.out;
+    out.retain(|q| q.speaker.is_some());
+    out
+}
+
+/// Whether a paragraph opens with a single quotation mark.
+fn opens_with_single_mark(line: &str) -> bool {
+    line.trim_start().starts_with(['‘', '\''])
+}
+
+/// A subheading that is one quotation without a full stop: a pull quote,
+/// the words of the person quoted in the paragraphs below it.
+fn is_pull_quote_line(text: &str, b: &Block) -> bool {
+    if b.kind != BlockKind::Furniture {
+        return false;
+    }
+    let line = text[b.range.clone()].trim();
+    let found = passages(text, b.range.clone(), false);
+    found.len() == 1
+        && found[0].outer.start == b.range.start
+        && found[0].outer.end == b.range.end
+        && !line
+            .trim_end_matches(['’', '”', '"', '\''])
+            .ends_with(['.', ','])
+        && has_more_words_than(line, 4)
+}
+
+/// The quotations found so far, and what attributes the next ones.
+struct Scan<'a, 'd> {
+    doc: &'a Doc<'d>,
+    people: &'a [PersonFound],
+    out: Vec<QuoteFound>,
+    last_speaker: Option<String>,
+    statement_by: Option<String>,
+    /// A person the paragraph before named as speaking ("Jane Doe told the
+    /// meeting the letter was fair."), for a quotation that opens the next
+    /// paragraph without attribution of its own.
+    prose_speaker: Option<String>,
+    /// Pull quotes waiting for the next speaker named.
+    pull_quotes: Vec<usize>,
+}
+
+impl<'d> Scan<'_, 'd> {
+    fn context(&self, at: usize, block_start: usize) -> Context<'_, 'd> {
+        Context {
+            doc: self.doc,
+            people: self.people,
+            at,
+            block_start,
+            last_speaker: &self.last_speaker,
+            statement_by: &self.statement_by,
+        }
+    }
+
+    fn pull_quote(&mut self, b: &Block) {
+        let found = passages(self.doc.text, b.range.clone(), false);
+        if let Some(p) = found.first() {
+            self.pull_quotes.push(self.out.len());
+            self.out.push(QuoteFound {
+                speaker: None,
+                text: self.doc.text[p.range.clone()].to_string(),
+                range: p.range.clone(),
+            });
+        }
+    }
+
+    /// Gives the pull quotes waiting the speaker named after them, when a
+    /// person: a pull quote from a report stands for its findings, not
+    /// words anyone spoke.
+    fn named(&mut self, speaker: &Option<String>) {
+        let Some(name) = speaker else {
+            return;
+        };
+        if !self.people.iter().any(|p| &p.name == name) {
+            self.pull_quotes.clear();
+        } else {
+            for i in self.pull_quotes.drain(..) {
+                self.out[i].speaker.clone_from(speaker);
+            }
+        }
+    }
+
+    fn paragraph(&mut self, b: &Block, runs_on: bool) {
+        let text = self.doc.text;
         let line = &text[b.range.clone()];
         if let Some(c) = STATEMENT_BY.captures(line) {
-            statement_by = c.get(1).map(|m| doc.canonical_organisation(m.as_str()));
+            self.statement_by = c
+                .get(1)
+                .map(|m| self.doc.canonical_organisation(m.as_str()));
         }
-        let found = passages(text, b.range.clone());
-        // "Jane Doe, the trust's chief executive, said:" on a line of its
-        // own introduces the quotation in the next paragraph.
-        if found.is_empty() && line.trim_end().ends_with(':') {
-            let context = Context {
-                doc,
-                people,
-                at: b.range.end,
-                last_speaker: &last_speaker,
-                statement_by: &statement_by,
-            };
-            let introduced =
-                speaker_before(tail(line, 240)).and_then(|ph| context.resolve(ph, true));
-            if introduced.is_some() {
-                last_speaker = introduced;
-            }
-            continue;
+        let found = passages(text, b.range.clone(), runs_on);
+        if found.is_empty() {
+            self.prose(b);
+            return;
         }
         for (k, p) in found.iter().enumerate() {
             let quote_text = &text[p.range.clone()];
@@ -98,28 +192,57 @@ pub fn quotes(doc: &Doc, people: &[PersonFound]) -> Vec<QuoteFound> {
             let Some(window) = Window::around(text, b, &found, k) else {
                 continue;
             };
-            let context = Context {
-                doc,
-                people,
-                at: p.outer.start,
-                last_speaker: &last_speaker,
-                statement_by: &statement_by,
-            };
+            let own = window.speaker(&self.context(p.outer.start, b.range.start), p);
+            self.named(&own);
             // A paragraph of quotation without attribution continues the
-            // last speaker's words.
-            let speaker = window.speaker(&context, p).or_else(|| last_speaker.clone());
+            // words of the person the paragraph before named, else of the
+            // last speaker.
+            let opens_paragraph = k == 0 && window.before.trim().is_empty();
+            let speaker = own
+                .or_else(|| {
+                    opens_paragraph
+                        .then(|| self.prose_speaker.clone())
+                        .flatten()
+                })
+                .or_else(|| {
+                    let unnamed = window.names_someone_unnamed(self.doc, p);
+                    (!unnamed).then(|| self.last_speaker.clone()).flatten()
+                });
             if speaker.is_some() {
-                last_speaker.clone_from(&speaker);
+                self.last_speaker.clone_from(&speaker);
             }
-            out.push(QuoteFound {
+            self.out.push(QuoteFound {
                 speaker,
                 text: quote_text.to_string(),
                 range: p.range.clone(),
             });
         }
+        self.prose_speaker = None;
     }
-    out.retain(|q| q.speaker.is_some());
-    out
+
+    /// A paragraph without quotation: "Jane Doe, the trust's chief
+    /// executive, said:" on a line of its own introduces the quotation in
+    /// the next paragraph; "Jane Doe told the meeting that ..." names who
+    /// may speak in it.
+    fn prose(&mut self, b: &Block) {
+        let line = &self.doc.text[b.range.clone()];
+        let context = self.context(b.range.end, b.range.start);
+        if line.trim_end().ends_with(':') {
+            let introduced =
+                speaker_before(tail(line, 240)).and_then(|ph| context.resolve(ph, true));
+            self.named(&introduced);
+            if introduced.is_some() {
+                self.last_speaker.clone_from(&introduced);
+            }
+            self.prose_speaker = introduced;
+            return;
+        }
+        let speaker = speaker_in_sentence(head(line, 400))
+            .and_then(|ph| context.resolve(ph, true))
+            .filter(|s| self.people.iter().any(|p| &p.name == s));
+        self.named(&speaker);
+        self.prose_speaker = speaker;
+    }
 }
 
 /// The text around a passage where its attribution may be: between it and
@@ -150,24 +273,43 @@ impl<'t> Window<'t> {
         })
     }
 
+    /// Whether the attribution before the passage names someone without a
+    /// name ("A parent, who asked not to be named, said:", "One told them
+    /// ..."): their words are no one's the article names.
+    fn names_someone_unnamed(&self, doc: &Doc, p: &Passage) -> bool {
+        let phrase = speaker_before(self.before)
+            .or_else(|| speaker_in_sentence(self.sentence_before(doc, p)));
+        phrase.is_some_and(|ph| {
+            ph.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| INDEFINITE.iter().any(|i| w.eq_ignore_ascii_case(i)))
+        })
+    }
+
+    /// The text of the passage's sentence before it.
+    fn sentence_before<'d>(&self, doc: &Doc<'d>, p: &Passage) -> &'d str {
+        let sentence_start = doc
+            .layout
+            .sentence_at(p.outer.start)
+            .map_or(self.block.start, |i| doc.layout.sentences[i].range.start)
+            .max(self.block.start);
+        &doc.text[sentence_start..p.outer.start.max(sentence_start)]
+    }
+
     /// The speaker the attribution after the passage names, else the one
     /// before it, else one named earlier in its sentence ("Jane Doe told a
     /// meeting that the report had found ‘…’").
     fn speaker(&self, context: &Context, p: &Passage) -> Option<String> {
+        let quote = &context.doc.text[p.range.clone()];
         speaker_after(self.after)
             .filter(|(ph, _)| !has_more_words_than(ph, 12))
+            .filter(|&(ph, from_end)| attribution_belongs(self.after, quote, ph, from_end))
             .and_then(|(ph, from_end)| context.resolve(ph, from_end))
             .or_else(|| speaker_before(self.before).and_then(|ph| context.resolve(ph, true)))
             .or_else(|| {
-                let doc = context.doc;
-                let sentence_start = doc
-                    .layout
-                    .sentence_at(p.outer.start)
-                    .map_or(self.block.start, |i| doc.layout.sentences[i].range.start)
-                    .max(self.block.start);
-                let before_in_sentence =
-                    &doc.text[sentence_start..p.outer.start.max(sentence_start)];
-                speaker_in_sentence(before_in_sentence).and_then(|ph| context.resolve(ph, true))
+                speaker_in_sentence(self.sentence_before(context.doc, p))
+                    .and_then(|ph| context.resolve(ph, true))
             })
     }
 }

@@ -215,3 +215,37 @@ fn words_seen_are_the_words_found_in_any_case() {
         assert_eq!(seen & Cues::POU != 0, find(b"pou"), "{line}");
     }
 }
+
+#[test]
+fn bare_counts_after_a_change_or_a_part() {
+    assert_eq!(
+        figures_in(
+            "The number of children waiting for a social worker has dropped to 41, and 12 of the 40 teams are now fully staffed."
+        ),
+        vec![
+            (FigureKind::Count, 41.0),
+            (FigureKind::Count, 12.0),
+            (FigureKind::Count, 40.0)
+        ]
+    );
+}
+
+#[test]
+fn counts_of_visits_and_durations_are_not_counts() {
+    assert!(
+        figures_in("Officials made 230 unannounced inspections of children's homes last spring.")
+            .is_empty()
+    );
+    assert!(
+        figures_in("There were four managers in 14 months and that staff felt unsupported.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn notes_to_editors_give_background_counts() {
+    let text = "Headline\n\nThe council's children's services have been rated good by inspectors this week.\n\nENDS\n\nNotes to editors\n\nThe company was set up in 2019 and employs around 650 staff across the borough.\n\nMedia enquiries: 01632 960 123";
+    let doc = Doc::new(text);
+    let found: Vec<f64> = figures(&doc).into_iter().map(|f| f.value).collect();
+    assert_eq!(found, vec![650.0]);
+}

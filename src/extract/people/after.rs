@@ -26,6 +26,11 @@ static ROLE_AT_START: LazyLock<Regex> =
 static ORG_AT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{ORG_AFTER_ROLE}")).expect("organisation regex"));
 
+/// The end of a role at the start of `s`, if one starts there.
+pub(super) fn role_at_start(s: &str) -> Option<usize> {
+    ROLE_AT_START.find(s).map(|m| m.end())
+}
+
 /// Verbs of the "who ..." filler. "was appointed" comes before "was": after
 /// "who was" alone, "appointed" could start neither a filler nor a role.
 const WHO_VERBS: [&str; 5] = ["was appointed", "has been", "became", "is", "was"];

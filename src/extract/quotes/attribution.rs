@@ -127,6 +127,36 @@ fn verb_after_space(s: &str, at: usize) -> Option<usize> {
     is_verb(&s[verb_start..verb_end]).then_some(verb_end)
 }
 
+/// Whether `s` opens with white space then a verb of attribution ("
+/// said the failures showed").
+pub(super) fn verb_follows(s: &str) -> bool {
+    verb_after_space(s, 0).is_some()
+}
+
+/// Whether an attribution found after a quotation by `speaker_after`
+/// belongs to it. After a sentence has ended (a full stop closing the
+/// quotation or following it), a capital opens a new sentence: "It found
+/// that ..." reports something else, and only a short "Jane Doe said."
+/// still attributes the words before it.
+pub(super) fn attribution_belongs(after: &str, quote: &str, phrase: &str, from_end: bool) -> bool {
+    let lead_len = after.len() - after.trim_start_matches(is_lead_char).len();
+    let lead = &after[..lead_len];
+    let sentence_ended = quote.ends_with(['.', '!', '?']) || lead.contains(['.', '!', '?']);
+    let capital = after[lead_len..].starts_with(|c: char| c.is_uppercase());
+    if !(sentence_ended && capital) {
+        return true;
+    }
+    if !from_end || phrase.split_whitespace().count() > 4 {
+        return false;
+    }
+    let phrase_end = phrase.as_ptr() as usize - after.as_ptr() as usize + phrase.len();
+    let Some(verb_end) = verb_after_space(after, phrase_end) else {
+        return false;
+    };
+    let rest = after[verb_end..].trim_start();
+    rest.is_empty() || rest.starts_with(['.', ',', ';', ':'])
+}
+
 /// The end of the run of ASCII word bytes starting at `at`.
 fn ascii_word_end(s: &str, at: usize) -> usize {
     at + s.as_bytes()[at..]

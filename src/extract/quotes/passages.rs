@@ -88,8 +88,10 @@ fn closing_mark(s: &str, kind: Opening, from: usize) -> Option<usize> {
     None
 }
 
-/// Quoted passages in `block` (byte range of one paragraph).
-pub(super) fn passages(text: &str, block: Range<usize>) -> Vec<Passage> {
+/// Quoted passages in `block` (byte range of one paragraph). `runs_on`
+/// says the next paragraph opens with a single mark: a single mark left
+/// open where a sentence starts then opens a quotation that goes on there.
+pub(super) fn passages(text: &str, block: Range<usize>, runs_on: bool) -> Vec<Passage> {
     let s = &text[block.clone()];
     let mut out = Vec::new();
     let mut from = 0;
@@ -103,10 +105,13 @@ pub(super) fn passages(text: &str, block: Range<usize>) -> Vec<Passage> {
         let close = closing_mark(s, kind, start);
         // A double mark left open runs to the paragraph's end: the quotation
         // goes on in the next paragraph. An unclosed single mark is an
-        // apostrophe, not a quotation.
+        // apostrophe, unless it opens a sentence and the next paragraph
+        // opens with a single mark too.
         let (end, outer_end) = match close {
             Some(p) => (p, p + s[p..].chars().next().map_or(1, char::len_utf8)),
-            None if kind == Opening::Double => (s.len(), s.len()),
+            None if kind == Opening::Double || (runs_on && opens_sentence(&s[..pos])) => {
+                (s.len(), s.len())
+            }
             None => {
                 from = start;
                 continue;
@@ -120,6 +125,16 @@ pub(super) fn passages(text: &str, block: Range<usize>) -> Vec<Passage> {
         from = outer_end;
     }
     out
+}
+
+/// Whether a mark after `before` stands where a sentence starts: at the
+/// paragraph's start, or after a full stop or colon.
+fn opens_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | ':' | '!' | '?'))
 }
 
 /// Trims white space and a trailing comma from a quote's inside.

@@ -142,3 +142,73 @@ fn a_quote_attributed_with_announced() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_spokesperson_speaks_for_the_body_named_beside_them() {
+    let q = quotes_in(
+        "Wigan Council was rated good.\n\nA Department for Transport spokeswoman said: \"We have written to every council about the new rules this week.\"\n\nThe County Councils Network said more money was needed. \"Budgets are stretched further than at any time in the last decade,\" a spokesman said.",
+    );
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker.as_deref(), Some("Department for Transport"));
+    assert_eq!(q[1].speaker.as_deref(), Some("County Councils Network"));
+}
+
+#[test]
+fn a_new_sentence_after_a_quote_is_not_its_attribution() {
+    let q = quotes_in(
+        "Ann Lee, the lead member, said: \"We are proud of every one of our staff.\"\n\nThe letter praised the front door as \"quick, calm and clear about risk\". It found that most plans were up to date.",
+    );
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].speaker.as_deref(), Some("Ofsted"));
+}
+
+#[test]
+fn a_quotation_after_a_paragraph_naming_its_speaker() {
+    let q = quotes_in(
+        "The letter said “leaders know their services well and act on what they find”.\n\nAnn Lee, the trust's chair, told the meeting the letter was fair.\n\n“We have more to do and we will not pretend otherwise to anyone.\n\n“Every child deserves a social worker who stays with them.”",
+    );
+    assert_eq!(q.len(), 3);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ofsted"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+    assert_eq!(q[2].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn single_marks_run_on_across_paragraphs() {
+    let q = quotes_in(
+        "Ann Lee, the chief executive, said: 'The staff have worked hard for this result all year.\n\n'We now want to keep every one of them in the service.'",
+    );
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        q[0].text,
+        "The staff have worked hard for this result all year."
+    );
+    assert!(q.iter().all(|x| x.speaker.as_deref() == Some("Ann Lee")));
+}
+
+#[test]
+fn unnamed_speakers_are_no_ones_named() {
+    let q = quotes_in(
+        "“The service has improved in every area we looked at,” the report said.\n\nA foster carer, who did not want to be named, told the paper: “Nobody ever called me back about the placement.”",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ofsted"));
+}
+
+#[test]
+fn they_after_the_inspectors_is_ofsted() {
+    let q = quotes_in(
+        "Ann Lee welcomed the visit. Inspectors spent a week in the borough in May.\n\nIn their letter, they said: “Managers check the work of social workers often and well.”",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ofsted"));
+}
+
+#[test]
+fn a_pull_quote_is_the_next_persons_words() {
+    let q = quotes_in(
+        "Inspectors found the service had improved since the last visit in the spring.\n\n“We will not stand still on this”\n\nThe trust's chief executive, Ann Lee, said the board accepted the findings.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"));
+}
