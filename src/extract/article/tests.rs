@@ -49,7 +49,7 @@ fn outlet_from_an_alias_in_the_furniture() {
     );
     assert_eq!(outlet_of(&t), Some("CYP Now".to_string()));
     let t = format!("Headline\n\n{BODY}\n\nMore news from KentOnline");
-    assert_eq!(outlet_of(&t), Some("Kent Online".to_string()));
+    assert_eq!(outlet_of(&t), Some("KentOnline".to_string()));
 }
 
 #[test]
@@ -195,4 +195,31 @@ fn outlet_from_a_row_added_to_the_outlet_list() {
         "Headline\n\n{BODY}\n\nThe director told the Bath Chronicle that the council would appeal."
     );
     assert_eq!(outlet_of(&t), Some("Bath Chronicle".to_string()));
+}
+
+#[test]
+fn bylines_in_capitals_or_before_the_date() {
+    let t = format!("Council told to improve\n\nBy TOM O'BRIGGS, CHIEF REPORTER\n\n{BODY}");
+    let b = byline(&t, &layout(&t)).expect("byline");
+    assert_eq!(b.value, "Tom O'Briggs");
+    assert_eq!(&t[b.range.clone()], "TOM O'BRIGGS");
+    assert_eq!(
+        byline_of("Tom Briggs 08 February 2024"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(byline_of("BY OFSTED INSPECTORS"), None);
+}
+
+#[test]
+fn a_letter_has_no_byline_in_its_address_block() {
+    let t = format!(
+        "Ofsted\nAgora House\nSome Street\n\n2 May 2019\n\nAnn Lee\nDirector of Children's Services\n\nDear Ms Lee\n\nFocused visit to Fenland children's services\n\n{BODY}"
+    );
+    let l = layout(&t);
+    assert_eq!(byline(&t, &l), None);
+    assert_eq!(
+        headline(&t, &l).map(|h| h.value),
+        Some("Focused visit to Fenland children's services".to_string())
+    );
+    assert_eq!(outlet(&t, &l).map(|o| o.value), Some("Ofsted".to_string()));
 }
