@@ -88,7 +88,25 @@ pub fn published(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
             return Some(found);
         }
     }
-    None
+    date_under_a_label(text, layout)
+}
+
+/// A date on the line under a label line of its own ("Published" then
+/// "12 May 2023"), outside the footer, where links to other stories carry
+/// their own dates.
+fn date_under_a_label(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
+    layout.blocks.windows(2).find_map(|pair| {
+        let [label, date] = pair else { return None };
+        let label_line = text[label.range.clone()].trim_end_matches(':');
+        let is_label = PUBLISHED_LABEL
+            .find(label_line)
+            .is_some_and(|m| m.range() == (0..label_line.len()));
+        let date_line = &text[date.range.clone()];
+        if !is_label || date.kind == BlockKind::Footer || date_line.chars().count() > 40 {
+            return None;
+        }
+        first_day_date(date_line, date.range.start)
+    })
 }
 
 /// The first full date in a dateline starting at byte `start`, with month

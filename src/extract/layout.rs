@@ -213,13 +213,19 @@ pub(crate) fn is_label(line: &str) -> bool {
 }
 
 /// A first line that names the publication or the kind of document
-/// ("BBC", "PRESS RELEASE", "Children & Young People Now") rather than
-/// being the headline.
+/// ("BBC", "PRESS RELEASE", "Children & Young People Now", "Fenland
+/// Post") rather than being the headline.
 fn is_masthead(line: &str) -> bool {
-    if super::lexicon::outlets::is_outlet_name(line) || is_label(line) {
+    use super::lexicon::outlets::{is_outlet_name, is_title_shaped};
+    if is_outlet_name(line) || is_label(line) {
         return true;
     }
-    if words_up_to(line, 4) > 3 {
+    let words = words_up_to(line, 5);
+    if words <= 4 && is_title_shaped(line) {
+        // An unlisted paper's name ("Fenland Post"): a headline has a verb.
+        return true;
+    }
+    if words > 3 {
         return false;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());

@@ -38,7 +38,12 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
     for b in header {
         let range = without_markup(text, b.range.clone());
         let line = &text[range.clone()];
-        if line.split_whitespace().count() > 10 {
+        // Bars and bullets between an outlet, a date and a name are not words.
+        let words = line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words > 10 {
             continue;
         }
         let found = byline_line(text, range.clone())

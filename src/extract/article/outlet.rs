@@ -18,7 +18,7 @@ use super::Found;
 use super::byline;
 use crate::extract::layout::{BlockKind, Layout};
 use crate::extract::lexicon::outlets::{
-    KnownOutlet, OutletKind, known_outlet, outlet_by_stem, outlet_names_in,
+    KnownOutlet, OutletKind, is_title_shaped, known_outlet, outlet_by_stem, outlet_names_in,
 };
 use regex::Regex;
 use std::ops::Range;
@@ -105,9 +105,31 @@ fn outlet_in_header(text: &str, layout: &Layout) -> Option<Found<String>> {
             if line.split_whitespace().count() > HEADER_LINE_WORDS {
                 return None;
             }
-            let (r, o) = publication_in(line)?;
-            Some(found_at(b.range.start, r, o))
+            if let Some((r, o)) = publication_in(line) {
+                return Some(found_at(b.range.start, r, o));
+            }
+            let r = title_shaped_part(line)?;
+            Some(Found {
+                value: line[r.clone()].to_string(),
+                range: b.range.start + r.start..b.range.start + r.end,
+            })
         })
+}
+
+/// A part of a header line, set off by bars, bullets or a comma, that is
+/// an unlisted newspaper's title ("Fenland Post | 2 May 2019 | Ann Lee",
+/// "By Ann Lee, Fenland Post").
+fn title_shaped_part(line: &str) -> Option<Range<usize>> {
+    let mut start = 0;
+    for part in line.split(['|', '•', '·', ',']) {
+        let trimmed = part.trim();
+        let at = start + (part.len() - part.trim_start().len());
+        start += part.len() + 1;
+        if is_title_shaped(trimmed) && names::name_len_at(trimmed) == Some(trimmed.len()) {
+            return Some(at..at + trimmed.len());
+        }
+    }
+    None
 }
 
 /// A listed outlet named in the footer or furniture (photo credits,

@@ -129,6 +129,10 @@ fn bylines_with_labels_run_together_or_between_bars() {
         byline_of("Liverpool Echo • 2 March 2021 • By Tom Briggs"),
         Some("Tom Briggs".to_string())
     );
+    assert_eq!(
+        byline_of("Liverpool Echo | Tuesday 2 March 2021 | By Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
 }
 
 #[test]
@@ -222,4 +226,48 @@ fn a_letter_has_no_byline_in_its_address_block() {
         Some("Focused visit to Fenland children's services".to_string())
     );
     assert_eq!(outlet(&t, &l).map(|o| o.value), Some("Ofsted".to_string()));
+}
+
+#[test]
+fn an_unlisted_paper_named_in_the_header_or_cited() {
+    let t = format!("Council told to improve\n\nFenland Post | 2 May 2021 | Tom Briggs\n\n{BODY}");
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+    let t = format!("Council told to improve\n\nBy Tom Briggs, Chief Reporter\n\n{BODY}");
+    assert_eq!(outlet_of(&t), None);
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nThe leader told the Fenland Post the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nThe leader told the Local Democracy Reporter the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), None);
+}
+
+#[test]
+fn wire_credits_are_not_the_outlet() {
+    let t = format!(
+        "Council told to improve\n\nBy Tom Briggs, PA Social Affairs Correspondent\n\n{BODY}\n\n- Press Association"
+    );
+    assert_eq!(outlet_of(&t), None);
+    let t = format!(
+        "Council told to improve\n\nBy Tom Briggs\nLocal Democracy Reporting Service\n\n{BODY}\n\nSign up to the Fenland Post newsletter for more."
+    );
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+}
+
+#[test]
+fn a_date_under_its_label_line() {
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nFrom:\nOfsted\nPublished\n2 May 2023\n\n{BODY}"
+    );
+    assert_eq!(
+        published(&t, &layout(&t)).map(|p| p.value.to_iso()),
+        Some("2023-05-02".to_string())
+    );
+    // Links to other stories in the footer carry their own dates.
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nMore on this story\n\nOther story\nPublished\n2 May 2023"
+    );
+    assert_eq!(published(&t, &layout(&t)), None);
 }

@@ -121,7 +121,12 @@ fn masthead_group_len(text: &str, blocks: &[Block]) -> usize {
         .clone()
         .next()
         .is_some_and(|l| words_up_to(l, 7) <= 6 && !ends_like_prose(l));
-    if n >= 2 && plain && first_is_a_name && is_title_line(&text[next.range.clone()]) {
+    let next = &text[next.range.clone()];
+    // A title has a verb and more words than a writer's name and role.
+    let next_is_a_title = is_title_line(next)
+        && words_up_to(next, 4) >= 4
+        && !crate::extract::names::starts_with_first_name(next);
+    if n >= 2 && plain && first_is_a_name && next_is_a_title {
         n
     } else {
         0
@@ -152,8 +157,13 @@ mod tests {
                 BlockKind::Headline
             ]
         );
-        // A headline run straight into its byline is still the headline.
+        // A headline run straight into its byline or standfirst is still
+        // the headline.
         let t = format!("Council praised by inspectors\nBy Ann Lee\n\nA title-like line\n\n{BODY}");
+        assert_eq!(kinds(&t)[0], BlockKind::Headline);
+        let t = format!(
+            "Council praised by inspectors\nA standfirst line\n\nAnn Lee, Chief Reporter\n\n{BODY}"
+        );
         assert_eq!(kinds(&t)[0], BlockKind::Headline);
     }
 

@@ -202,7 +202,6 @@ const TITLE_HEADS: &[&str] = &[
     "Press",
     "Record",
     "Recorder",
-    "Reporter",
     "Sentinel",
     "Standard",
     "Star",
@@ -213,10 +212,32 @@ const TITLE_HEADS: &[&str] = &[
     "Weekly",
 ];
 
+/// First words of names that end like a title but name a role, a body or
+/// a service ("Children's Guardian", "Local Democracy Reporter", "Royal
+/// Mail", "Crown Court Press").
+const NOT_TITLE_OPENERS: &[&str] = &[
+    "Children's",
+    "Children’s",
+    "Local",
+    "Chief",
+    "Senior",
+    "Royal",
+    "Family",
+    "High",
+    "Crown",
+    "Ofsted",
+    "Council",
+    "Government",
+    "Our",
+    "Your",
+    "Fake",
+];
+
 /// Whether `name` is shaped like a newspaper's title: two to five
 /// capitalised words (with "&", "and", "of", "on" between them), the last
 /// a title head ("Hereford Times"), the first not one ("Press Association"
-/// is a wire, "News Desk" a department).
+/// is a wire, "News Desk" a department) nor the opener of a role's or
+/// body's name (`NOT_TITLE_OPENERS`).
 pub(crate) fn is_title_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -225,6 +246,7 @@ pub(crate) fn is_title_shaped(name: &str) -> bool {
     (2..=5).contains(&words.len())
         && TITLE_HEADS.contains(last)
         && !TITLE_HEADS.contains(first)
+        && !NOT_TITLE_OPENERS.contains(first)
         && words.iter().all(|w| {
             matches!(*w, "&" | "and" | "of" | "on") || w.starts_with(|c: char| c.is_uppercase())
         })
@@ -267,7 +289,14 @@ mod tests {
         for name in ["Hereford Times", "Wessex Courier", "Isle of Thanet Gazette"] {
             assert!(is_title_shaped(name), "{name}");
         }
-        for name in ["Times", "Press Association", "Local Government Association"] {
+        for name in [
+            "Times",
+            "Press Association",
+            "Local Government Association",
+            "Local Democracy Reporter",
+            "Chief Reporter",
+            "Children's Guardian",
+        ] {
             assert!(!is_title_shaped(name), "{name}");
         }
     }

@@ -126,24 +126,29 @@ pub(super) fn release_issuer(text: &str, layout: &Layout) -> Option<Found<String
 /// a label, the title and a summary paragraph).
 const FIRST_LINES: usize = 8;
 
-/// The publisher a gov.uk page gives near its top ("From: Ofsted").
+/// The publisher a gov.uk page gives near its top ("From: Ofsted", or
+/// "From:" on a line of its own above the name).
 pub(super) fn from_line(text: &str, layout: &Layout) -> Option<Found<String>> {
-    layout
-        .blocks
-        .iter()
-        .take(FIRST_LINES)
-        .filter(|b| b.kind != BlockKind::Body)
-        .find_map(|b| {
-            let line = &text[b.range.clone()];
-            let rest = line.strip_prefix("From:")?;
-            let name = rest.trim();
-            let value = organisation(name)?;
-            let start = b.range.end - name.len();
-            Some(Found {
-                value,
-                range: start..start + name.len(),
-            })
+    let first = &layout.blocks[..layout.blocks.len().min(FIRST_LINES)];
+    first.iter().enumerate().find_map(|(i, b)| {
+        if b.kind == BlockKind::Body {
+            return None;
+        }
+        let line = &text[b.range.clone()];
+        let rest = line.strip_prefix("From:")?.trim();
+        let (name, end) = if rest.is_empty() {
+            let next = first.get(i + 1)?;
+            (&text[next.range.clone()], next.range.end)
+        } else {
+            (rest, b.range.end)
+        };
+        let value = organisation(name)?;
+        let start = end - name.len();
+        Some(Found {
+            value,
+            range: start..end,
         })
+    })
 }
 
 /// The document's first line when it names the publisher rather than
@@ -238,6 +243,9 @@ mod tests {
     #[test]
     fn the_inspectorate_as_publisher() {
         let t = format!("Press release\n\nMore homes open\n\nFrom: Ofsted\n\n{BODY}");
+        assert_eq!(publisher(&t).as_deref(), Some("Ofsted"));
+        let t =
+            format!("More homes open\n\n{BODY}\n\nFrom:\nOfsted\nPublished\n2 May 2023\n\n{BODY}");
         assert_eq!(publisher(&t).as_deref(), Some("Ofsted"));
     }
 
