@@ -43,14 +43,16 @@ pub fn headline(text: &str, layout: &Layout) -> Option<Found<String>> {
 fn without_markup(text: &str, range: Range<usize>) -> Range<usize> {
     let line = &text[range.clone()];
     let after_marks = line.trim_start_matches('#');
-    let start_trimmed = if after_marks.len() < line.len() && after_marks.starts_with(' ') {
-        after_marks
-    } else {
-        line
-    };
+    let start_trimmed =
+        if after_marks.len() < line.len() && after_marks.starts_with(char::is_whitespace) {
+            after_marks
+        } else {
+            line
+        };
+    let markup = |c: char| c == '*' || c == '_' || c.is_whitespace();
     let inner = start_trimmed
-        .trim_start_matches(['*', '_', ' '])
-        .trim_end_matches(['*', '_', ' ']);
+        .trim_start_matches(markup)
+        .trim_end_matches(markup);
     if inner.is_empty() {
         return range;
     }

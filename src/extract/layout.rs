@@ -4,6 +4,8 @@
 
 mod opening;
 
+pub(crate) use opening::is_salutation;
+
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -208,7 +210,9 @@ const LABELS: &[&str] = &[
 
 /// Whether a line is only a label ("PRESS RELEASE", "News:").
 pub(crate) fn is_label(line: &str) -> bool {
-    let bare = line.trim().trim_end_matches([':', '.', '|']).trim();
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    let bare = words.join(" ");
+    let bare = bare.trim_end_matches([':', '.', '|']).trim();
     LABELS.iter().any(|l| l.eq_ignore_ascii_case(bare))
 }
 

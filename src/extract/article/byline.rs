@@ -1,7 +1,7 @@
 //! The author's name from the header lines.
 
 use super::{Found, without_markup};
-use crate::extract::layout::{BlockKind, Layout};
+use crate::extract::layout::{BlockKind, Layout, is_salutation};
 use crate::extract::lexicon::outlets::is_outlet_name;
 use crate::extract::{dates, names};
 use regex::Regex;
@@ -29,10 +29,7 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         .collect();
     // A letter's header is its letterhead and the addressee's name and
     // address, none of them its writer.
-    if header
-        .iter()
-        .any(|b| text[b.range.clone()].starts_with("Dear "))
-    {
+    if header.iter().any(|b| is_salutation(&text[b.range.clone()])) {
         return None;
     }
     for b in header {
@@ -55,8 +52,9 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
             return found;
         }
         // "Posted on 2 May 2019 by Jane Doe"
-        let lower = line.to_ascii_lowercase();
-        if (lower.starts_with("by ") || lower.contains(" by "))
+        if line
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("by"))
             && let Some(found) = name_after_by(text, range)
         {
             return Some(found);
@@ -201,7 +199,8 @@ fn name_in_a_segment(text: &str, range: Range<usize>) -> Option<Found<String>> {
 fn name_before_a_date(text: &str, range: Range<usize>) -> Option<Found<String>> {
     let line = &text[range.clone()];
     let end = leading_name_len(line)?;
-    let rest = line[end..].trim_start_matches([' ', ',', '|', '-', '–']);
+    let rest = line[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–'));
     let date = dates::day_dates(rest).into_iter().next()?;
     if date.range.start != 0 {
         return None;

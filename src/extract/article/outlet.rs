@@ -78,7 +78,9 @@ fn self_named(text: &str, layout: &Layout) -> Option<Found<String>> {
 
 /// The first listed publication (not a wire or group) in `line`.
 fn publication_in(line: &str) -> Option<(Range<usize>, KnownOutlet)> {
-    outlet_names_in(line).find(|(_, o)| o.kind == OutletKind::Publication)
+    outlet_names_in(line)
+        .into_iter()
+        .find(|(_, o)| o.kind == OutletKind::Publication)
 }
 
 fn found_at(start: usize, r: Range<usize>, o: KnownOutlet) -> Found<String> {
@@ -110,7 +112,7 @@ fn outlet_in_header(text: &str, layout: &Layout) -> Option<Found<String>> {
             }
             let r = title_shaped_part(line)?;
             Some(Found {
-                value: line[r.clone()].to_string(),
+                value: names::plain_spaced(&line[r.clone()]),
                 range: b.range.start + r.start..b.range.start + r.end,
             })
         })
@@ -184,7 +186,7 @@ fn outlet_in_closing_promotion(text: &str, layout: &Layout) -> Option<Found<Stri
 
 static OUTLET_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:[Tt]he\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers|asked|has asked|contacted|has contacted|approached|has approached|will publish|has published)(?-u:\b)",
+        r"((?:[Tt]he\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has\s+learned|has\s+learnt|has\s+seen|revealed|has\s+revealed|reported|has\s+reported|readers|asked|has\s+asked|contacted|has\s+contacted|approached|has\s+approached|will\s+publish|has\s+published)(?-u:\b)",
     )
     .expect("outlet verb regex")
 });

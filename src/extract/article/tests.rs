@@ -271,3 +271,22 @@ fn a_date_under_its_label_line() {
     );
     assert_eq!(published(&t, &layout(&t)), None);
 }
+
+#[test]
+fn no_break_spaces_read_as_spaces() {
+    let t = format!("# Council told to improve\n\nPosted on 2 May 2021 by Tom Briggs\n\n{BODY}\n\nLGC will publish the report.\n\nFollow BBC Kent on Facebook.")
+        .replace(' ', "\u{a0}");
+    let l = layout(&t);
+    assert_eq!(
+        headline(&t, &l).map(|h| t[h.range].to_string()),
+        Some("Council\u{a0}told\u{a0}to\u{a0}improve".to_string())
+    );
+    assert_eq!(
+        byline(&t, &l).map(|b| b.value),
+        Some("Tom\u{a0}Briggs".to_string())
+    );
+    assert_eq!(
+        outlet(&t, &l).map(|o| o.value),
+        Some("BBC Kent".to_string())
+    );
+}

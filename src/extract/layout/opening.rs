@@ -72,7 +72,19 @@ fn is_title_line(line: &str) -> bool {
 }
 
 fn starts_with_by(line: &str) -> bool {
-    line.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("by "))
+    first_word_is(line, "by")
+}
+
+/// Whether the first word of `line` is `word`, in any case.
+fn first_word_is(line: &str, word: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a line is a letter's salutation ("Dear Ms Falconer").
+pub(crate) fn is_salutation(line: &str) -> bool {
+    line.starts_with("Dear") && first_word_is(line, "dear") && words_up_to(line, 12) < 12
 }
 
 /// A paragraph of prose: a long line ending with a full stop.
@@ -85,7 +97,7 @@ fn reads_as_prose(line: &str) -> bool {
 fn salutation(text: &str, blocks: &[Block]) -> Option<usize> {
     for (i, b) in blocks.iter().enumerate().take(LETTER_HEAD_LINES) {
         let line = &text[b.range.clone()];
-        if line.starts_with("Dear ") && words_up_to(line, 12) < 12 {
+        if is_salutation(line) {
             return (i > 0).then_some(i);
         }
         if words_up_to(line, 12) >= 12 {

@@ -100,18 +100,43 @@ fn distinctive_alias(alias: &str) -> bool {
     (alias.contains(' ') && alias.len() > 5) || acronym || inner_capital || alias.contains('.')
 }
 
-/// The known outlet names in `line` standing as whole words, in order.
-pub(crate) fn outlet_names_in(line: &str) -> impl Iterator<Item = (Range<usize>, KnownOutlet)> {
+/// The known outlet names in `line` standing as whole words, in order;
+/// any white space (a no-break space too) between a name's words.
+pub(crate) fn outlet_names_in(line: &str) -> Vec<(Range<usize>, KnownOutlet)> {
     let (automaton, owners) = &*OUTLET_NAMES;
+    let (plain, origin) = with_plain_spaces(line);
+    let at = |i: usize| origin.as_ref().map_or(i, |o| o[i]);
     automaton
-        .find_iter(line)
-        .filter(move |m| {
-            let before = line[..m.start()].chars().next_back();
-            let after = line[m.end()..].chars().next();
+        .find_iter(plain.as_ref())
+        .filter(|m| {
+            let before = plain[..m.start()].chars().next_back();
+            let after = plain[m.end()..].chars().next();
             before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
         })
-        .map(|m| (m.range(), known(&OUTLETS[owners[m.pattern().as_usize()]])))
+        .map(|m| {
+            let outlet = known(&OUTLETS[owners[m.pattern().as_usize()]]);
+            (at(m.start())..at(m.end()), outlet)
+        })
+        .collect()
+}
+
+/// `line` with every white-space character written as a plain space, and
+/// where that changed its length, the byte offset in `line` of each byte
+/// of the result (and of its end).
+fn with_plain_spaces(line: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<usize>>) {
+    if !line.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return (std::borrow::Cow::Borrowed(line), None);
+    }
+    let mut plain = String::with_capacity(line.len());
+    let mut origin = Vec::with_capacity(line.len() + 1);
+    for (i, c) in line.char_indices() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        plain.push(c);
+    }
+    origin.push(line.len());
+    (std::borrow::Cow::Owned(plain), Some(origin))
 }
 
 /// Whether a line is just an outlet's name ("BBC", "Community Care").
@@ -128,24 +153,28 @@ fn squashed(s: &str) -> String {
         .collect()
 }
 
-/// The known outlet that a surface form names, by its name (in any case,
-/// with or without a leading "The") or an alias.
+/// The known outlet that a surface form names, by its name or an alias
+/// (in any case, with or without a leading "The", any white space between
+/// words); a short alias in capitals ("MEN", "LGC") only as written.
 pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
-    let s = surface.trim();
-    let s = s
-        .strip_prefix("the ")
-        .or_else(|| s.strip_prefix("The "))
-        .unwrap_or(s)
-        .trim();
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    let s = words.join(" ");
+    let same = |form: &str| {
+        let form = form.strip_prefix("The ").unwrap_or(form);
+        let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
+        if acronym {
+            form == s
+        } else {
+            form.eq_ignore_ascii_case(&s)
+        }
+    };
     OUTLETS
         .iter()
-        .find(|o| {
-            o.name.eq_ignore_ascii_case(s)
-                || o.name.trim_start_matches("The ").eq_ignore_ascii_case(s)
-                || o.aliases
-                    .iter()
-                    .any(|a| a == s || a.trim_start_matches("The ") == s)
-        })
+        .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
         .map(known)
 }
 
@@ -274,12 +303,25 @@ mod tests {
             known_outlet("the Sentinel").map(|o| o.name),
             Some("The Sentinel")
         );
+        assert_eq!(
+            known_outlet("CHILDREN AND\u{a0}YOUNG PEOPLE NOW").map(|o| o.name),
+            Some("CYP Now")
+        );
+        assert_eq!(known_outlet("Men"), None);
+    }
+
+    #[test]
+    fn names_across_no_break_spaces() {
+        let line = "Follow\u{a0}BBC\u{a0}Kent on Facebook";
+        let (r, o) = outlet_names_in(line).into_iter().next().expect("a name");
+        assert_eq!(&line[r], "BBC\u{a0}Kent");
+        assert_eq!(o.name, "BBC Kent");
     }
 
     #[test]
     fn the_longest_name_wins_for_regional_brands() {
         let line = "By Ann Lee, BBC Yorkshire & Lincolnshire";
-        let (r, o) = outlet_names_in(line).next().expect("a name");
+        let (r, o) = outlet_names_in(line).into_iter().next().expect("a name");
         assert_eq!(&line[r], "BBC Yorkshire & Lincolnshire");
         assert_eq!(o.name, "BBC Yorkshire & Lincolnshire");
     }

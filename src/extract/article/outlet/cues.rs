@@ -4,7 +4,7 @@
 //! newsdesk"), and phrases with which an article cites the outlet it was
 //! written for ("told the Hereford Times", "confirmed to The Sentinel").
 
-use super::names::{Named, could_be_publication, name_at, named};
+use super::names::{Named, could_be_publication, name_at, named, plain_spaced};
 use crate::extract::article::Found;
 use crate::extract::engine::Table;
 use crate::extract::lexicon::outlets::is_title_shaped;
@@ -113,9 +113,8 @@ fn completes(after: After, rest: &str) -> bool {
     let rest = rest
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("’s"))
-        .unwrap_or(rest)
-        .trim_start();
-    let lower = rest.to_ascii_lowercase();
+        .unwrap_or(rest);
+    let lower = plain_spaced(&rest.chars().take(60).collect::<String>()).to_ascii_lowercase();
     match after {
         After::Anything => true,
         After::On => lower.starts_with("on "),
@@ -160,7 +159,7 @@ fn named_after_cues(
                 {
                     return None;
                 }
-                name.to_string()
+                plain_spaced(name)
             }
         };
         let start = line.start + name_start;

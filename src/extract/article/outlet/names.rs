@@ -60,16 +60,21 @@ fn without_possessive(word: &str) -> (&str, bool) {
     }
 }
 
-/// The capitalised name that opens `s`, with its byte length; a leading
-/// "the" is skipped and counted.
+/// The capitalised name that opens `s`, after how many bytes of a
+/// leading "the" it starts.
 pub(super) fn name_at(s: &str) -> Option<(usize, &str)> {
-    let lead = ["the ", "The "]
-        .iter()
-        .find(|t| s.starts_with(*t))
-        .map_or(0, |t| t.len());
+    let lead = match word_spans(s).take(2).collect::<Vec<_>>()[..] {
+        [(0, the), (next, _)] if the == "the" || the == "The" => next,
+        _ => 0,
+    };
     let rest = &s[lead..];
     let len = name_len_at(rest)?;
     Some((lead, &rest[..len]))
+}
+
+/// A name as a value: its words with one plain space between them.
+pub(super) fn plain_spaced(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a name read after a cue stands for.

@@ -3,7 +3,7 @@
 //! office"), the inspectorate's own release or letter ("From: Ofsted", the
 //! letterhead), and a blog or organisation named by its masthead.
 
-use super::names::{Named, could_be_publication, name_at, name_len_at, named};
+use super::names::{Named, could_be_publication, name_at, name_len_at, named, plain_spaced};
 use crate::extract::article::Found;
 use crate::extract::engine::Table;
 use crate::extract::layout::{BlockKind, Layout, is_label};
@@ -19,7 +19,8 @@ const PUBLIC_BODIES: &[&str] = &["Ofsted", "Department for Education"];
 /// a public body, a council or trust named in full ("North Somerset
 /// Council", "Sandwell Children's Trust"), or a listed publication.
 pub(super) fn organisation(name: &str) -> Option<String> {
-    let name = name.trim();
+    let plain = plain_spaced(name);
+    let name = plain.as_str();
     if let Some(body) = PUBLIC_BODIES.iter().find(|b| b.eq_ignore_ascii_case(name)) {
         return Some(body.to_string());
     }
@@ -194,14 +195,15 @@ pub(super) fn closing_strapline(text: &str, layout: &Layout) -> Option<Found<Str
     let len = name_len_at(line)?;
     let name = &line[..len];
     let rest = line[len..].trim_start();
-    let strapline = ["- ", "– ", "— ", "| "]
-        .iter()
-        .find_map(|d| rest.strip_prefix(d))?;
+    let strapline = rest
+        .strip_prefix(['-', '–', '—', '|'])
+        .filter(|s| s.starts_with(char::is_whitespace))?
+        .trim_start();
     if !strapline.starts_with(char::is_lowercase) || !unlisted_publication(name) {
         return None;
     }
     Some(Found {
-        value: name.to_string(),
+        value: plain_spaced(name),
         range: last.range.start..last.range.start + len,
     })
 }
