@@ -186,7 +186,8 @@ mod tests {
 
     fn own(line: &str) -> Option<String> {
         self_named(line, 0..line.len(), true).map(|f| {
-            assert!(line[f.range.clone()].contains(f.value.split(' ').next_back().unwrap()));
+            let last_word = f.value.split(' ').next_back().unwrap_or_default();
+            assert!(line[f.range.clone()].contains(last_word));
             f.value
         })
     }
