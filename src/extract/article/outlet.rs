@@ -3,8 +3,9 @@
 //! Where a text names its own outlet, most sure first: a release's or
 //! letter's issuer ("Issued by ...", "From: Ofsted", the letterhead or
 //! masthead); the site naming itself in its closing lines and footer
-//! ("Follow BBC Yorkshire on ...", "© 2024 Express & Star"); a listed
-//! outlet in the header (a byline's "Ann Lee, BBC London", a brand line);
+//! ("Follow BBC Yorkshire on ...", "© 2024 Express & Star"), which names
+//! a regional brand where a masthead may give only "BBC"; a masthead; a
+//! listed outlet in the header (a byline's "Ann Lee, BBC London", a brand line);
 //! a blog's closing strapline; a listed outlet in the furniture or a
 //! closing promotion; and last the outlet the body cites as the one spoken
 //! to ("told the Hereford Times"). Wire services and publishing groups are
@@ -27,8 +28,9 @@ use std::sync::LazyLock;
 pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
     publisher::release_issuer(text, layout)
         .or_else(|| publisher::from_line(text, layout))
-        .or_else(|| publisher::masthead(text, layout))
+        .or_else(|| publisher::masthead_issuer(text, layout))
         .or_else(|| self_named(text, layout))
+        .or_else(|| publisher::masthead_publication(text, layout))
         .or_else(|| outlet_in_header(text, layout))
         .or_else(|| publisher::closing_strapline(text, layout))
         .or_else(|| outlet_in_furniture(text, layout))
@@ -108,7 +110,8 @@ fn outlet_in_header(text: &str, layout: &Layout) -> Option<Found<String>> {
                 return None;
             }
             if let Some((r, o)) = publication_in(line) {
-                return Some(found_at(b.range.start, r, o));
+                // A standfirst's "told the BBC" cites another outlet.
+                return (!is_cited_at(line, r.start)).then(|| found_at(b.range.start, r, o));
             }
             let r = title_shaped_part(line)?;
             Some(Found {
@@ -116,6 +119,22 @@ fn outlet_in_header(text: &str, layout: &Layout) -> Option<Found<String>> {
                 range: b.range.start + r.start..b.range.start + r.end,
             })
         })
+}
+
+/// Whether the name at byte `at` of `line` is cited as the one spoken to
+/// ("told the BBC", "said to Sky News").
+fn is_cited_at(line: &str, at: usize) -> bool {
+    let mut before = line[..at].split_whitespace().rev();
+    let last = before.next().unwrap_or("").to_ascii_lowercase();
+    let last = if last == "the" {
+        before.next().unwrap_or("").to_ascii_lowercase()
+    } else {
+        last
+    };
+    matches!(
+        last.as_str(),
+        "told" | "tells" | "telling" | "to" | "with" | "said" | "says"
+    )
 }
 
 /// A part of a header line, set off by bars, bullets or a comma, that is

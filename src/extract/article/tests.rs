@@ -290,3 +290,13 @@ fn no_break_spaces_read_as_spaces() {
         Some("BBC Kent".to_string())
     );
 }
+
+#[test]
+fn a_regional_brand_in_the_footer_beats_a_bare_masthead_and_a_standfirst_citation() {
+    let t = format!("BBC\n\nCouncil told to improve\n\n{BODY}\n\nFollow BBC Kent on Facebook.");
+    assert_eq!(outlet_of(&t), Some("BBC Kent".to_string()));
+    let t = format!(
+        "Council told to improve\n\nThe leader told the BBC it was a wake-up call\n\n{BODY}"
+    );
+    assert_eq!(outlet_of(&t), None);
+}

@@ -153,11 +153,18 @@ fn squashed(s: &str) -> String {
         .collect()
 }
 
+/// More words than any outlet's name or alias has ("The Bureau of
+/// Investigative Journalism"): a longer surface is no name.
+const LONGEST_NAME: usize = 8;
+
 /// The known outlet that a surface form names, by its name or an alias
 /// (in any case, with or without a leading "The", any white space between
 /// words); a short alias in capitals ("MEN", "LGC") only as written.
 pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
-    let words: Vec<&str> = surface.split_whitespace().collect();
+    let words: Vec<&str> = surface.split_whitespace().take(LONGEST_NAME + 1).collect();
+    if words.len() > LONGEST_NAME {
+        return None;
+    }
     let words = match words.split_first() {
         Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
         _ => &words[..],
@@ -324,6 +331,15 @@ mod tests {
         let (r, o) = outlet_names_in(line).into_iter().next().expect("a name");
         assert_eq!(&line[r], "BBC Yorkshire & Lincolnshire");
         assert_eq!(o.name, "BBC Yorkshire & Lincolnshire");
+    }
+
+    #[test]
+    fn every_name_fits_the_longest_name() {
+        for o in OUTLETS.iter() {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                assert!(form.split_whitespace().count() <= LONGEST_NAME, "{form}");
+            }
+        }
     }
 
     #[test]

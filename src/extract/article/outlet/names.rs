@@ -22,7 +22,7 @@ fn is_connector(word: &str) -> bool {
 pub(super) fn name_len_at(s: &str) -> Option<usize> {
     let mut end = 0;
     let mut named_words = 0;
-    for (at, word) in word_spans(s) {
+    for (at, word) in word_spans(s).take(2 * MOST_NAME_WORDS) {
         if named_words >= MOST_NAME_WORDS {
             break;
         }
@@ -92,7 +92,7 @@ pub(super) enum Named {
 /// The listed outlet that the longest run of the name's first words
 /// names.
 pub(super) fn named(name: &str) -> Named {
-    let spans: Vec<(usize, &str)> = word_spans(name).collect();
+    let spans: Vec<(usize, &str)> = word_spans(name).take(MOST_NAME_WORDS).collect();
     for n in (1..=spans.len()).rev() {
         let (at, last) = spans[n - 1];
         let end = at + last.len();

@@ -6,7 +6,7 @@
 use super::names::{Named, could_be_publication, name_at, name_len_at, named, plain_spaced};
 use crate::extract::article::Found;
 use crate::extract::engine::Table;
-use crate::extract::layout::{BlockKind, Layout, is_label};
+use crate::extract::layout::{Block, BlockKind, Layout, is_label};
 use crate::gazetteer::Gazetteer;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -16,18 +16,24 @@ use std::sync::LazyLock;
 const PUBLIC_BODIES: &[&str] = &["Ofsted", "Department for Education"];
 
 /// The organisation a name stands for, as the outlet of its own document:
-/// a public body, a council or trust named in full ("North Somerset
-/// Council", "Sandwell Children's Trust"), or a listed publication.
+/// an issuer (see `issuer`) or a listed publication.
 pub(super) fn organisation(name: &str) -> Option<String> {
+    issuer(name).or_else(|| match named(name) {
+        Named::Publication { name: listed, len } if len == name.trim_end().len() => {
+            Some(listed.to_string())
+        }
+        _ => None,
+    })
+}
+
+/// A public body, or a council or trust named in full ("North Somerset
+/// Council", "Sandwell Children's Trust"), that issues its own releases
+/// and letters.
+fn issuer(name: &str) -> Option<String> {
     let plain = plain_spaced(name);
     let name = plain.as_str();
     if let Some(body) = PUBLIC_BODIES.iter().find(|b| b.eq_ignore_ascii_case(name)) {
         return Some(body.to_string());
-    }
-    if let Named::Publication { name: listed, len } = named(name)
-        && len == name.len()
-    {
-        return Some(listed.to_string());
     }
     let mentions = Gazetteer::get().mentions(name);
     let whole = mentions
@@ -67,15 +73,13 @@ fn is_press_office(rest: &str) -> bool {
     let rest = rest
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("’s"))
-        .unwrap_or(rest)
-        .trim_start()
-        .to_ascii_lowercase();
-    let mut words = rest.split_whitespace();
+        .unwrap_or(rest);
+    let mut words = rest.split_whitespace().map(|w| w.to_ascii_lowercase());
     let (Some(what), Some(unit)) = (words.next(), words.next()) else {
         return false;
     };
     matches!(
-        what,
+        what.as_str(),
         "press" | "media" | "communications" | "comms" | "news"
     ) && matches!(
         unit.trim_end_matches(['.', ',', ';']),
@@ -152,17 +156,32 @@ pub(super) fn from_line(text: &str, layout: &Layout) -> Option<Found<String>> {
     })
 }
 
-/// The document's first line when it names the publisher rather than
-/// being the headline: a letterhead ("Ofsted"), a masthead ("Children &
-/// Young People Now", "Kent County Council") or a blog's name.
-pub(super) fn masthead(text: &str, layout: &Layout) -> Option<Found<String>> {
+/// The document's first line when it is not the headline: a letterhead,
+/// a masthead, a blog's name.
+fn first_line<'t>(text: &'t str, layout: &'t Layout) -> Option<(&'t str, &'t Block)> {
     let first = layout.blocks.first()?;
-    if first.kind == BlockKind::Headline {
-        return None;
-    }
-    let line = &text[first.range.clone()];
+    matches!(first.kind, BlockKind::Header | BlockKind::Furniture)
+        .then(|| (&text[first.range.clone()], first))
+}
+
+/// The issuer a letterhead or a release's masthead names ("Ofsted",
+/// "Kent County Council").
+pub(super) fn masthead_issuer(text: &str, layout: &Layout) -> Option<Found<String>> {
+    let (line, first) = first_line(text, layout)?;
+    Some(Found {
+        value: issuer(line)?,
+        range: first.range.clone(),
+    })
+}
+
+/// The publication a masthead names: a listed one ("Children & Young
+/// People Now"), or an unlisted name on a line of its own before the
+/// headline ("Practice Notes").
+pub(super) fn masthead_publication(text: &str, layout: &Layout) -> Option<Found<String>> {
+    let (line, first) = first_line(text, layout)?;
     let value = organisation(line).or_else(|| {
-        (first.kind == BlockKind::Furniture && unlisted_publication(line)).then(|| line.to_string())
+        (first.kind == BlockKind::Furniture && unlisted_publication(line))
+            .then(|| plain_spaced(line))
     })?;
     Some(Found {
         value,
@@ -220,7 +239,8 @@ mod tests {
         let l = layout(t);
         release_issuer(t, &l)
             .or_else(|| from_line(t, &l))
-            .or_else(|| masthead(t, &l))
+            .or_else(|| masthead_issuer(t, &l))
+            .or_else(|| masthead_publication(t, &l))
             .or_else(|| closing_strapline(t, &l))
             .map(|f| f.value)
     }
