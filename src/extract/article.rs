@@ -43,14 +43,16 @@ pub fn headline(text: &str, layout: &Layout) -> Option<Found<String>> {
 fn without_markup(text: &str, range: Range<usize>) -> Range<usize> {
     let line = &text[range.clone()];
     let after_marks = line.trim_start_matches('#');
-    let start_trimmed = if after_marks.len() < line.len() && after_marks.starts_with(' ') {
-        after_marks
-    } else {
-        line
-    };
+    let start_trimmed =
+        if after_marks.len() < line.len() && after_marks.starts_with(char::is_whitespace) {
+            after_marks
+        } else {
+            line
+        };
+    let markup = |c: char| c == '*' || c == '_' || c.is_whitespace();
     let inner = start_trimmed
-        .trim_start_matches(['*', '_', ' '])
-        .trim_end_matches(['*', '_', ' ']);
+        .trim_start_matches(markup)
+        .trim_end_matches(markup);
     if inner.is_empty() {
         return range;
     }
@@ -88,7 +90,25 @@ pub fn published(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
             return Some(found);
         }
     }
-    None
+    date_under_a_label(text, layout)
+}
+
+/// A date on the line under a label line of its own ("Published" then
+/// "12 May 2023"), outside the footer, where links to other stories carry
+/// their own dates.
+fn date_under_a_label(text: &str, layout: &Layout) -> Option<Found<PartialDate>> {
+    layout.blocks.windows(2).find_map(|pair| {
+        let [label, date] = pair else { return None };
+        let label_line = text[label.range.clone()].trim_end_matches(':');
+        let is_label = PUBLISHED_LABEL
+            .find(label_line)
+            .is_some_and(|m| m.range() == (0..label_line.len()));
+        let date_line = &text[date.range.clone()];
+        if !is_label || date.kind == BlockKind::Footer || date_line.chars().count() > 40 {
+            return None;
+        }
+        first_day_date(date_line, date.range.start)
+    })
 }
 
 /// The first full date in a dateline starting at byte `start`, with month

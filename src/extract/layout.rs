@@ -2,6 +2,10 @@
 //! (standfirst, byline, dateline, captions), body paragraphs, and footer
 //! boilerplate; body paragraphs split into sentences.
 
+mod opening;
+
+pub(crate) use opening::is_salutation;
+
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -175,15 +179,62 @@ fn is_doubled(s: &str) -> bool {
     n.is_multiple_of(2) && n > 0 && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..]
 }
 
+/// Lines that label a document or a page's section rather than title it
+/// ("Press release", "News", "Statement").
+const LABELS: &[&str] = &[
+    "press release",
+    "news release",
+    "media release",
+    "press notice",
+    "press statement",
+    "statement",
+    "news",
+    "latest news",
+    "local news",
+    "news story",
+    "blog",
+    "blog post",
+    "opinion",
+    "comment",
+    "analysis",
+    "feature",
+    "exclusive",
+    "breaking",
+    "breaking news",
+    "update",
+    "children's services",
+    "children’s services",
+    "social care",
+    "education",
+];
+
+/// Whether a line is only a label ("PRESS RELEASE", "News:").
+pub(crate) fn is_label(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    let bare = words.join(" ");
+    let bare = bare.trim_end_matches([':', '.', '|']).trim();
+    LABELS.iter().any(|l| l.eq_ignore_ascii_case(bare))
+}
+
 /// A first line that names the publication or the kind of document
-/// ("BBC", "PRESS RELEASE") rather than being the headline.
+/// ("BBC", "PRESS RELEASE", "Children & Young People Now", "Fenland
+/// Post") rather than being the headline.
 fn is_masthead(line: &str) -> bool {
-    if words_up_to(line, 4) > 3 {
+    use super::lexicon::outlets::{is_outlet_name, is_title_shaped};
+    if is_outlet_name(line) || is_label(line) {
+        return true;
+    }
+    let words = words_up_to(line, 5);
+    if words <= 4 && is_title_shaped(line) {
+        // An unlisted paper's name ("Fenland Post"): a headline has a verb.
+        return true;
+    }
+    if words > 3 {
         return false;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouting = line.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-    super::lexicon::outlets::is_outlet_name(line) || (shouting && letters.count() > 3)
+    shouting && letters.count() > 3
 }
 
 /// A line before the body that does not end like a sentence is a header
@@ -194,11 +245,11 @@ fn is_standfirst(line: &str, words: usize) -> bool {
 }
 
 fn classify(text: &str, blocks: &mut [Block]) {
+    let opening = opening::opening(text, blocks);
     let mut seen_body = false;
     let mut in_footer = false;
-    let mut seen_headline = false;
     let mut previous: Option<&str> = None;
-    for b in blocks.iter_mut() {
+    for (i, b) in blocks.iter_mut().enumerate() {
         let line = &text[b.range.clone()];
         let cap = if seen_body {
             BODY_WORDS_THAT_MATTER
@@ -206,10 +257,9 @@ fn classify(text: &str, blocks: &mut [Block]) {
             HEADER_WORDS_THAT_MATTER
         };
         let words = words_up_to(line, cap);
-        b.kind = if !seen_headline && is_masthead(line) {
-            BlockKind::Furniture
-        } else if !seen_headline {
-            seen_headline = true;
+        b.kind = if i < opening.lead {
+            opening.lead_kind
+        } else if opening.headline == Some(i) {
             BlockKind::Headline
         } else if in_footer || (seen_body && is_footer_marker(line)) {
             in_footer = true;

@@ -32,7 +32,7 @@ impl Story {
 pub const STORIES: [Story; 6] = [
     Story {
         headline: "Kent children's services rated good by inspectors",
-        outlet: "Kent Online",
+        outlet: "KentOnline",
         date: "2019-03-12",
         date_long: "March 12, 2019 Tuesday",
         date_uk: "12 March 2019",

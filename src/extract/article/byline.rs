@@ -1,9 +1,9 @@
 //! The author's name from the header lines.
 
 use super::{Found, without_markup};
-use crate::extract::layout::{BlockKind, Layout};
+use crate::extract::layout::{BlockKind, Layout, is_salutation};
 use crate::extract::lexicon::outlets::is_outlet_name;
-use crate::extract::names;
+use crate::extract::{dates, names};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -20,27 +20,41 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Doe", "ByJane Doe Chief Reporter", "Community Care | 2 May 2019 | Jane
 /// Doe").
 pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
-    let header = layout
+    let header: Vec<_> = layout
         .blocks
         .iter()
         .skip(1)
         .take_while(|b| b.kind != BlockKind::Body)
-        .filter(|b| b.kind == BlockKind::Header);
+        .filter(|b| b.kind == BlockKind::Header)
+        .collect();
+    // A letter's header is its letterhead and the addressee's name and
+    // address, none of them its writer.
+    if header.iter().any(|b| is_salutation(&text[b.range.clone()])) {
+        return None;
+    }
     for b in header {
         let range = without_markup(text, b.range.clone());
         let line = &text[range.clone()];
-        if line.split_whitespace().count() > 10 {
+        // Bars and bullets between an outlet, a date and a name are not words.
+        let words = line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words > 10 {
             continue;
         }
         let found = byline_line(text, range.clone())
             .or_else(|| labelled_name(text, range.clone()))
-            .or_else(|| name_in_a_segment(text, range.clone()));
+            .or_else(|| name_in_a_segment(text, range.clone()))
+            .or_else(|| name_before_a_date(text, range.clone()))
+            .or_else(|| labelled_name_in_capitals(text, range.clone()));
         if found.is_some() {
             return found;
         }
         // "Posted on 2 May 2019 by Jane Doe"
-        let lower = line.to_ascii_lowercase();
-        if (lower.starts_with("by ") || lower.contains(" by "))
+        if line
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("by"))
             && let Some(found) = name_after_by(text, range)
         {
             return Some(found);
@@ -179,6 +193,74 @@ fn name_in_a_segment(text: &str, range: Range<usize>) -> Option<Found<String>> {
         }
     }
     None
+}
+
+/// A name and then the date, on one line ("Jane Doe 08 February 2024").
+fn name_before_a_date(text: &str, range: Range<usize>) -> Option<Found<String>> {
+    let line = &text[range.clone()];
+    let end = leading_name_len(line)?;
+    let rest = line[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–'));
+    let date = dates::day_dates(rest).into_iter().next()?;
+    if date.range.start != 0 {
+        return None;
+    }
+    Some(Found {
+        value: line[..end].to_string(),
+        range: range.start..range.start + end,
+    })
+}
+
+/// A name in capitals after a byline label ("By JANE DOE", "BY JANE
+/// O'NEILL-SMITH, CHIEF REPORTER"), given in title case.
+fn labelled_name_in_capitals(text: &str, range: Range<usize>) -> Option<Found<String>> {
+    let line = &text[range.clone()];
+    let label = BYLINE_LABEL.find(line)?;
+    let rest = &line[label.end()..];
+    let mut end = 0;
+    let mut words = Vec::new();
+    for (at, word) in word_spans(rest).take(3) {
+        let bare = word.trim_end_matches([',', ';', ':']);
+        let capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && bare
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '\'' | '’' | '-' | '.'));
+        if !capitals {
+            break;
+        }
+        end = at + bare.len();
+        words.push(title_cased(bare));
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let name = words.join(" ");
+    let person =
+        words.len() >= 2 && (names::could_be_person(&name) || names::starts_with_first_name(&name));
+    if !person || names::has_non_name_word(&name) {
+        return None;
+    }
+    let start = range.start + label.end();
+    Some(Found {
+        value: name,
+        range: start..start + end,
+    })
+}
+
+/// A word in capitals in title case, a capital after each apostrophe or
+/// hyphen ("O'NEILL-SMITH" -> "O'Neill-Smith").
+fn title_cased(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut capital_next = true;
+    for c in word.chars() {
+        if capital_next {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        capital_next = matches!(c, '\'' | '’' | '-');
+    }
+    out
 }
 
 static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,120 +1,175 @@
 //! The publication the article comes from, as the text names it.
+//!
+//! Where a text names its own outlet, most sure first: a release's or
+//! letter's issuer ("Issued by ...", "From: Ofsted", the letterhead or
+//! masthead); the site naming itself in its closing lines and footer
+//! ("Follow BBC Yorkshire on ...", "© 2024 Express & Star"), which names
+//! a regional brand where a masthead may give only "BBC"; a masthead; a
+//! listed outlet in the header (a byline's "Ann Lee, BBC London", a brand line);
+//! a blog's closing strapline; a listed outlet in the furniture or a
+//! closing promotion; and last the outlet the body cites as the one spoken
+//! to ("told the Hereford Times"). Wire services and publishing groups are
+//! never the outlet.
+
+mod cues;
+mod names;
+mod publisher;
 
 use super::Found;
+use super::byline;
 use crate::extract::layout::{BlockKind, Layout};
-use crate::extract::lexicon::outlets::{known_outlet, outlet_by_stem, outlet_name_in};
-use crate::extract::names;
+use crate::extract::lexicon::outlets::{
+    KnownOutlet, OutletKind, is_title_shaped, known_outlet, outlet_by_stem, outlet_names_in,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static FOOTER_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:More (?:news |stories |articles )?from|Subscribe to|Sign up to|Follow|Copyright ©?|©|\(c\)|Issued by|Released by|Published by|This (?:article|story) (?:first )?appeared (?:in|on))\s*(?:\d{4}\s+)?(?:the\s+)?([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,4})|^([A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:Digital membership|Magazine|newsletter)(?-u:\b)",
-    )
-    .expect("footer outlet regex")
-});
-
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:told|speaking to|seen by|obtained by|contacted by|according to|in an interview with|first appeared in|first appeared on|first published in|first published by)\s+((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})|(?-u:\b)((?:the\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has learned|has learnt|has seen|revealed|has revealed|reported|has reported|readers|asked|has asked|contacted|has contacted|approached|has approached|will publish|has published)(?-u:\b)",
-    )
-    .expect("attribution regex")
-});
-
-/// The publication, as the text names it: a name in footer boilerplate
-/// ("More from CYP Now", "© Wessex Courier 2019"); else a known outlet in
-/// "told Community Care"-style mentions, in the footer or header
-/// furniture, or in a closing line that promotes the outlet ("Email the
-/// Daily Echo newsdesk"); else the publishing company a footer names.
 pub fn outlet(text: &str, layout: &Layout) -> Option<Found<String>> {
-    let mut unknown_from_footer = None;
-    for b in layout
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Footer | BlockKind::Furniture))
-    {
-        let line = &text[b.range.clone()];
-        let Some(m) = FOOTER_OUTLET
-            .captures(line)
-            .and_then(|c| c.get(1).or_else(|| c.get(2)))
-        else {
-            continue;
-        };
-        let surface = m.as_str().trim_end_matches(['.', ',']);
-        let trimmed_year = surface.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
-        let start = b.range.start + m.start();
-        match outlet_found(start, trimmed_year, true) {
-            // A publishing company ("© 2019 Example Media Ltd") is not the
-            // outlet, which the text may name elsewhere.
-            Some(found) if is_company_name(&found.value) => {
-                unknown_from_footer.get_or_insert(found);
-            }
-            Some(found) => return Some(found),
-            // A press release's own organisation: "Issued by Kent County Council".
-            None => {
-                if let Some(org) = issuing_organisation(trimmed_year) {
-                    return Some(Found {
-                        value: org.to_string(),
-                        range: start..start + org.len(),
-                    });
-                }
-            }
-        }
-    }
-    outlet_attributed(text)
+    publisher::release_issuer(text, layout)
+        .or_else(|| publisher::from_line(text, layout))
+        .or_else(|| publisher::masthead_issuer(text, layout))
+        .or_else(|| self_named(text, layout))
+        .or_else(|| publisher::masthead_publication(text, layout))
+        .or_else(|| outlet_in_header(text, layout))
+        .or_else(|| publisher::closing_strapline(text, layout))
         .or_else(|| outlet_in_furniture(text, layout))
         .or_else(|| outlet_in_closing_promotion(text, layout))
-        .or(unknown_from_footer)
+        .or_else(|| outlet_cited(text, layout))
 }
 
-fn is_company_name(name: &str) -> bool {
-    name.split_whitespace().any(|w| {
-        matches!(
-            w.trim_end_matches(['.', ',']),
-            "Ltd" | "Limited" | "plc" | "PLC" | "Plc" | "LLP" | "Inc" | "Publishing" | "Media"
-        )
-    })
-}
-
-/// A known outlet that the body names as the one speaking or spoken to
-/// ("told Community Care", "LGC has asked").
-fn outlet_attributed(text: &str) -> Option<Found<String>> {
-    ATTRIBUTION.captures_iter(text).find_map(|c| {
-        let m = c.get(1).or_else(|| c.get(2))?;
-        outlet_found(m.start(), m.as_str().trim_end_matches(['.', ',']), false)
-    })
-}
-
-/// A known outlet named in the footer, furniture or header (photo
-/// credits, promotions, a domain).
-fn outlet_in_furniture(text: &str, layout: &Layout) -> Option<Found<String>> {
+/// The blocks past the article's end and the last body paragraphs, where
+/// a site promotes itself.
+fn closing_lines(layout: &Layout) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    let last_body = layout
+        .blocks
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Body)
+        .unwrap_or(0);
+    let closing_body = layout
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Body)
+        .rev()
+        .take(CLOSING_PARAGRAPHS)
+        .map(|(i, _)| i)
+        .min()
+        .unwrap_or(last_body);
     layout
         .blocks
         .iter()
-        .filter(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Footer | BlockKind::Furniture | BlockKind::Header
-            )
+        .enumerate()
+        .filter(move |(i, b)| match b.kind {
+            BlockKind::Footer => true,
+            BlockKind::Furniture => *i > closing_body,
+            BlockKind::Body => *i >= closing_body,
+            _ => false,
         })
+        .map(|(_, b)| (b.range.clone(), b.kind != BlockKind::Body))
+}
+
+/// How many of the last body paragraphs may hold a site's promotion of
+/// itself.
+const CLOSING_PARAGRAPHS: usize = 2;
+
+/// The outlet a closing or footer line names as itself.
+fn self_named(text: &str, layout: &Layout) -> Option<Found<String>> {
+    closing_lines(layout).find_map(|(line, footer)| cues::self_named(text, line, footer))
+}
+
+/// The first listed publication (not a wire or group) in `line`.
+fn publication_in(line: &str) -> Option<(Range<usize>, KnownOutlet)> {
+    outlet_names_in(line)
+        .into_iter()
+        .find(|(_, o)| o.kind == OutletKind::Publication)
+}
+
+fn found_at(start: usize, r: Range<usize>, o: KnownOutlet) -> Found<String> {
+    Found {
+        value: o.name.to_string(),
+        range: start + r.start..start + r.end,
+    }
+}
+
+/// The most words of a header line that names the outlet (a byline, a
+/// dateline, a brand line); a standfirst is longer and may name others.
+const HEADER_LINE_WORDS: usize = 12;
+
+/// A listed outlet in a short line before the body: "By Ann Lee, BBC
+/// London", "ITV News Tyne Tees", "Tuesday May 14 2024, The Times".
+fn outlet_in_header(text: &str, layout: &Layout) -> Option<Found<String>> {
+    layout
+        .blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Body)
+        .filter(|b| matches!(b.kind, BlockKind::Header | BlockKind::Furniture))
         .find_map(|b| {
             let line = &text[b.range.clone()];
-            let (r, name) = outlet_name_in(line).or_else(|| {
-                (b.kind != BlockKind::Header)
-                    .then(|| outlet_by_domain(line))
-                    .flatten()
-            })?;
+            if line.split_whitespace().count() > HEADER_LINE_WORDS {
+                return None;
+            }
+            if let Some((r, o)) = publication_in(line) {
+                // A standfirst's "told the BBC" cites another outlet.
+                return (!is_cited_at(line, r.start)).then(|| found_at(b.range.start, r, o));
+            }
+            let r = title_shaped_part(line)?;
             Some(Found {
-                value: name.to_string(),
+                value: names::plain_spaced(&line[r.clone()]),
                 range: b.range.start + r.start..b.range.start + r.end,
             })
         })
 }
 
+/// Whether the name at byte `at` of `line` is cited as the one spoken to
+/// ("told the BBC", "said to Sky News").
+fn is_cited_at(line: &str, at: usize) -> bool {
+    let mut before = line[..at].split_whitespace().rev();
+    let last = before.next().unwrap_or("").to_ascii_lowercase();
+    let last = if last == "the" {
+        before.next().unwrap_or("").to_ascii_lowercase()
+    } else {
+        last
+    };
+    matches!(
+        last.as_str(),
+        "told" | "tells" | "telling" | "to" | "with" | "said" | "says"
+    )
+}
+
+/// A part of a header line, set off by bars, bullets or a comma, that is
+/// an unlisted newspaper's title ("Fenland Post | 2 May 2019 | Ann Lee",
+/// "By Ann Lee, Fenland Post").
+fn title_shaped_part(line: &str) -> Option<Range<usize>> {
+    let mut start = 0;
+    for part in line.split(['|', '•', '·', ',']) {
+        let trimmed = part.trim();
+        let at = start + (part.len() - part.trim_start().len());
+        start += part.len() + 1;
+        if is_title_shaped(trimmed) && names::name_len_at(trimmed) == Some(trimmed.len()) {
+            return Some(at..at + trimmed.len());
+        }
+    }
+    None
+}
+
+/// A listed outlet named in the footer or furniture (photo credits,
+/// promotions, a domain).
+fn outlet_in_furniture(text: &str, layout: &Layout) -> Option<Found<String>> {
+    layout
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Footer | BlockKind::Furniture))
+        .find_map(|b| {
+            let line = &text[b.range.clone()];
+            let (r, o) = publication_in(line).or_else(|| outlet_by_domain(line))?;
+            Some(found_at(b.range.start, r, o))
+        })
+}
+
 /// Words of the line with which news sites close an article to promote
 /// themselves ("Got a story? Email the ... newsdesk", "all the latest
-/// news from the ...", "This story first appeared in the ...").
+/// news from the ...").
 const PROMOTION_WORDS: &[&str] = &[
     "newsdesk",
     "news desk",
@@ -132,75 +187,61 @@ const PROMOTION_WORDS: &[&str] = &[
     "download",
 ];
 
-/// A known outlet named in one of the last two body paragraphs when that
+/// A listed outlet named in one of the last body paragraphs when that
 /// paragraph promotes the outlet (see `PROMOTION_WORDS`).
 fn outlet_in_closing_promotion(text: &str, layout: &Layout) -> Option<Found<String>> {
-    layout
-        .blocks
-        .iter()
-        .rev()
-        .filter(|b| b.kind == BlockKind::Body)
-        .take(2)
-        .find_map(|b| {
-            let line = &text[b.range.clone()];
+    closing_lines(layout)
+        .filter(|(_, footer)| !footer)
+        .find_map(|(range, _)| {
+            let line = &text[range.clone()];
             let lower = line.to_lowercase();
             if !PROMOTION_WORDS.iter().any(|w| lower.contains(w)) {
                 return None;
             }
-            let (r, name) = outlet_name_in(line)?;
-            Some(Found {
-                value: name.to_string(),
-                range: b.range.start + r.start..b.range.start + r.end,
-            })
+            let (r, o) = publication_in(line)?;
+            Some(found_at(range.start, r, o))
         })
 }
 
-/// A council or trust named in full, which a press release's footer gives
-/// as its publisher.
-fn issuing_organisation(surface: &str) -> Option<&str> {
-    let surface = surface.trim();
-    let mentions = crate::gazetteer::Gazetteer::get().mentions(surface);
-    let m = mentions.first()?;
-    (m.start == 0 && m.end == surface.len() && surface.contains(' ')).then_some(surface)
+static OUTLET_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:[Tt]he\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has\s+learned|has\s+learnt|has\s+seen|revealed|has\s+revealed|reported|has\s+reported|readers|asked|has\s+asked|contacted|has\s+contacted|approached|has\s+approached|will\s+publish|has\s+published)(?-u:\b)",
+    )
+    .expect("outlet verb regex")
+});
+
+/// The outlet the body cites as the one spoken to ("told the Hereford
+/// Times"), or a listed outlet as the subject of a newsroom's verb ("LGC
+/// has asked", "Community Care understands").
+fn outlet_cited(text: &str, layout: &Layout) -> Option<Found<String>> {
+    let body = || {
+        layout
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .map(|b| b.range.clone())
+    };
+    body()
+        .find_map(|line| cues::cited(text, line))
+        .or_else(|| body().find_map(|line| listed_subject_of_verb(text, line)))
 }
 
-/// An outlet found at byte `start` with surface text `surface`: known
-/// outlets by their canonical name; unknown ones only from footer lines.
-fn outlet_found(start: usize, surface: &str, from_footer: bool) -> Option<Found<String>> {
-    let surface = surface.trim();
-    let lead = if surface.starts_with("the ") { 4 } else { 0 };
-    let core = &surface[lead..];
-    // The longest known name that starts the phrase ("CYP Now Digital" -> "CYP Now").
-    let words: Vec<&str> = core.split_whitespace().collect();
-    for n in (1..=words.len()).rev() {
-        let candidate = words[..n].join(" ");
-        if let Some(name) = known_outlet(&candidate) {
-            let len = core
-                .char_indices()
-                .scan(0, |count, (i, c)| {
-                    if c.is_whitespace() {
-                        *count += 1;
-                    }
-                    Some((i, *count))
-                })
-                .find(|&(_, count)| count == n)
-                .map(|(i, _)| i)
-                .unwrap_or(core.len());
-            let s = start + lead;
-            return Some(Found {
-                value: name.to_string(),
-                range: s..s + len.min(core.len()),
-            });
-        }
-    }
-    if from_footer && !words.is_empty() && !names::has_non_name_word(core) {
-        let s = start + lead;
-        return Some(Found {
-            value: core.to_string(),
-            range: s..s + core.len(),
-        });
-    }
-    None
+/// A listed publication that ends right before a newsroom's verb: the
+/// shortest run of the capitalised words there that names one, so that a
+/// capitalised word before the name ("Earlier Community Care revealed")
+/// does not hide it.
+fn listed_subject_of_verb(text: &str, line: Range<usize>) -> Option<Found<String>> {
+    let s = &text[line.clone()];
+    OUTLET_AS_SUBJECT.captures_iter(s).find_map(|c| {
+        let m = c.get(1)?;
+        let words: Vec<(usize, &str)> = byline::word_spans(m.as_str()).collect();
+        words.iter().find_map(|&(at, _)| {
+            let surface = &m.as_str()[at..];
+            let known = known_outlet(surface)?;
+            (known.kind == OutletKind::Publication)
+                .then(|| found_at(line.start + m.start(), at..m.len(), known))
+        })
+    })
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -210,16 +251,12 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("domain regex")
 });
 
-/// A known outlet whose name or alias is a web domain's stem
+/// A listed outlet whose name or alias is a web domain's stem
 /// ("wigantoday.net" -> "Wigan Today").
-fn outlet_by_domain(line: &str) -> Option<(Range<usize>, &'static str)> {
-    for c in DOMAIN.captures_iter(line) {
-        let (Some(all), Some(stem)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        if let Some(name) = outlet_by_stem(stem.as_str()) {
-            return Some((all.range(), name));
-        }
-    }
-    None
+fn outlet_by_domain(line: &str) -> Option<(Range<usize>, KnownOutlet)> {
+    DOMAIN.captures_iter(line).find_map(|c| {
+        let all = c.get(0)?;
+        let known = outlet_by_stem(c.get(1)?.as_str())?;
+        (known.kind == OutletKind::Publication).then(|| (all.range(), known))
+    })
 }

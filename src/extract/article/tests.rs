@@ -49,7 +49,7 @@ fn outlet_from_an_alias_in_the_furniture() {
     );
     assert_eq!(outlet_of(&t), Some("CYP Now".to_string()));
     let t = format!("Headline\n\n{BODY}\n\nMore news from KentOnline");
-    assert_eq!(outlet_of(&t), Some("Kent Online".to_string()));
+    assert_eq!(outlet_of(&t), Some("KentOnline".to_string()));
 }
 
 #[test]
@@ -129,6 +129,10 @@ fn bylines_with_labels_run_together_or_between_bars() {
         byline_of("Liverpool Echo • 2 March 2021 • By Tom Briggs"),
         Some("Tom Briggs".to_string())
     );
+    assert_eq!(
+        byline_of("Liverpool Echo | Tuesday 2 March 2021 | By Tom Briggs"),
+        Some("Tom Briggs".to_string())
+    );
 }
 
 #[test]
@@ -195,4 +199,104 @@ fn outlet_from_a_row_added_to_the_outlet_list() {
         "Headline\n\n{BODY}\n\nThe director told the Bath Chronicle that the council would appeal."
     );
     assert_eq!(outlet_of(&t), Some("Bath Chronicle".to_string()));
+}
+
+#[test]
+fn bylines_in_capitals_or_before_the_date() {
+    let t = format!("Council told to improve\n\nBy TOM O'BRIGGS, CHIEF REPORTER\n\n{BODY}");
+    let b = byline(&t, &layout(&t)).expect("byline");
+    assert_eq!(b.value, "Tom O'Briggs");
+    assert_eq!(&t[b.range.clone()], "TOM O'BRIGGS");
+    assert_eq!(
+        byline_of("Tom Briggs 08 February 2024"),
+        Some("Tom Briggs".to_string())
+    );
+    assert_eq!(byline_of("BY OFSTED INSPECTORS"), None);
+}
+
+#[test]
+fn a_letter_has_no_byline_in_its_address_block() {
+    let t = format!(
+        "Ofsted\nAgora House\nSome Street\n\n2 May 2019\n\nAnn Lee\nDirector of Children's Services\n\nDear Ms Lee\n\nFocused visit to Fenland children's services\n\n{BODY}"
+    );
+    let l = layout(&t);
+    assert_eq!(byline(&t, &l), None);
+    assert_eq!(
+        headline(&t, &l).map(|h| h.value),
+        Some("Focused visit to Fenland children's services".to_string())
+    );
+    assert_eq!(outlet(&t, &l).map(|o| o.value), Some("Ofsted".to_string()));
+}
+
+#[test]
+fn an_unlisted_paper_named_in_the_header_or_cited() {
+    let t = format!("Council told to improve\n\nFenland Post | 2 May 2021 | Tom Briggs\n\n{BODY}");
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+    let t = format!("Council told to improve\n\nBy Tom Briggs, Chief Reporter\n\n{BODY}");
+    assert_eq!(outlet_of(&t), None);
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nThe leader told the Fenland Post the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nThe leader told the Local Democracy Reporter the council would appeal."
+    );
+    assert_eq!(outlet_of(&t), None);
+}
+
+#[test]
+fn wire_credits_are_not_the_outlet() {
+    let t = format!(
+        "Council told to improve\n\nBy Tom Briggs, PA Social Affairs Correspondent\n\n{BODY}\n\n- Press Association"
+    );
+    assert_eq!(outlet_of(&t), None);
+    let t = format!(
+        "Council told to improve\n\nBy Tom Briggs\nLocal Democracy Reporting Service\n\n{BODY}\n\nSign up to the Fenland Post newsletter for more."
+    );
+    assert_eq!(outlet_of(&t), Some("Fenland Post".to_string()));
+}
+
+#[test]
+fn a_date_under_its_label_line() {
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nFrom:\nOfsted\nPublished\n2 May 2023\n\n{BODY}"
+    );
+    assert_eq!(
+        published(&t, &layout(&t)).map(|p| p.value.to_iso()),
+        Some("2023-05-02".to_string())
+    );
+    // Links to other stories in the footer carry their own dates.
+    let t = format!(
+        "Council told to improve\n\n{BODY}\n\nMore on this story\n\nOther story\nPublished\n2 May 2023"
+    );
+    assert_eq!(published(&t, &layout(&t)), None);
+}
+
+#[test]
+fn no_break_spaces_read_as_spaces() {
+    let t = format!("# Council told to improve\n\nPosted on 2 May 2021 by Tom Briggs\n\n{BODY}\n\nLGC will publish the report.\n\nFollow BBC Kent on Facebook.")
+        .replace(' ', "\u{a0}");
+    let l = layout(&t);
+    assert_eq!(
+        headline(&t, &l).map(|h| t[h.range].to_string()),
+        Some("Council\u{a0}told\u{a0}to\u{a0}improve".to_string())
+    );
+    assert_eq!(
+        byline(&t, &l).map(|b| b.value),
+        Some("Tom\u{a0}Briggs".to_string())
+    );
+    assert_eq!(
+        outlet(&t, &l).map(|o| o.value),
+        Some("BBC Kent".to_string())
+    );
+}
+
+#[test]
+fn a_regional_brand_in_the_footer_beats_a_bare_masthead_and_a_standfirst_citation() {
+    let t = format!("BBC\n\nCouncil told to improve\n\n{BODY}\n\nFollow BBC Kent on Facebook.");
+    assert_eq!(outlet_of(&t), Some("BBC Kent".to_string()));
+    let t = format!(
+        "Council told to improve\n\nThe leader told the BBC it was a wake-up call\n\n{BODY}"
+    );
+    assert_eq!(outlet_of(&t), None);
 }

@@ -1,19 +1,44 @@
 //! Outlet names and their aliases (`assets/outlets.csv`): one row an
-//! outlet, the aliases after its name separated by `;`.
+//! outlet, the aliases after its name separated by `;`, then its kind:
+//! empty for a publication, `wire` for an agency whose copy other outlets
+//! carry, `group` for a company that owns publications.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// What a row of the outlet list names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OutletKind {
+    /// A publication or broadcaster: an article's outlet.
+    Publication,
+    /// A news agency or wire service ("Press Association", "Local
+    /// Democracy Reporting Service"): it supplies copy, it is never the
+    /// outlet that carries it.
+    Wire,
+    /// A publishing group ("Newsquest", "Reach plc"): it owns the outlet
+    /// and is not the outlet.
+    Group,
+}
+
+/// A row of the outlet list that a surface form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KnownOutlet {
+    pub name: &'static str,
+    pub kind: OutletKind,
+}
+
 #[derive(Debug)]
 struct Outlet {
     name: String,
     aliases: Vec<String>,
+    kind: OutletKind,
 }
 
 static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
-    let mut reader =
-        csv::Reader::from_reader(include_str!("../../../assets/outlets.csv").as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(include_str!("../../../assets/outlets.csv").as_bytes());
     reader
         .records()
         .flatten()
@@ -26,10 +51,22 @@ static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
                 .collect(),
+            kind: match r.get(2).unwrap_or("").trim() {
+                "wire" => OutletKind::Wire,
+                "group" => OutletKind::Group,
+                _ => OutletKind::Publication,
+            },
         })
         .filter(|o| !o.name.is_empty())
         .collect()
 });
+
+fn known(o: &'static Outlet) -> KnownOutlet {
+    KnownOutlet {
+        name: o.name.as_str(),
+        kind: o.kind,
+    }
+}
 
 /// Outlet names to look for in boilerplate: canonical names longer than
 /// four letters and the aliases that cannot be ordinary words (several
@@ -63,21 +100,43 @@ fn distinctive_alias(alias: &str) -> bool {
     (alias.contains(' ') && alias.len() > 5) || acronym || inner_capital || alias.contains('.')
 }
 
-/// The first known outlet name in `line` standing as whole words.
-pub(crate) fn outlet_name_in(line: &str) -> Option<(Range<usize>, &'static str)> {
+/// The known outlet names in `line` standing as whole words, in order;
+/// any white space (a no-break space too) between a name's words.
+pub(crate) fn outlet_names_in(line: &str) -> Vec<(Range<usize>, KnownOutlet)> {
     let (automaton, owners) = &*OUTLET_NAMES;
+    let (plain, origin) = with_plain_spaces(line);
+    let at = |i: usize| origin.as_ref().map_or(i, |o| o[i]);
     automaton
-        .find_iter(line)
-        .find(|m| {
-            let before = line[..m.start()].chars().next_back();
-            let after = line[m.end()..].chars().next();
+        .find_iter(plain.as_ref())
+        .filter(|m| {
+            let before = plain[..m.start()].chars().next_back();
+            let after = plain[m.end()..].chars().next();
             before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
         })
         .map(|m| {
-            let outlet = &OUTLETS[owners[m.pattern().as_usize()]];
-            (m.range(), outlet.name.as_str())
+            let outlet = known(&OUTLETS[owners[m.pattern().as_usize()]]);
+            (at(m.start())..at(m.end()), outlet)
         })
+        .collect()
+}
+
+/// `line` with every white-space character written as a plain space, and
+/// where that changed its length, the byte offset in `line` of each byte
+/// of the result (and of its end).
+fn with_plain_spaces(line: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<usize>>) {
+    if !line.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return (std::borrow::Cow::Borrowed(line), None);
+    }
+    let mut plain = String::with_capacity(line.len());
+    let mut origin = Vec::with_capacity(line.len() + 1);
+    for (i, c) in line.char_indices() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        plain.push(c);
+    }
+    origin.push(line.len());
+    (std::borrow::Cow::Owned(plain), Some(origin))
 }
 
 /// Whether a line is just an outlet's name ("BBC", "Community Care").
@@ -94,22 +153,41 @@ fn squashed(s: &str) -> String {
         .collect()
 }
 
-/// Known outlet name (canonical) for a surface form.
-pub(crate) fn known_outlet(surface: &str) -> Option<&'static str> {
-    let s = surface.trim().trim_start_matches("the ").trim();
+/// More words than any outlet's name or alias has ("The Bureau of
+/// Investigative Journalism"): a longer surface is no name.
+const LONGEST_NAME: usize = 8;
+
+/// The known outlet that a surface form names, by its name or an alias
+/// (in any case, with or without a leading "The", any white space between
+/// words); a short alias in capitals ("MEN", "LGC") only as written.
+pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
+    let words: Vec<&str> = surface.split_whitespace().take(LONGEST_NAME + 1).collect();
+    if words.len() > LONGEST_NAME {
+        return None;
+    }
+    let words = match words.split_first() {
+        Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    let s = words.join(" ");
+    let same = |form: &str| {
+        let form = form.strip_prefix("The ").unwrap_or(form);
+        let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
+        if acronym {
+            form == s
+        } else {
+            form.eq_ignore_ascii_case(&s)
+        }
+    };
     OUTLETS
         .iter()
-        .find(|o| {
-            o.name.eq_ignore_ascii_case(s)
-                || o.name.trim_start_matches("The ").eq_ignore_ascii_case(s)
-                || o.aliases.iter().any(|a| a == s)
-        })
-        .map(|o| o.name.as_str())
+        .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
+        .map(known)
 }
 
 /// The known outlet whose name or alias is `stem`, a web domain's stem
 /// ("wigantoday" of "wigantoday.net" -> "Wigan Today").
-pub(crate) fn outlet_by_stem(stem: &str) -> Option<&'static str> {
+pub(crate) fn outlet_by_stem(stem: &str) -> Option<KnownOutlet> {
     let stem = squashed(stem);
     OUTLETS
         .iter()
@@ -119,5 +197,165 @@ pub(crate) fn outlet_by_stem(stem: &str) -> Option<&'static str> {
                 || name.strip_prefix("the") == Some(stem.as_str())
                 || o.aliases.iter().any(|a| squashed(a) == stem)
         })
-        .map(|o| o.name.as_str())
+        .map(known)
+}
+
+/// The last words of newspaper and news-site titles ("Hereford Times",
+/// "Lincolnshire Echo", "Wessex Courier"): a capitalised name ending in
+/// one of them reads as a publication's title where the text promotes or
+/// cites an outlet, even when the list above does not hold it.
+const TITLE_HEADS: &[&str] = &[
+    "Advertiser",
+    "Argus",
+    "Bulletin",
+    "Chronicle",
+    "Citizen",
+    "Courant",
+    "Courier",
+    "Despatch",
+    "Dispatch",
+    "Echo",
+    "Examiner",
+    "Express",
+    "Gazette",
+    "Gleaner",
+    "Globe",
+    "Guardian",
+    "Herald",
+    "Independent",
+    "Journal",
+    "Leader",
+    "Live",
+    "Mail",
+    "Mercury",
+    "Messenger",
+    "Mirror",
+    "News",
+    "Observer",
+    "Online",
+    "Packet",
+    "Post",
+    "Press",
+    "Record",
+    "Recorder",
+    "Sentinel",
+    "Standard",
+    "Star",
+    "Telegraph",
+    "Times",
+    "Today",
+    "Visiter",
+    "Weekly",
+];
+
+/// First words of names that end like a title but name a role, a body or
+/// a service ("Children's Guardian", "Local Democracy Reporter", "Royal
+/// Mail", "Crown Court Press").
+const NOT_TITLE_OPENERS: &[&str] = &[
+    "Children's",
+    "Children’s",
+    "Local",
+    "Chief",
+    "Senior",
+    "Royal",
+    "Family",
+    "High",
+    "Crown",
+    "Ofsted",
+    "Council",
+    "Government",
+    "Our",
+    "Your",
+    "Fake",
+];
+
+/// Whether `name` is shaped like a newspaper's title: two to five
+/// capitalised words (with "&", "and", "of", "on" between them), the last
+/// a title head ("Hereford Times"), the first not one ("Press Association"
+/// is a wire, "News Desk" a department) nor the opener of a role's or
+/// body's name (`NOT_TITLE_OPENERS`).
+pub(crate) fn is_title_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (2..=5).contains(&words.len())
+        && TITLE_HEADS.contains(last)
+        && !TITLE_HEADS.contains(first)
+        && !NOT_TITLE_OPENERS.contains(first)
+        && words.iter().all(|w| {
+            matches!(*w, "&" | "and" | "of" | "on") || w.starts_with(|c: char| c.is_uppercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wires_and_groups_are_known_but_marked() {
+        assert_eq!(
+            known_outlet("Press Association").map(|o| o.kind),
+            Some(OutletKind::Wire)
+        );
+        assert_eq!(
+            known_outlet("Local Democracy Reporting Service").map(|o| o.kind),
+            Some(OutletKind::Wire)
+        );
+        assert_eq!(
+            known_outlet("Newsquest").map(|o| o.kind),
+            Some(OutletKind::Group)
+        );
+        assert_eq!(
+            known_outlet("the Sentinel").map(|o| o.name),
+            Some("The Sentinel")
+        );
+        assert_eq!(
+            known_outlet("CHILDREN AND\u{a0}YOUNG PEOPLE NOW").map(|o| o.name),
+            Some("CYP Now")
+        );
+        assert_eq!(known_outlet("Men"), None);
+    }
+
+    #[test]
+    fn names_across_no_break_spaces() {
+        let line = "Follow\u{a0}BBC\u{a0}Kent on Facebook";
+        let (r, o) = outlet_names_in(line).into_iter().next().expect("a name");
+        assert_eq!(&line[r], "BBC\u{a0}Kent");
+        assert_eq!(o.name, "BBC Kent");
+    }
+
+    #[test]
+    fn the_longest_name_wins_for_regional_brands() {
+        let line = "By Ann Lee, BBC Yorkshire & Lincolnshire";
+        let (r, o) = outlet_names_in(line).into_iter().next().expect("a name");
+        assert_eq!(&line[r], "BBC Yorkshire & Lincolnshire");
+        assert_eq!(o.name, "BBC Yorkshire & Lincolnshire");
+    }
+
+    #[test]
+    fn every_name_fits_the_longest_name() {
+        for o in OUTLETS.iter() {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                assert!(form.split_whitespace().count() <= LONGEST_NAME, "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn title_shaped_names() {
+        for name in ["Hereford Times", "Wessex Courier", "Isle of Thanet Gazette"] {
+            assert!(is_title_shaped(name), "{name}");
+        }
+        for name in [
+            "Times",
+            "Press Association",
+            "Local Government Association",
+            "Local Democracy Reporter",
+            "Chief Reporter",
+            "Children's Guardian",
+        ] {
+            assert!(!is_title_shaped(name), "{name}");
+        }
+    }
 }
