@@ -12,6 +12,7 @@ use super::Doc;
 use super::cues::{self, JudgementCue, KindCue};
 use super::dates::{self, PartialDate};
 use super::layout::BlockKind;
+use super::window::after_last;
 use crate::gazetteer::{Entity, Mention};
 use crate::model::{InspectionKind, Judgement, Service};
 use regex::Regex;
@@ -196,9 +197,7 @@ fn same_year_as_before(s: &str, candidates: &mut [Candidate], last_year: &mut Op
 fn assign_services(s: &str, candidates: &mut [Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for c in candidates.iter() {
-        let clause_start = s[..c.cue.start]
-            .rfind(['.', ';', '(', '—'])
-            .map_or(0, |i| i + 1);
+        let clause_start = after_last(&s[..c.cue.start], &['.', ';', '(', '—']);
         let back = s[clause_start..c.cue.start].len().min(70);
         let mut from = c.cue.start - back;
         while !s.is_char_boundary(from) {

@@ -27,3 +27,25 @@ pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// The byte just past the last of `marks` in `s` (0 when there is none):
+/// where the text after that mark starts, whatever the mark's width in bytes.
+pub(crate) fn after_last(s: &str, marks: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_the_last_mark_is_a_character_boundary() {
+        let s = "rated inadequate — the lowest grade";
+        let i = after_last(s, &['—', ',']);
+        assert_eq!(&s[i..], " the lowest grade");
+        assert_eq!(after_last("no marks here", &['—']), 0);
+    }
+}

@@ -3,16 +3,15 @@
 //! grade for one area of an inspection ("education was judged
 //! outstanding"), and a visit still to come ("can expect a focused visit").
 
+use crate::extract::window::after_last;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// The clause of `s` that ends at byte `at`: back to the last comma,
 /// semicolon, colon, bracket or dash.
 pub(super) fn clause_before(s: &str, at: usize) -> &str {
-    let start = s[..at]
-        .rfind([',', ';', ':', '(', '—', '–'])
-        .map_or(0, |i| i + 1);
-    &s[start..at]
+    let head = &s[..at];
+    &head[after_last(head, &[',', ';', ':', '(', '—', '–'])..]
 }
 
 /// A grade wished for, expected or hoped for: "will be judged", "hopes
@@ -51,4 +50,19 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the kind words at `at` of `s` name a visit still to come.
 pub(super) fn a_visit_to_come(s: &str, at: usize) -> bool {
     FUTURE.is_match(clause_before(s, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_starts_after_a_dash_of_any_width() {
+        let en = "Rated inadequate – the lowest grade";
+        assert_eq!(clause_before(en, en.len()), " the lowest grade");
+        let em = "Rated good — will be judged";
+        assert_eq!(clause_before(em, em.len()), " will be judged");
+        let comma = "Rated good, will be judged";
+        assert_eq!(clause_before(comma, comma.len()), " will be judged");
+    }
 }

@@ -4,6 +4,7 @@
 //! so they give no inspection, whatever council was named before.
 
 use super::super::Doc;
+use crate::extract::window::after_last;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -30,7 +31,7 @@ pub(super) fn about_councils_in_general(
         return false;
     }
     let before = &doc.text[sentence.start..cue.start.max(sentence.start)];
-    let clause = &before[before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    let clause = &before[after_last(before, &[',', ';', ':', '('])..];
     MANY.is_match(clause) && !ONE.is_match(clause)
 }
 
