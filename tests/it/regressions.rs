@@ -175,3 +175,24 @@ fn bug_the_import_window_stopped_the_app_once_a_file_was_chosen() {
         "the chosen file is listed"
     );
 }
+
+/// Cutting a clause at the last dash before a judgement stepped one byte
+/// past the start of a three-byte dash and panicked the extractor.
+#[test]
+fn bug_a_dash_before_a_judgement_panicked_the_extractor() {
+    for dash in ['–', '—'] {
+        let text = format!(
+            "Council told to improve\n\nChildren's services in Derby were rated inadequate by Ofsted {dash} \
+             one of few councils given the lowest grade {dash} and judged good in 2016.\n"
+        );
+        let record = ofsted_curator::extract::extract_record(&text, "dash.txt");
+        assert!(
+            record
+                .inspections
+                .iter()
+                .any(|i| i.local_authority.as_deref() == Some("Derby")),
+            "{dash}: {:?}",
+            record.inspections
+        );
+    }
+}
