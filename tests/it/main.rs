@@ -19,6 +19,7 @@ mod app_review;
 mod app_safety;
 mod app_state;
 mod app_window;
+mod cli_agree;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
