@@ -5,11 +5,14 @@ use super::diff::Side;
 use crate::words::count;
 use serde_json::json;
 
-fn kappa_text(k: &super::Kappa) -> String {
+/// Kappa in its column, and why it is not defined at the line's end.
+fn kappa_text(k: &super::Kappa) -> (String, String) {
     match (k.kappa, k.undefined_reason()) {
-        (Some(kappa), _) => format!("{kappa:6.2}"),
-        (None, Some(reason)) => format!("     - ({reason})"),
-        (None, None) => "     -".into(),
+        (Some(kappa), _) => (format!("{kappa:6.2}"), String::new()),
+        (None, reason) => (
+            "-".into(),
+            reason.map(|r| format!("  ({r})")).unwrap_or_default(),
+        ),
     }
 }
 
@@ -24,11 +27,10 @@ impl FolderAgreement {
         );
         for (field, k) in a.kappas() {
             let observed = k.observed().map_or("     -".into(), |p| format!("{p:7.2}"));
+            let (kappa, why) = kappa_text(&k);
             out.push_str(&format!(
-                "{field:<17} {:>6} {observed:>7}   {}/{}\n",
-                kappa_text(&k),
-                k.agreed,
-                k.pairs
+                "{field:<17} {kappa:>6} {observed:>7}   {}/{}{why}\n",
+                k.agreed, k.pairs
             ));
         }
         out.push_str(&format!(
