@@ -8,6 +8,7 @@ mod doc_fixtures;
 mod export_fixtures;
 mod hostile;
 
+mod app_compare;
 mod app_corpus;
 mod app_corpus_providers;
 mod app_import;
