@@ -197,6 +197,14 @@ fn item_differences<T>(
 /// order of the record: status, article values, inspections (each followed
 /// by its findings), people, quotes, figures.
 pub fn differences(a: &Record, b: &Record) -> Vec<Difference> {
+    let mut out = value_differences(a, b);
+    out.extend(inspection_differences(a, b));
+    out.extend(list_differences(a, b));
+    out
+}
+
+/// The status and the article values that differ.
+fn value_differences(a: &Record, b: &Record) -> Vec<Difference> {
     let mut out = Vec::new();
     if a.status != b.status {
         out.push(Difference {
@@ -226,7 +234,12 @@ pub fn differences(a: &Record, b: &Record) -> Vec<Difference> {
             });
         }
     }
-    out.extend(inspection_differences(a, b));
+    out
+}
+
+/// Differences of the people, quotes and figures.
+fn list_differences(a: &Record, b: &Record) -> Vec<Difference> {
+    let mut out = Vec::new();
     let evidence_of = |e: &Vec<Span>| e.clone();
     out.extend(item_differences(
         &align_people(&a.people, &b.people),
