@@ -144,9 +144,18 @@ fn edit_puts_the_keyboard_in_the_field_and_settles_the_difference() {
         harness.state().selected.is_some(),
         "the headline is selected for editing"
     );
-    // Typing goes into the headline, not to the compare keys.
+    // Typing goes into the headline, not to the compare keys, and the
+    // changed value is marked as a person's edit.
     press_key(&mut harness, Modifiers::NONE, Key::B);
     assert_eq!(harness.state().compare_differences().len(), 2);
+    let record = &harness.state().workspace.docs[0]
+        .loaded()
+        .expect("loaded")
+        .record;
+    let headline = record.article.headline.as_ref().expect("a headline");
+    let before = record_a().article.headline.expect("a headline").value;
+    assert_ne!(headline.value, before, "the key typed into the headline");
+    assert_eq!(headline.origin, Origin::Edited);
 }
 
 #[test]
