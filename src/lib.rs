@@ -6,6 +6,7 @@
 //! `report`) is plain Rust and knows nothing of the UI; `app` and `cli` are
 //! two front-ends over it.
 
+pub mod agree;
 pub mod app;
 pub mod ascii;
 pub mod cli;

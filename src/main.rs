@@ -33,6 +33,8 @@ enum Command {
     Import(cli::import::ImportArgs),
     /// Measure the extractor on the records people worked on.
     Report(cli::report::ReportArgs),
+    /// How far two curators agree on the articles both coded.
+    Agree(cli::agree::AgreeArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Validate(a)) => cli::validate::run(a),
         Some(Command::Import(a)) => cli::import::run(a),
         Some(Command::Report(a)) => cli::report::run(a),
+        Some(Command::Agree(a)) => cli::agree::run(a),
     };
     match outcome {
         Ok(code) => code,

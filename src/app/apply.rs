@@ -163,6 +163,7 @@ impl CuratorApp {
             Command::ZoomText(delta) => self.settings.zoom(delta),
             Command::Escape => self.escape(),
             Command::Safety(c) => self.apply_safety(c),
+            Command::Compare(c) => self.apply_compare(c),
             Command::ShowTab(tab) => self.tab = tab,
             Command::OpenInspection { doc, inspection } => {
                 self.tab = super::Tab::Review;
@@ -403,7 +404,7 @@ impl CuratorApp {
 
     /// Enter: the keyboard goes into the selected field (the first field
     /// when none is selected).
-    fn enter_field(&mut self) {
+    pub(super) fn enter_field(&mut self) {
         let Some(doc) = self.workspace.current_loaded() else {
             return;
         };

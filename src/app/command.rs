@@ -90,6 +90,8 @@ pub enum Command {
     Escape,
     /// Read-only records, Save As, on-disk conflicts and drafts.
     Safety(super::safety::SafetyCommand),
+    /// Compare with folder: another curator's record beside this one.
+    Compare(super::compare::CompareCommand),
 
     // The corpus tab and exports
     ShowTab(Tab),

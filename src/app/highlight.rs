@@ -3,7 +3,7 @@
 //! segments, ready to be drawn and hit-tested.
 
 use super::fields::{Family, FieldPath, all_paths};
-use crate::model::Record;
+use crate::model::{Record, Span};
 use std::ops::Range;
 
 /// One stretch of text drawn in one colour.
@@ -83,6 +83,56 @@ pub fn evidence_spans(
     out
 }
 
+/// The evidence of one difference in the compare view: A's, B's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CompareMarks {
+    pub a: Vec<Span>,
+    pub b: Vec<Span>,
+}
+
+/// The colours of the compare view borrow two families' (and a third for
+/// words both curators marked), so that the legend and the high-contrast
+/// theme need nothing new.
+pub const A_FAMILY: Family = Family::Inspection;
+pub const B_FAMILY: Family = Family::Finding;
+pub const BOTH_FAMILY: Family = Family::Person;
+
+/// A's and B's evidence as non-overlapping, sorted segments, all drawn
+/// strong: the compare view shows only the difference at hand.
+pub fn compare_spans(marks: &CompareMarks, chars: usize) -> Vec<HighlightSpan> {
+    let clip = |spans: &[Span]| -> Vec<Range<usize>> {
+        spans
+            .iter()
+            .map(|s| s.start().min(chars)..s.end().min(chars))
+            .filter(|r| r.start < r.end)
+            .collect()
+    };
+    let (a, b) = (clip(&marks.a), clip(&marks.b));
+    let mut bounds: Vec<usize> = a.iter().chain(&b).flat_map(|r| [r.start, r.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let covers = |ranges: &[Range<usize>], x: usize, y: usize| {
+        ranges.iter().any(|r| r.start <= x && y <= r.end)
+    };
+    bounds
+        .windows(2)
+        .filter_map(|w| {
+            let family = match (covers(&a, w[0], w[1]), covers(&b, w[0], w[1])) {
+                (true, true) => BOTH_FAMILY,
+                (true, false) => A_FAMILY,
+                (false, true) => B_FAMILY,
+                (false, false) => return None,
+            };
+            Some(HighlightSpan {
+                range: w[0]..w[1],
+                family,
+                fields: Vec::new(),
+                emphasis: true,
+            })
+        })
+        .collect()
+}
+
 /// The fields supported by the text at code point `offset`, innermost first.
 pub fn fields_at(spans: &[HighlightSpan], offset: usize) -> Vec<FieldPath> {
     let i = spans.partition_point(|s| s.range.end <= offset);
@@ -105,7 +155,7 @@ pub fn evidence_extent(record: &Record, path: FieldPath) -> Option<Range<usize>>
 mod tests {
     use super::*;
     use crate::app::fields::ArticleKey;
-    use crate::model::{Field, Origin, Person, Quote, Source, Span};
+    use crate::model::{Field, Origin, Person, Quote, Source};
 
     fn record() -> Record {
         let mut r = Record::empty(Source {
@@ -178,6 +228,20 @@ mod tests {
         let last = spans.last().expect("segments");
         assert_eq!(last.range, 95..100);
         assert_eq!(last.family, Family::Figure);
+    }
+
+    #[test]
+    fn compare_marks_colour_a_b_and_the_words_both_marked() {
+        let marks = CompareMarks {
+            a: vec![Span(0, 10)],
+            b: vec![Span(5, 20), Span(150, 160)],
+        };
+        let spans = compare_spans(&marks, 100);
+        let shown: Vec<_> = spans.iter().map(|s| (s.range.clone(), s.family)).collect();
+        assert_eq!(
+            shown,
+            vec![(0..5, A_FAMILY), (5..10, BOTH_FAMILY), (10..20, B_FAMILY)]
+        );
     }
 
     #[test]

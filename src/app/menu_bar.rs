@@ -81,6 +81,8 @@ fn file_menu_ui(
     });
     items.add(ui, "Open the samples", Command::OpenSamples);
     items.add(ui, "Import…", Command::ShowImport);
+    let compare = Command::Compare(super::compare::CompareCommand::Ask);
+    items.add_if(ui, "Compare with folder…", compare, has_doc);
     ui.separator();
     items.add_if(ui, "Save", Command::Save, has_doc);
     let save_as = Command::Safety(SafetyCommand::SaveAsDialog);

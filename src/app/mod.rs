@@ -9,9 +9,12 @@
 
 mod a11y;
 mod apply;
+mod apply_compare;
 mod apply_export;
 pub mod choices;
 pub mod command;
+pub mod compare;
+mod compare_panel;
 mod corpus_panel;
 mod corpus_summary;
 mod corpus_table;
@@ -146,6 +149,8 @@ pub struct CuratorApp {
     report: report_panel::ReportPanel,
     /// A re-extraction under way or its diff on screen.
     reextract: reextract::ReextractState,
+    /// Compare with folder: asking, reading, or the view on screen.
+    pub compare: compare::CompareState,
     export: ExportDialog,
     import: import_dialog::ImportDialog,
     queue: QueuePanel,
@@ -184,6 +189,7 @@ impl CuratorApp {
             corpus: CorpusPanel::default(),
             report: Default::default(),
             reextract: Default::default(),
+            compare: Default::default(),
             export: ExportDialog::default(),
             import: import_dialog::ImportDialog::default(),
             queue: QueuePanel::default(),
@@ -280,6 +286,7 @@ impl CuratorApp {
             } => self.take_save_result(&article, revision, result),
             WorkerMsg::Safety(msg) => self.take_safety_msg(msg),
             WorkerMsg::Reextracted { job, results } => self.take_reextract_results(job, results),
+            WorkerMsg::Compared { job, loaded } => self.take_compare_result(job, *loaded),
             _ => {} // a message of a load that was replaced
         }
     }
@@ -352,6 +359,7 @@ impl CuratorApp {
         commands.extend(self.export.path_box_ui(&ctx));
         commands.extend(self.import.ui(&ctx));
         commands.extend(reextract_dialog::reextract_ui(&ctx, &self.reextract));
+        commands.extend(compare_panel::folder_box_ui(&ctx, &mut self.compare));
 
         for command in commands {
             self.apply_command(command);
@@ -408,7 +416,11 @@ impl CuratorApp {
             && !self.import.is_open()
             && !self.safety.is_modal_open()
             && !self.reextract.is_open()
+            && !self.compare.is_modal()
         {
+            if self.compare_shown() && owner != KeyboardOwner::TextField {
+                commands.extend(compare_panel::compare_keys(ctx));
+            }
             if let Some(picker) = self.picker {
                 commands.extend(choices::picker_keys(ctx, picker));
             }
@@ -434,6 +446,7 @@ impl CuratorApp {
             Tab::Report => commands.extend(self.report.ui(ui, &self.workspace)),
             Tab::Review => {
                 commands.extend(self.queue.ui(ui, &self.workspace));
+                commands.extend(self.compare_ui(ui));
                 let keys = FormKeys {
                     selected: self.selected,
                     accepted: &self.accepted,

@@ -6,7 +6,9 @@
 
 use super::command::Command;
 use super::fields::{Family, FieldPath, ItemKind};
-use super::highlight::{HighlightSpan, evidence_extent, evidence_spans, fields_at};
+use super::highlight::{
+    CompareMarks, HighlightSpan, compare_spans, evidence_extent, evidence_spans, fields_at,
+};
 use super::palette;
 use super::settings::Settings;
 use super::workspace::{DocState, LoadedDoc, Workspace};
@@ -22,6 +24,7 @@ struct SpanKey {
     revision: u64,
     selected: Option<FieldPath>,
     hovered: Option<FieldPath>,
+    marks: Option<CompareMarks>,
 }
 
 /// What the laid-out text depends on.
@@ -45,6 +48,11 @@ pub struct SourcePanel {
     clicked_field: Option<FieldPath>,
     /// Where the text was drawn last frame, for tests that point at words.
     drawn: Option<(egui::Pos2, Arc<Galley>)>,
+    /// The compare view's difference at hand: only its two curators'
+    /// evidence is highlighted while it is set.
+    pub compare_marks: Option<CompareMarks>,
+    /// The marks the view last scrolled to.
+    scrolled_marks: Option<CompareMarks>,
 }
 
 impl SourcePanel {
@@ -60,7 +68,11 @@ impl SourcePanel {
             return spans.clone();
         }
         let emphasised = key.selected.or(key.hovered);
-        let spans = Arc::new(evidence_spans(&doc.record, emphasised, doc.offsets.chars()));
+        let chars = doc.offsets.chars();
+        let spans = Arc::new(match &key.marks {
+            Some(marks) => compare_spans(marks, chars),
+            None => evidence_spans(&doc.record, emphasised, chars),
+        });
         self.spans = Some((key, spans.clone()));
         spans
     }
@@ -104,7 +116,11 @@ impl SourcePanel {
             };
             ui.horizontal(|ui| {
                 ui.strong(&doc.name);
-                legend_ui(ui);
+                // While comparing, the colours are A's and B's (the compare
+                // panel has their legend), not the families'.
+                if self.compare_marks.is_none() {
+                    legend_ui(ui);
+                }
             });
             match &doc.state {
                 DocState::Loading | DocState::Parked(_) => {
@@ -143,13 +159,16 @@ impl SourcePanel {
             revision: doc.revision,
             selected,
             hovered,
+            marks: self.compare_marks.clone(),
         };
         let spans = self.spans_for(span_key.clone(), doc);
         let dark = ui.visuals().dark_mode;
         let text_color = ui.visuals().text_color();
         let font_size = settings.font_size;
         let text_id = self.text_id();
-        let scroll_target = self.scroll_target(index, doc, selected);
+        let scroll_target = self
+            .scroll_target(index, doc, selected)
+            .or_else(|| self.marks_scroll_target());
         let galley_cache = &mut self.galley;
         let mut layouter = |ui: &egui::Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
             let key = GalleyKey {
@@ -230,6 +249,19 @@ impl SourcePanel {
             Some(p) if self.clicked_field.take() != Some(p) => evidence_extent(&doc.record, p),
             _ => None,
         }
+    }
+
+    /// Where to scroll for the compare view: its marks, when they change.
+    fn marks_scroll_target(&mut self) -> Option<std::ops::Range<usize>> {
+        if self.scrolled_marks == self.compare_marks {
+            return None;
+        }
+        self.scrolled_marks = self.compare_marks.clone();
+        let marks = self.compare_marks.as_ref()?;
+        let all = marks.a.iter().chain(&marks.b);
+        let start = all.clone().map(|s| s.start()).min()?;
+        let end = all.map(|s| s.end()).max()?;
+        Some(start..end)
     }
 
     /// The text selection, a click on highlighted text (selecting the field

@@ -52,6 +52,11 @@ pub enum WorkerMsg {
         job: u64,
         results: Vec<super::reextract::ReextractResult>,
     },
+    /// The other folder of a compare read (`compare`).
+    Compared {
+        job: u64,
+        loaded: Box<super::compare::CompareLoaded>,
+    },
 }
 
 /// Something that can be woken when a message is sent (the egui context in
@@ -199,6 +204,30 @@ impl Workers {
                 waker();
             })
             .map_err(|e| format!("cannot start the extractor thread: {e}"))?;
+        Ok(job)
+    }
+
+    /// Reads `folder` for the compare view of document `doc` on a thread of
+    /// its own; the answer arrives as `WorkerMsg::Compared`.
+    pub fn compare(
+        &mut self,
+        doc: usize,
+        hash: String,
+        this_folder: PathBuf,
+        folder: PathBuf,
+    ) -> Result<u64, String> {
+        self.next_job += 1;
+        let job = self.next_job;
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
+        std::thread::Builder::new()
+            .name("compare".into())
+            .spawn(move || {
+                let loaded = super::compare::load_other(doc, &hash, &this_folder, folder);
+                let loaded = Box::new(loaded);
+                let _ = tx.send(WorkerMsg::Compared { job, loaded });
+                waker();
+            })
+            .map_err(|e| format!("cannot start the compare thread: {e}"))?;
         Ok(job)
     }
 

@@ -1,5 +1,6 @@
 //! The command line's subcommands, each a thin layer over the core.
 
+pub mod agree;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -8,6 +8,7 @@ mod doc_fixtures;
 mod export_fixtures;
 mod hostile;
 
+mod app_compare;
 mod app_corpus;
 mod app_corpus_providers;
 mod app_import;
@@ -19,6 +20,7 @@ mod app_review;
 mod app_safety;
 mod app_state;
 mod app_window;
+mod cli_agree;
 mod cli_eval;
 mod cli_export;
 mod cli_extract;
