@@ -30,6 +30,7 @@ enum Needs {
 const JUDGEMENT_ROWS: &[(&str, (Judgement, Needs))] = &[
     (r"requires?\s+improvement(?:\s+to\s+be\s+good)?", (Judgement::RequiresImprovement, Needs::RatingContext)),
     (r"required\s+improvement(?:\s+to\s+be\s+good)?", (Judgement::RequiresImprovement, Needs::RatingContext)),
+    (r"requiring\s+improvement(?:\s+to\s+be\s+good)?", (Judgement::RequiresImprovement, Needs::RatingContext)),
     (r"inadequate", (Judgement::Inadequate, Needs::InadequateContext)),
     (r"good", (Judgement::Good, Needs::GradeContext)),
     (r"outstanding", (Judgement::Outstanding, Needs::GradeContext)),
@@ -187,11 +188,12 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
 }
 
 static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W?\s+or\s+\W?(?:inadequate|requires\s+improvement|good|outstanding)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)\W?\s+or\s+\W?$")
+    Regex::new(r"(?i)^\W?\s+or\s+\W?(?:inadequate|requires\s+improvement|good|outstanding|better|above|higher|worse|below|lower)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)\W?\s+or\s+\W?$")
         .expect("alternative regex")
 });
 
-/// "judged good or outstanding": a class of grades, not one inspection's.
+/// "judged good or outstanding", "rated good or better": a class of
+/// grades, not one inspection's.
 fn among_alternatives(s: &str, r: &Range<usize>) -> bool {
     let before = &s[floor_boundary(s, r.start.saturating_sub(40))..r.start];
     let mut end = (r.end + 40).min(s.len());
@@ -219,7 +221,7 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
 fn noun_after_strict(after: &str) -> bool {
     static STRICT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|overall)(?-u:\b)",
+            r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|status|overall)(?-u:\b)",
         )
         .expect("noun regex")
     });

@@ -23,10 +23,17 @@ const KIND_ROWS: &[(&str, InspectionKind)] = &[
     (r"re-?inspections?", InspectionKind::FullInspection),
     (r"single\s+inspection\s+framework", InspectionKind::FullInspection),
     (r"assurance\s+visits?", InspectionKind::Other),
+    // A children's home's lighter checks between full inspections, and
+    // inspections prompted by concerns, give no graded judgement.
+    (r"interim\s+inspections?", InspectionKind::Other),
+    (r"targeted\s+inspections?", InspectionKind::Other),
     (r"annual\s+(?:performance\s+)?assessments?", InspectionKind::Other),
     (r"joint\s+area\s+reviews?", InspectionKind::Other),
     // A review by the inspectorate itself, not a peer or practice review.
-    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:[\w-]+\s+)?review", InspectionKind::Other),
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:(?:[\w-]+\s+)?review|(?:unannounced\s+|further\s+|brief\s+|short\s+|follow-up\s+)?visit)", InspectionKind::Other),
+    // The inspectorate coming back without a kind named: "Ofsted returned
+    // for a further visit", "inspectors came back for a second visit".
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:later\s+|then\s+)?(?:returned|came\s+back)\s+(?:to\s+(?:[\w'’-]+\s+){1,3})?for\s+an?\s+(?:further\s+|second\s+|follow-up\s+|short\s+)?visit", InspectionKind::Other),
 ];
 
 fn table(flags: &str) -> Table<InspectionKind> {

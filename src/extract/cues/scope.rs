@@ -43,7 +43,7 @@ pub(super) fn not_the_overall_judgement(s: &str, at: usize) -> bool {
 /// A visit still to come: "can expect a focused visit", "its next
 /// monitoring visit", "will carry out a joint inspection".
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:can|could|will|would|should|may|might|must|to)\s+(?:\w+\s+){0,2}?(?:expect|receive|face|have|get|undergo|need|carry\s+out|make|conduct|return\s+for)\s+(?:a|an|its|another|the|their)\s+(?:[\w-]+\s+){0,2}?|(?:next|upcoming|future|forthcoming|planned|further)\s+(?:[\w-]+\s+)?|(?:expects?|awaits?|awaiting|due)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+)?)$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:can|could|will|would|should|may|might|must|to)\s+(?:\w+\s+){0,2}?(?:expect|receive|face|have|get|undergo|need|carry\s+out|make|conduct|return\s+for)\s+(?:a|an|its|another|the|their)\s+(?:[\w-]+\s+){0,2}?|(?:next|upcoming|future|forthcoming|planned)\s+(?:[\w-]+\s+)?|(?:expects?|awaits?|awaiting|due)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+)?)$")
         .expect("future visit regex")
 });
 

@@ -186,3 +186,89 @@ fn past_tense_grades_and_joint_inspections() {
         InspectionKind::JointTargetedAreaInspection
     );
 }
+
+#[test]
+fn kinds_as_news_words_them() {
+    use InspectionKind::*;
+    let kinds_of = |s: &str| kinds(s).into_iter().map(|k| k.kind).collect::<Vec<_>>();
+    let cases: &[(&str, &[InspectionKind])] = &[
+        (
+            "It kept its rating after a short inspection in March.",
+            &[FullInspection],
+        ),
+        (
+            "the standard inspection by Ofsted rated them good",
+            &[FullInspection],
+        ),
+        (
+            "an inspection of local authority children's services (ILACS) published today",
+            &[FullInspection],
+        ),
+        (
+            "Inspectors carried out an assurance visit in 2021.",
+            &[Other],
+        ),
+        (
+            "Ofsted carried out a targeted inspection of the home.",
+            &[Other],
+        ),
+        (
+            "An interim inspection in 2023 found it had sustained effectiveness.",
+            &[Other],
+        ),
+        (
+            "The joint targeted area inspection (JTAI) took place in May.",
+            &[JointTargetedAreaInspection, JointTargetedAreaInspection],
+        ),
+        (
+            "Ofsted carried out a visit to the council in 2020.",
+            &[Other],
+        ),
+        (
+            "Ofsted also carried out an unannounced visit to the home.",
+            &[Other],
+        ),
+        (
+            "after Ofsted returned to the town for a further visit",
+            &[Other],
+        ),
+        (
+            "Inspectors carried out a focused visit in February.",
+            &[FocusedVisit],
+        ),
+        (
+            "Inspectors made a further monitoring visit in May.",
+            &[MonitoringVisit],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(&kinds_of(s), want, "{s}");
+    }
+    assert!(kinds_of("Targeted inspections are used when Ofsted has concerns.").is_empty());
+    assert!(kinds_of("The council hopes Ofsted will carry out a further visit.").is_empty());
+}
+
+#[test]
+fn judgements_written_indirectly() {
+    use Judgement::*;
+    let cases: &[(&str, &[Judgement])] = &[
+        ("The council has kept its good rating.", &[Good]),
+        (
+            "Children's services have lost their outstanding status.",
+            &[Outstanding],
+        ),
+        ("The service has now dropped to inadequate.", &[Inadequate]),
+        ("Its children's services were upgraded to good.", &[Good]),
+        ("It was given the top rating by Ofsted.", &[Outstanding]),
+        ("The council was handed the lowest grade.", &[Inadequate]),
+        (
+            "the trust, which Ofsted rated as requiring improvement in 2019",
+            &[RequiresImprovement],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(&judgements(s), want, "{s}");
+    }
+    assert!(judgements("Each home had been rated good or better at its last visit.").is_empty());
+    assert!(judgements("Councils judged requires improvement or worse fell to 37%.").is_empty());
+}
