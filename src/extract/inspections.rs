@@ -316,7 +316,8 @@ fn council_judged(
     if sector::about_councils_in_general(doc, sentence, cue) {
         return None;
     }
-    let (council, trust, mention) = council_for(doc, sentence.clone(), cue.clone())?;
+    let (council, trust, mention) = council_for(doc, sentence.clone(), cue.clone())
+        .filter(|(_, _, m)| !m.is_some_and(|m| subjects::named_for_comparison(doc, &m)))?;
     let names_the_council = mention.is_some_and(|m| {
         sentence.start <= m.start
             && m.end <= sentence.end

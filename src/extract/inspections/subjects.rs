@@ -72,6 +72,25 @@ pub(super) fn coordinated(doc: &Doc, m: &Mention) -> Vec<Mention> {
     out
 }
 
+/// Words right before a council's name that bring it in only to compare:
+/// "neighbouring Medway", "unlike Manchester", "compared with Leeds". A
+/// grade beside such a name is the other council's backdrop, not news the
+/// article reports, and a wrong council costs a curator more than a
+/// missing one.
+static COMPARISON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:neighbouring|neighboring|nearby|unlike|compared\s+(?:with|to)|in\s+contrast\s+to|as\s+in|than(?:\s+in)?)\s+(?:the\s+)?$")
+        .expect("comparison regex")
+});
+
+/// Whether the name at `m` is brought in only for comparison.
+pub(super) fn named_for_comparison(doc: &Doc, m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(30);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    COMPARISON_BEFORE.is_match(&doc.text[from..m.start])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::inspections;
