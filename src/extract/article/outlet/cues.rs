@@ -33,8 +33,12 @@ pub(super) enum After {
     On,
     /// "Email the Hull Daily Mail newsdesk".
     Newsdesk,
-    /// "Sign up to the Bury Times newsletter", "Download the ... app".
+    /// "Sign up to the Bury Times newsletter", "Download the ... app",
+    /// "Support the Yorkshire Post by subscribing".
     Product,
+    /// "The Teesdale Mercury is on sale every Thursday": a paper selling
+    /// itself.
+    OnSale,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +96,8 @@ static SELF_NAMING: LazyLock<Table<Cue>> = LazyLock::new(|| {
                 cue(Cited, Newsdesk, false),
             ),
             (r"(?:download|get)\s+the\s+", cue(Cited, Product, false)),
+            (r"support\s+", cue(Cited, Product, false)),
+            (r"(?:^|[.!?]\s+)", cue(Cited, OnSale, false)),
         ],
     )
 });
@@ -123,8 +129,19 @@ fn completes(after: After, rest: &str) -> bool {
             .any(|w| lower.starts_with(w)),
         After::Product => {
             let clause = lower.split(['.', '!', '?']).next().unwrap_or("");
-            clause.contains("newsletter") || clause.contains(" app") || clause.starts_with("app")
+            clause.contains("newsletter")
+                || clause.contains(" app")
+                || clause.starts_with("app")
+                || clause.contains("by subscribing")
         }
+        After::OnSale => [
+            "is on sale",
+            "is published every",
+            "is out every",
+            "is available every",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w)),
     }
 }
 
@@ -215,6 +232,16 @@ mod tests {
             ("© Getty Images", None),
             ("- Press Association", None),
             ("© Press Association 2020", None),
+            (
+                "Support the Fenland Post by subscribing. Your subscription helps.",
+                Some("Fenland Post"),
+            ),
+            ("Support the council's bid for funding.", None),
+            (
+                "Got a story? The Wessex Courier is on sale every Thursday.",
+                Some("Wessex Courier"),
+            ),
+            ("The council is on track to improve.", None),
         ];
         for (line, want) in cases {
             assert_eq!(own(line).as_deref(), want, "{line}");
