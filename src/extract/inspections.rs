@@ -296,6 +296,7 @@ pub fn inspections(doc: &Doc) -> Vec<EventFound> {
         }
     }
     anaphora::date_the_news_event(doc, lower, &layout_kinds, &mut events);
+    anaphora::fold_bare_visits(&mut events);
     for e in &mut events {
         e.ranges.sort_by_key(|r| r.start);
         e.ranges.dedup();

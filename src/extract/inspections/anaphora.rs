@@ -96,3 +96,34 @@ pub(super) fn date_the_news_event(
         }
     }
 }
+
+/// A visit named with no kind, date or grade ("after Ofsted returned for
+/// a further visit") is the monitoring or focused visit of the same
+/// council that the article names with its kind elsewhere ("the fourth
+/// monitoring visit"): the lede and the detail are one event, and the
+/// bare `other` item would be a second, false one.
+pub(super) fn fold_bare_visits(events: &mut Vec<EventFound>) {
+    let mut i = 0;
+    while i < events.len() {
+        let e = &events[i];
+        let bare = e.kind == InspectionKind::Other && e.date.is_none() && e.judgement.is_none();
+        let typed = events.iter().position(|o| {
+            o.council == e.council
+                && matches!(
+                    o.kind,
+                    InspectionKind::MonitoringVisit | InspectionKind::FocusedVisit
+                )
+        });
+        match typed {
+            Some(j) if bare => {
+                let folded = events.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let visit = &mut events[j];
+                visit.ranges.extend(folded.ranges);
+                visit.first_at = visit.first_at.min(folded.first_at);
+                visit.mentions += folded.mentions;
+            }
+            _ => i += 1,
+        }
+    }
+}
