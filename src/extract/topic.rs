@@ -31,7 +31,8 @@ const SIGNAL_ROWS: &[(&str, Signal)] = &[
     // names inspectors stays on topic for a person to judge.
     (r"social\s+work(?:ers?)?|caseloads?|safeguarding\s+children", Signal::ChildrensCare),
     (r"fostering|foster\s+carers?|adoption\s+(?:agency|agencies|service|services)", Signal::ChildrensCare),
-    (r"secure\s+(?:children['’]s\s+)?(?:homes?|units?)|residential\s+(?:homes?|units?)", Signal::ChildrensCare),
+    // A "residential home" alone is as often one for older people.
+    (r"secure\s+(?:children['’]s\s+)?(?:homes?|units?)|residential\s+units?|residential\s+homes?\s+for\s+(?:children|young)", Signal::ChildrensCare),
 ];
 
 static SIGNALS: LazyLock<Table<Signal>> = LazyLock::new(|| {
@@ -89,6 +90,9 @@ mod tests {
         ));
         assert!(!about(
             "Budget row\n\nThe council will spend more on children's services next year, councillors agreed."
+        ));
+        assert!(!about(
+            "Care home praised\n\nA residential home for older people was rated good by inspectors."
         ));
     }
 }

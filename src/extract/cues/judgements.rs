@@ -114,6 +114,7 @@ fn cues_in(s: &str, hits: Vec<Hit<Word>>, base: usize) -> Vec<JudgementCue> {
         }
         let before = &s[floor_boundary(s, r.start.saturating_sub(60))..r.start];
         if contains_any_case(before, "either")
+            || ANOTHER_REGULATOR.is_match(&s[r.end..])
             || among_alternatives(s, &r)
             || super::scope::not_the_overall_judgement(s, r.start)
         {
@@ -186,6 +187,13 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
     before.is_some_and(|c| matches!(c, '\'' | '"' | '‘' | '“'))
         && after.is_some_and(|c| matches!(c, '\'' | '"' | '’' | '”'))
 }
+
+/// "rated good by the Care Quality Commission": a grade from the health
+/// and adult care regulator, not an Ofsted judgement.
+static ANOTHER_REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,2}\s*(?:overall\s+)?by\s+(?:the\s+)?(?:care\s+quality\s+commission|cqc)(?-u:\b)")
+        .expect("another regulator regex")
+});
 
 static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W?\s+or\s+\W?(?:inadequate|requires\s+improvement|good|outstanding|better|above|higher|worse|below|lower)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)\W?\s+or\s+\W?$")

@@ -270,5 +270,6 @@ fn judgements_written_indirectly() {
         assert_eq!(&judgements(s), want, "{s}");
     }
     assert!(judgements("Each home had been rated good or better at its last visit.").is_empty());
+    assert!(judgements("The care home was rated good by the Care Quality Commission.").is_empty());
     assert!(judgements("Councils judged requires improvement or worse fell to 37%.").is_empty());
 }
