@@ -7,7 +7,8 @@
 //! block contract for Telford & Wrekin Council") keeps the item.
 
 use super::super::Doc;
-use crate::gazetteer::Mention;
+use super::super::layout::BlockKind;
+use crate::gazetteer::{Entity, Mention};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -53,11 +54,35 @@ pub(super) fn about_a_provider(doc: &Doc, sentence: &Range<usize>, cue: &Range<u
         // "It had been judged good when it was last inspected": the
         // subject is whatever the sentence before was about.
         None => {
-            PRONOUN_SUBJECT.is_match(before)
+            let names_no_council = !doc
+                .mentions
+                .iter()
+                .any(|m| sentence.start <= m.start && m.end <= sentence.end);
+            (PRONOUN_SUBJECT.is_match(before)
                 && previous_sentence(doc, sentence)
-                    .is_some_and(|p| last_provider_noun(&doc.text[p]).is_some())
+                    .is_some_and(|p| last_provider_noun(&doc.text[p]).is_some()))
+                || (names_no_council && !COUNCIL_WORD.is_match(before) && a_providers_story(doc))
         }
     }
+}
+
+/// Whether the article's lede is about an independent provider ("A
+/// children's home near Barnard Castle has lost its outstanding status",
+/// "Targeted inspections of three homes run by X Ltd"): then a sentence
+/// that names no council speaks of the provider, not of a council named
+/// before as the place it is in or one that places children there. A
+/// trust runs a council's services, so a story naming one is a council's.
+fn a_providers_story(doc: &Doc) -> bool {
+    let lede = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| doc.layout.blocks[s.block].kind == BlockKind::Body);
+    lede.is_some_and(|lede| last_provider_noun(&doc.text[lede.range.clone()]).is_some())
+        && !doc
+            .mentions
+            .iter()
+            .any(|m| matches!(m.entity, Entity::Trust(_)))
 }
 
 /// The last provider noun of `text` that is not a council's own service.
@@ -152,6 +177,14 @@ mod tests {
     fn an_earlier_grade_of_it_after_a_home_is_the_homes() {
         let got = councils(
             "Headline\n\nA children's home near Ipswich, run by a private company, was inspected in March. It had been rated good by Ofsted in 2020.\n\nSuffolk County Council places children there.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_homes_story_does_not_judge_the_councils_it_names_as_places() {
+        let got = councils(
+            "Headline\n\nA children's home near Barnard Castle has lost its outstanding status.\n\nIt cares for children placed by councils including Durham County Council.\n\nOfsted judged it outstanding at its last full inspection in 2022.\n\nThe home was inspected at Oak Lodge in Suffolk. Oak Lodge was previously judged good in 2021.",
         );
         assert!(got.is_empty(), "{got:?}");
     }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// A plural subject for councils or providers in general.
 static MANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|boroughs|those\s+(?:judged|rated|graded|found|that|which|who)|per\s+cent|one\s+in\s+\w+|\d+\s+of\s+the\s+\d+)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|boroughs|those\s+(?:judged|rated|graded|found|that|which|who)|per\s+cent|homes|one\s+in\s+\w+|\d+\s+of\s+the\s+\d+)(?-u:\b)|\d+\s?%")
         .expect("plural subject regex")
 });
 
@@ -50,6 +50,14 @@ mod tests {
     fn councils_in_general_are_not_judged() {
         let e = inspections(&Doc::new(
             "Headline\n\nWigan Council's director, Ann Jones, spoke at the conference.\n\nOne in five councils were rated inadequate last year, the report said. Ofsted makes visits to those judged inadequate.",
+        ));
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_share_of_homes_is_not_one_judged() {
+        let e = inspections(&Doc::new(
+            "Headline\n\nLancashire County Council pays for places there.\n\nNationally, around 75% of adult care homes are rated good.",
         ));
         assert!(e.is_empty(), "{e:?}");
     }
