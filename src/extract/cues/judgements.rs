@@ -144,7 +144,13 @@ fn context_allows(s: &str, r: &Range<usize>, needs: Needs) -> bool {
     let noun_after = || RATING_NOUN_AFTER.is_match(after);
     match needs {
         Needs::Nothing => true,
-        Needs::RatingContext => is_quoted() || near_verb() || noun_after() || strong_verb(),
+        Needs::RatingContext => {
+            is_quoted()
+                || near_verb()
+                || noun_after()
+                || strong_verb()
+                || SERVICES_AS_SUBJECT.is_match(before)
+        }
         Needs::InadequateContext => {
             is_quoted()
                 || strong_verb()
@@ -174,6 +180,13 @@ static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static STRONG_RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|awarded|upgraded\s+to|downgraded\s+to|improved?\s+to|improving\s+to|moved\s+(?:up\s+|down\s+)?to|rose\s+to|fell\s+to|dropped\s+to|retained|kept)(?-u:\b)")
         .expect("rating verb regex")
+});
+
+/// "Children's services in Wirral require improvement": the services
+/// themselves as the subject of the verb make it the grade.
+static SERVICES_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:children['’]s\s+(?:social\s+care\s+)?services|the\s+council|the\s+authority|the\s+service)(?:\s+in\s+\w[\w'’-]*(?:\s+(?:and\s+)?\w[\w'’-]*){0,3})?\s+(?:still\s+|now\s+|also\s+)?$")
+        .expect("services-as-subject regex")
 });
 
 static RATING_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -55,7 +55,7 @@ fn cue(text: &str, hit: Hit<InspectionKind>, base: usize) -> Option<KindCue> {
     if plural && !all.eq_ignore_ascii_case("ILACS") {
         return None;
     }
-    if super::scope::a_visit_to_come(&text[base..], hit.range.start - base) {
+    if super::scope::a_visit_to_come(&text[base..], hit.range.start - base, hit.range.end - base) {
         return None;
     }
     Some(KindCue {

@@ -24,12 +24,14 @@ static HOPED: LazyLock<Regex> = LazyLock::new(|| {
 /// An area graded within an inspection rather than the inspection's
 /// overall judgement.
 static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
+    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:(?:council|authority|service)['’]s\s+|its\s+|their\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
         .expect("sub-area regex")
 });
 
+/// The council as the subject, not as the owner of the area ("the
+/// council's education service" is an area).
 static COUNCIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:council|local\s+authority|children['’]s\s+services|services\s+for\s+children)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:council|local\s+authority)(?:[^'’\w]|$)|children['’]s\s+services|services\s+for\s+children)")
         .expect("council subject regex")
 });
 
@@ -47,9 +49,16 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future visit regex")
 });
 
-/// Whether the kind words at `at` of `s` name a visit still to come.
-pub(super) fn a_visit_to_come(s: &str, at: usize) -> bool {
-    FUTURE.is_match(clause_before(s, at))
+/// A visit still to come, said after its name: "a further monitoring
+/// visit is expected in the autumn", "is due later this year".
+static FUTURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,2}\s*(?:of\s+[^.;,]{1,60}?\s+)?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|planned|scheduled|likely)(?-u:\b)|^\W{0,2}\s*(?:will|would)\s+(?:take\s+place|follow|be\s+carried\s+out)(?-u:\b)")
+        .expect("future-after regex")
+});
+
+/// Whether the kind words at `at..end` of `s` name a visit still to come.
+pub(super) fn a_visit_to_come(s: &str, at: usize, end: usize) -> bool {
+    FUTURE.is_match(clause_before(s, at)) || FUTURE_AFTER.is_match(&s[end..])
 }
 
 #[cfg(test)]

@@ -246,6 +246,10 @@ fn kinds_as_news_words_them() {
     }
     assert!(kinds_of("Targeted inspections are used when Ofsted has concerns.").is_empty());
     assert!(kinds_of("The council hopes Ofsted will carry out a further visit.").is_empty());
+    assert!(kinds_of("A further monitoring visit is expected in the autumn.").is_empty());
+    assert!(
+        kinds_of("A targeted inspection of the youth justice service is due this year.").is_empty()
+    );
 }
 
 #[test]
@@ -269,6 +273,11 @@ fn judgements_written_indirectly() {
     for (s, want) in cases {
         assert_eq!(&judgements(s), want, "{s}");
     }
+    assert_eq!(
+        judgements("Children's services in Wirral require improvement, Ofsted said."),
+        vec![RequiresImprovement]
+    );
+    assert!(judgements("The building requires improvement work.").is_empty());
     assert!(judgements("Each home had been rated good or better at its last visit.").is_empty());
     assert!(judgements("The care home was rated good by the Care Quality Commission.").is_empty());
     assert!(judgements("Councils judged requires improvement or worse fell to 37%.").is_empty());
