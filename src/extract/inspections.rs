@@ -354,7 +354,7 @@ fn council_for(
                     .iter()
                     .any(|p| last_word.eq_ignore_ascii_case(p));
                 if joined { d } else { d + 40 }
-            } else if subjects::in_appositive(doc, m) {
+            } else if subjects::named_aside(doc, m) {
                 d + 110
             } else {
                 d + 10
@@ -369,7 +369,7 @@ fn council_for(
     let mention = in_sentence.or_else(|| {
         doc.mentions.iter().rev().find(|m| {
             m.end <= sentence.start
-                && !subjects::in_appositive(doc, m)
+                && !subjects::named_aside(doc, m)
                 && (header_counts
                     || doc
                         .layout

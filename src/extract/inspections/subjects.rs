@@ -25,10 +25,32 @@ pub(super) fn reported_now(s: &str, cue: &Range<usize>) -> bool {
     PRESENT_PERFECT.is_match(&s[from..cue.end.min(s.len())])
 }
 
+/// Whether `m` is named aside rather than as a subject: in an appositive
+/// after another name, or in a person's role ("the former leader of
+/// Liverpool City Council", "director of children's services at Derby").
+pub(super) fn named_aside(doc: &Doc, m: &Mention) -> bool {
+    in_a_role(doc, m) || in_appositive(doc, m)
+}
+
+/// A post right before a council's name: the name says where a person
+/// works or worked, not which council is judged.
+static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:leader|director|chief\s+executive|member|head|mayor|chair|chairman|chairwoman|officer|councillor|manager|worker|commissioner|spokes(?:wo)?(?:man|person))(?:\s+for\s+[\w\s,'’&-]{1,60}?)?\s+(?:of|at)\s+(?:the\s+)?$")
+        .expect("role regex")
+});
+
+fn in_a_role(doc: &Doc, m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(90);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    ROLE_BEFORE.is_match(&doc.text[from..m.start])
+}
+
 /// Whether `m` stands inside an appositive or relative clause set off by
 /// commas after another name of its sentence: "X, one of two councils
 /// created when Y was abolished, was ...".
-pub(super) fn in_appositive(doc: &Doc, m: &Mention) -> bool {
+fn in_appositive(doc: &Doc, m: &Mention) -> bool {
     let Some(i) = doc.layout.sentence_at(m.start) else {
         return false;
     };
@@ -118,6 +140,28 @@ mod tests {
         assert_eq!(
             judged("Headline\n\nThe councils rated inadequate this year were Wigan and Bolton."),
             vec!["Wigan".to_string(), "Bolton".to_string()]
+        );
+    }
+
+    #[test]
+    fn councils_named_to_compare_are_not_judged() {
+        let wigan = vec!["Wigan".to_string()];
+        for aside in [
+            "Neighbouring Bolton Council was rated good last year.",
+            "Unlike Bolton, where services were rated inadequate, Wigan has improved.",
+        ] {
+            let text = format!("Headline\n\nWigan Council was rated good by Ofsted.\n\n{aside}");
+            assert_eq!(judged(&text), wigan, "{aside}");
+        }
+    }
+
+    #[test]
+    fn a_council_in_a_persons_role_is_not_the_subject() {
+        assert_eq!(
+            judged(
+                "Headline\n\nServices in Wigan were rated inadequate by Ofsted.\n\nAnn Lee, the former leader of Bolton Council, said lessons should be learned.\n\nInspectors also made a focused visit in May."
+            ),
+            vec!["Wigan".to_string(), "Wigan".to_string()]
         );
     }
 }
