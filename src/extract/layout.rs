@@ -295,9 +295,9 @@ fn classify(text: &str, blocks: &mut [Block]) {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "cllr", "st", "no", "prof", "sir", "rev", "cllrs", "gov", "dept",
-    "co", "inc", "ltd", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "approx", "eg", "ie", "etc",
+    "mr", "mrs", "ms", "dr", "cllr", "coun", "st", "no", "prof", "sir", "rev", "cllrs", "gov",
+    "dept", "co", "inc", "ltd", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "approx", "eg", "ie", "etc",
 ];
 
 /// Sentence ranges inside `block`: split after `.`, `!` or `?` (and any

@@ -32,12 +32,14 @@ Strategic Corporate Assistant Interim Acting Executive Lead Principal Senior Joi
 Monitoring Focused Visit Full Good Outstanding Inadequate Requires Improvement Overall Judgement Rating
 The A An In On At For Of And But Or If When While Despite However Meanwhile Elsewhere Separately Following After
 Before Since Inspectors Ofsted's Ofsted’s It Its This That These Those Their They We Our Us He She His Hers
-Cllr Councillor Mr Mrs Ms Miss Dr Professor Prof Sir Dame Lord Lady Baroness Rev
+Cllr Coun Councillor Mr Mrs Ms Miss Dr Professor Prof Sir Dame Lord Lady Baroness Rev
 Together Achieving Brighter Futures First
 ";
 
 pub const TITLES: &[&str] = &[
     "Cllr",
+    // The Yorkshire and North East papers' short form of "Councillor".
+    "Coun",
     "Councillor",
     "Mr",
     "Mrs",
