@@ -39,6 +39,10 @@ pub(super) enum After {
     /// "The Teesdale Mercury is on sale every Thursday": a paper selling
     /// itself.
     OnSale,
+    /// A line that opens with the publisher describing itself: "Become
+    /// is the charity for children in care", "The Teesdale Mercury is on
+    /// sale every Thursday".
+    SelfDescribed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +101,8 @@ static SELF_NAMING: LazyLock<Table<Cue>> = LazyLock::new(|| {
             ),
             (r"(?:download|get)\s+the\s+", cue(Cited, Product, false)),
             (r"support\s+", cue(Cited, Product, false)),
-            (r"(?:^|[.!?]\s+)", cue(Cited, OnSale, false)),
+            (r"^", cue(Own, SelfDescribed, true)),
+            (r"[.!?]\s+", cue(Cited, OnSale, false)),
         ],
     )
 });
@@ -133,6 +138,12 @@ fn completes(after: After, rest: &str) -> bool {
                 || clause.contains(" app")
                 || clause.starts_with("app")
                 || clause.contains("by subscribing")
+        }
+        After::SelfDescribed => {
+            ["is the charity", "is a charity", "is the national charity"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+                || completes(After::OnSale, rest)
         }
         After::OnSale => [
             "is on sale",
@@ -170,7 +181,10 @@ fn named_after_cues(
             }
             Named::NotAnOutlet => return None,
             Named::Unlisted => {
-                let own = cue.claim == Claim::Own && footer && could_be_publication(name);
+                // A publisher describing itself needs no footer to be its own.
+                let own = cue.claim == Claim::Own
+                    && (footer || cue.after == After::SelfDescribed)
+                    && could_be_publication(name);
                 if !(own || is_title_shaped(name))
                     || !completes(cue.after, &s[name_start + name.len()..])
                 {
@@ -242,6 +256,11 @@ mod tests {
                 Some("Wessex Courier"),
             ),
             ("The council is on track to improve.", None),
+            (
+                "Become is the charity for children in care and young care leavers.",
+                Some("Become"),
+            ),
+            ("Ofsted is the regulator for children's homes.", None),
         ];
         for (line, want) in cases {
             assert_eq!(own(line).as_deref(), want, "{line}");
