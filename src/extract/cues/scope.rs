@@ -24,7 +24,7 @@ static HOPED: LazyLock<Regex> = LazyLock::new(|| {
 /// An area graded within an inspection rather than the inspection's
 /// overall judgement.
 static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but)\s+)?(?:the\s+)?(?:(?:council|authority|service)['’]s\s+|its\s+|their\s+)?(?:education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
+    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but|though|although)\s+)?(?:the\s+)?(?:(?:council|authority|service)['’]s\s+|its\s+|their\s+)?(?:(?:services?|support|help)\s+for\s+(?:care\s+leavers|children\s+in\s+care)|education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
         .expect("sub-area regex")
 });
 

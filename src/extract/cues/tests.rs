@@ -278,6 +278,12 @@ fn judgements_written_indirectly() {
         vec![RequiresImprovement]
     );
     assert!(judgements("The building requires improvement work.").is_empty());
+    assert_eq!(
+        judgements(
+            "It was judged inadequate overall, though its services for care leavers were judged to require improvement."
+        ),
+        vec![Inadequate]
+    );
     assert!(judgements("Each home had been rated good or better at its last visit.").is_empty());
     assert!(judgements("The care home was rated good by the Care Quality Commission.").is_empty());
     assert!(judgements("Councils judged requires improvement or worse fell to 37%.").is_empty());
