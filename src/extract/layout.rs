@@ -221,7 +221,7 @@ pub(crate) fn is_label(line: &str) -> bool {
 /// Post") rather than being the headline.
 fn is_masthead(line: &str) -> bool {
     use super::lexicon::outlets::{is_outlet_name, is_title_shaped};
-    if is_outlet_name(line) || is_label(line) {
+    if is_outlet_name(line) || is_label(line) || is_breadcrumb(line) {
         return true;
     }
     let words = words_up_to(line, 5);
@@ -235,6 +235,13 @@ fn is_masthead(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic());
     let shouting = line.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
     shouting && letters.count() > 3
+}
+
+/// A site's trail of sections ("Home > News > Children's services"):
+/// where the page sits, not its title.
+fn is_breadcrumb(line: &str) -> bool {
+    let steps = line.split(['>', '›', '»']).count();
+    steps >= 3 || (steps == 2 && line.trim_start().starts_with("Home"))
 }
 
 /// A line before the body that does not end like a sentence is a header
@@ -423,6 +430,13 @@ mod tests {
                 BlockKind::Footer
             ]
         );
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_not_the_headline() {
+        assert!(is_breadcrumb("Home > News > Children's services"));
+        assert!(is_breadcrumb("Home › Council news"));
+        assert!(!is_breadcrumb("Council rated good as pupils > 90% attend"));
     }
 
     #[test]
