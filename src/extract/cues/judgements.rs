@@ -150,6 +150,7 @@ fn context_allows(s: &str, r: &Range<usize>, needs: Needs) -> bool {
                 || noun_after()
                 || strong_verb()
                 || SERVICES_AS_SUBJECT.is_match(before)
+                || FROM_TO.is_match(before)
         }
         Needs::InadequateContext => {
             is_quoted()
@@ -226,9 +227,10 @@ fn among_alternatives(s: &str, r: &Range<usize>) -> bool {
     alternative(&s[r.end..end]) || alternative(before)
 }
 
-/// "rated outstanding, up from good at its last inspection".
+/// "rated outstanding, up from good at its last inspection",
+/// "downgraded from good to requires improvement".
 static CHANGED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:up|down|improved|improving|risen|rising|fallen|falling|dropped|slipped)\s+from\s+\W?$")
+    Regex::new(r"(?i)(?-u:\b)(?:up|down|improved|improving|risen|rising|fallen|falling|dropped|slipped|downgraded|upgraded|moved)\s+from\s+\W?$")
         .expect("changed-from regex")
 });
 

@@ -279,6 +279,10 @@ fn judgements_written_indirectly() {
     );
     assert!(judgements("The building requires improvement work.").is_empty());
     assert_eq!(
+        judgements("It has been downgraded from good to requires improvement."),
+        vec![Good, RequiresImprovement]
+    );
+    assert_eq!(
         judgements(
             "It was judged inadequate overall, though its services for care leavers were judged to require improvement."
         ),

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// "has been rated", "have now been judged": the grade is the news.
 static PRESENT_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+|just\s+|today\s+)?been\s+(?:rated|judged|graded|given|awarded|found|re-rated|upgraded|downgraded)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+|just\s+|today\s+)?been\s+(?:rated|judged|graded|given|awarded|handed|found|re-rated|upgraded|downgraded)(?-u:\b)")
         .expect("present perfect regex")
 });
 
