@@ -20,13 +20,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Doe", "ByJane Doe Chief Reporter", "Community Care | 2 May 2019 | Jane
 /// Doe").
 pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
-    let header: Vec<_> = layout
+    let mut header: Vec<_> = layout
         .blocks
         .iter()
         .skip(1)
         .take_while(|b| b.kind != BlockKind::Body)
         .filter(|b| b.kind == BlockKind::Header)
         .collect();
+    header.extend(dateline_after_the_lede(text, layout));
     // A letter's header is its letterhead and the addressee's name and
     // address, none of them its writer.
     if header.iter().any(|b| is_salutation(&text[b.range.clone()])) {
@@ -61,6 +62,28 @@ pub fn byline(text: &str, layout: &Layout) -> Option<Found<String>> {
         }
     }
     None
+}
+
+/// The short lines right after a lede that a dateline opens ("Children's
+/// services in X remain inadequate ...", then "Published 21st February
+/// 2024", then "Jane Doe, chief reporter"): a standfirst set as the first
+/// paragraph pushes the date and byline below it.
+fn dateline_after_the_lede<'l>(
+    text: &str,
+    layout: &'l Layout,
+) -> impl Iterator<Item = &'l crate::extract::layout::Block> {
+    let blocks = &layout.blocks;
+    let lede = blocks.iter().position(|b| b.kind == BlockKind::Body);
+    let after = lede.map_or(&blocks[..0], |i| &blocks[(i + 1).min(blocks.len())..]);
+    let opens_with_date = after.first().is_some_and(|b| {
+        b.kind != BlockKind::Body && !dates::day_dates(&text[b.range.clone()]).is_empty()
+    });
+    let take = if opens_with_date { 2 } else { 0 };
+    after
+        .iter()
+        .take(take)
+        .skip(1)
+        .filter(|b| b.kind != BlockKind::Body)
 }
 
 /// A line that is a byline as a whole: a name, after "By" or not, with

@@ -300,3 +300,12 @@ fn a_regional_brand_in_the_footer_beats_a_bare_masthead_and_a_standfirst_citatio
     );
     assert_eq!(outlet_of(&t), None);
 }
+
+#[test]
+fn a_byline_below_the_lede_and_its_dateline() {
+    let t = "Services still not good enough\n\nChildren's services in Wigan remain inadequate, inspectors have warned, after a further visit.\n\nPublished 21st February 2024\nAnn Lee, chief reporter\n\nThe service has been in special measures since 2021, when it was rated inadequate.\n";
+    let b = byline(t, &layout(t)).expect("byline");
+    assert_eq!(b.value, "Ann Lee");
+    let no_date = "Services still not good enough\n\nChildren's services in Wigan remain inadequate, inspectors have warned, after a further visit.\n\nAnn Lee, chief reporter\n\nThe service has been in special measures since 2021.\n";
+    assert_eq!(byline(no_date, &layout(no_date)), None);
+}
