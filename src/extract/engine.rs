@@ -12,6 +12,10 @@
 //! gets the matches bucketed by sentence or paragraph: the same matches as
 //! searching each bucket on its own, from one search of the text.
 //!
+//! Where only which rows match somewhere matters, not where (the theme of
+//! a sentence is its first theme with a keyword anywhere in it), a
+//! `RowSet` finds them all in one pass over the text.
+//!
 //! Where every match of a table ends with one of a few literals that are
 //! longer than the ones every match starts with (which the regex engine
 //! skips ahead by), the engine derives those literals from the patterns,
@@ -21,7 +25,7 @@
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::{Input, Match};
+use regex_automata::{Input, Match, MatchKind, PatternSet};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::ops::Range;
 
@@ -177,18 +181,6 @@ impl<Y: Copy + PartialEq> Table<Y> {
         self.rows.find_iter(hay).map(|m| self.hit(m))
     }
 
-    /// For each place in `hay` where a match of some row starts, in order,
-    /// the match the table finds there (of the first row that matches
-    /// there): the matches of `find_iter`, and those that start inside them.
-    pub fn at_each_start<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Hit<Y>> + 'h {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let m = self.find_at(hay, at)?;
-            at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
-            Some(self.hit(m))
-        })
-    }
-
     /// Whether each of `buckets` (byte ranges of `hay`) holds a match, as
     /// `find_iter` on the bucket's text alone would find one. The text just
     /// outside each bucket must not be part of a word (see `in_buckets`).
@@ -271,6 +263,58 @@ impl<Y: Copy + PartialEq> Table<Y> {
     }
 }
 
+/// Rule rows of which only the yields of those that match somewhere in a
+/// text matter: the rows that yield the same are joined as one pattern,
+/// and one overlapping search of the text finds every pattern with a match.
+pub struct RowSet<Y> {
+    patterns: Regex,
+    /// What each pattern yields, in the order the rows first yield it.
+    yields: Vec<Y>,
+}
+
+impl<Y: Copy + PartialEq> RowSet<Y> {
+    /// Compiles `rows`; `flags` (such as `(?i)`) apply to every row.
+    pub fn new<'r>(flags: &str, rows: impl IntoIterator<Item = (&'r str, Y)>) -> Self {
+        let mut yields: Vec<Y> = Vec::new();
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        for (pattern, y) in rows {
+            let alternative = format!("(?:{pattern})");
+            match yields.iter().position(|&known| known == y) {
+                Some(i) => groups[i].push(alternative),
+                None => {
+                    yields.push(y);
+                    groups.push(vec![alternative]);
+                }
+            }
+        }
+        let patterns: Vec<String> = groups
+            .iter()
+            .map(|g| format!("{flags}(?:{})", g.join("|")))
+            .collect();
+        // The rows start with many literals, most of them common words, so
+        // a prefilter stops at nearly every word: one pass of the DFA over
+        // the text costs less.
+        let config = meta::Config::new()
+            .match_kind(MatchKind::All)
+            .auto_prefilter(false)
+            .which_captures(WhichCaptures::Implicit);
+        let patterns = Regex::builder()
+            .configure(config)
+            .build_many(&patterns)
+            .unwrap_or_else(|e| panic!("rule set: {e}"));
+        RowSet { patterns, yields }
+    }
+
+    /// What the rows that match somewhere in `hay` yield, each once, in
+    /// the order the rows first yield it.
+    pub fn yields_in(&self, hay: &str) -> Vec<Y> {
+        let mut found = PatternSet::new(self.patterns.pattern_len());
+        self.patterns
+            .which_overlapping_matches(&Input::new(hay), &mut found);
+        found.iter().map(|p| self.yields[p.as_usize()]).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,19 +363,25 @@ mod tests {
     }
 
     #[test]
-    fn a_match_starts_at_each_place_a_row_matches() {
-        let t = table();
-        let text = "visit inspection, monitoring visits";
-        let starts: Vec<(Range<usize>, Word)> =
-            t.at_each_start(text).map(|h| (h.range, h.yields)).collect();
-        assert_eq!(
-            starts,
+    fn a_row_set_yields_what_the_rows_matching_anywhere_yield() {
+        let set = RowSet::new(
+            "(?i)",
             [
-                (0..16, Word::Spanning),
-                (6..16, Word::Inspection),
-                (18..35, Word::Visit)
-            ]
+                (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
+                (r"(?-u:\b)(?:full\s+)?inspection(?-u:\b)", Word::Inspection),
+                (r"(?-u:\b)revisit(?-u:\b)", Word::Visit),
+                (r"(?-u:\b)visit[^.]{0,30}?inspection", Word::Spanning),
+            ],
         );
+        // "revisit" holds no word "visit" for the spanning row.
+        assert_eq!(
+            set.yields_in("A revisit, then an INSPECTION"),
+            [Word::Visit, Word::Inspection]
+        );
+        // Overlapping matches all count: "visit then an inspection" holds
+        // both the spanning row and the inspection row.
+        assert_eq!(set.yields_in("a visit then an inspection"), [Word::Inspection, Word::Spanning]);
+        assert_eq!(set.yields_in("visitors"), []);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! a keyword in the sentence.
 
 use crate::extract::cues::Folded;
-use crate::extract::engine::Table;
+use crate::extract::engine::RowSet;
 use crate::model::Theme;
 use std::sync::LazyLock;
 
@@ -234,9 +234,9 @@ fn keyword_regex(keyword: &str) -> String {
         .collect()
 }
 
-/// Every keyword as a row of one table, in the order of `THEMES`,
-/// yielding its theme's place there; `flags` apply to each.
-fn keyword_table(flags: &str) -> Table<usize> {
+/// Every keyword as a row of one set, in the order of `THEMES`, yielding
+/// its theme's place there; `flags` apply to each.
+fn keyword_table(flags: &str) -> RowSet<usize> {
     let rows: Vec<(String, usize)> = THEMES
         .iter()
         .enumerate()
@@ -246,32 +246,25 @@ fn keyword_table(flags: &str) -> Table<usize> {
                 .map(move |k| (format!(r"(?-u:\b)(?:{})", keyword_regex(k)), i))
         })
         .collect();
-    Table::new(flags, rows.iter().map(|(p, i)| (p.as_str(), *i)))
+    RowSet::new(flags, rows.iter().map(|(p, i)| (p.as_str(), *i)))
 }
 
 /// For the ASCII-lower-cased text (the keywords are in lower case).
-static KEYWORDS: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table(""));
+static KEYWORDS: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_table(""));
 /// For a text holding a character that `(?i)` equates with an ASCII
 /// letter (`cues::Folded`).
-static KEYWORDS_ANY_CASE: LazyLock<Table<usize>> = LazyLock::new(|| keyword_table("(?i)"));
+static KEYWORDS_ANY_CASE: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_table("(?i)"));
 
 /// The theme of a sentence: the first theme with a keyword in it, if any.
 pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {
-    let (table, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
-    first_theme(table, hay)
+    let (keywords, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
+    first_theme(keywords, hay)
 }
 
-/// The first theme with a keyword in `hay`: at each place a keyword
-/// starts, the table finds the first theme's keyword that starts there.
-fn first_theme(table: &Table<usize>, hay: &str) -> Option<Theme> {
-    let mut first: Option<usize> = None;
-    for hit in table.at_each_start(hay) {
-        first = Some(first.map_or(hit.yields, |f| f.min(hit.yields)));
-        if first == Some(0) {
-            break;
-        }
-    }
-    first.map(|i| THEMES[i].0)
+/// The first theme with a keyword anywhere in `hay`.
+fn first_theme(keywords: &RowSet<usize>, hay: &str) -> Option<Theme> {
+    let first = keywords.yields_in(hay).into_iter().min()?;
+    Some(THEMES[first].0)
 }
 
 #[cfg(test)]
