@@ -92,7 +92,13 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
             continue;
         };
         previous = Some(polarity);
-        let theme = match (theme_at(&clause.range), previous_theme) {
+        // A unit of one clause has the unit's theme: no second search.
+        let clause_theme = if clause.range == unit.range {
+            Some(unit_theme)
+        } else {
+            theme_at(&clause.range)
+        };
+        let theme = match (clause_theme, previous_theme) {
             // "..., but it does not always ...": the clause judges what the
             // one before it named.
             (_, Some(before)) if starts_with_pronoun(s) => before,

@@ -197,16 +197,37 @@ static POLARITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// always timely", "no longer effective" reads as a concern too).
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nor", "without", "lack of"];
 
-/// Whether one of the few words before `at` negates what follows.
+/// Whether one of the three words before `at` negates what follows. Words
+/// are runs of ASCII letters, digits and apostrophes, read backwards from
+/// `at`: what lies further back is never looked at.
 fn negated_before(s: &str, at: usize) -> bool {
-    let before = s[..at].to_ascii_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(3).any(|w| {
-        NEGATIONS.contains(w) || w.ends_with("n't") || (*w == "of" && before.ends_with("lack of "))
-    })
+    let before = &s.as_bytes()[..at];
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let negates = |w: &[u8]| {
+        NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+            || (w.len() >= 3 && w[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
+            || (w.eq_ignore_ascii_case(b"of")
+                && before.len() >= 8
+                && before[before.len() - 8..].eq_ignore_ascii_case(b"lack of "))
+    };
+    let mut end = before.len();
+    for _ in 0..3 {
+        while end > 0 && !in_word(before[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let mut start = end;
+        while start > 0 && in_word(before[start - 1]) {
+            start -= 1;
+        }
+        if negates(&before[start..end]) {
+            return true;
+        }
+        end = start;
+    }
+    false
 }
 
 /// The concern and strength words of `s`, counted.
@@ -264,6 +285,49 @@ pub(super) fn polarity_of(s: &str) -> Polarity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first form of `negated_before`: the whole text before `at`
+    /// lower-cased and split into words, of which the last three count.
+    fn negated_before_by_splitting(s: &str, at: usize) -> bool {
+        let before = s[..at].to_ascii_lowercase();
+        let words: Vec<&str> = before
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().rev().take(3).any(|w| {
+            NEGATIONS.contains(w)
+                || w.ends_with("n't")
+                || (*w == "of" && before.ends_with("lack of "))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn negation_read_backwards_agrees_with_splitting(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("not"), Just("NOT"), Just("isn't"), Just("Won’t"), Just("never"),
+                    Just("no"), Just("Lack"), Just("of"), Just("without"), Just("nor"),
+                    Just("good"), Just("é"), Just("n't"), Just("x'"), Just("9"),
+                ],
+                0..8,
+            ),
+            gaps in proptest::collection::vec(
+                prop_oneof![Just(" "), Just(", "), Just("  "), Just("\u{a0}"), Just("-"), Just("")],
+                8,
+            ),
+        ) {
+            let mut s = String::new();
+            for (w, g) in words.iter().zip(&gaps) {
+                s.push_str(w);
+                s.push_str(g);
+            }
+            let at = s.len();
+            s.push_str("strong");
+            prop_assert_eq!(negated_before(&s, at), negated_before_by_splitting(&s, at), "{:?}", s);
+        }
+    }
 
     #[test]
     fn leanings() {

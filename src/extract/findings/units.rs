@@ -87,7 +87,11 @@ fn is_someone_elses(doc: &Doc, quotes: &[QuoteFound], range: &Range<usize>, cue:
     {
         return true;
     }
-    let mut outside = doc.text[range.clone()].to_string();
+    let text = &doc.text[range.clone()];
+    if !quotes.iter().any(|q| overlapping(&q)) {
+        return NOT_A_JUDGEMENT.is_match(text);
+    }
+    let mut outside = text.to_string();
     for q in quotes.iter().filter(overlapping) {
         let start = q.range.start.max(range.start) - range.start;
         let end = q.range.end.min(range.end) - range.start;
