@@ -180,6 +180,7 @@ static SAME_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// `last_year` is updated with this sentence's.
 fn same_year_as_before(s: &str, candidates: &mut [Candidate], last_year: &mut Option<i32>) {
     if let Some(y) = *last_year
+        && candidates.iter().any(|c| c.date.is_none())
         && SAME_YEAR.is_match(s)
     {
         for c in candidates.iter_mut().filter(|c| c.date.is_none()) {

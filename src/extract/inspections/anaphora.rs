@@ -41,6 +41,10 @@ pub(super) fn date_the_news_event(
     kinds: &[Vec<KindCue>],
     events: &mut [EventFound],
 ) {
+    // Only an undated event takes a date from an anaphor.
+    if events.iter().all(|e| e.date.is_some()) {
+        return;
+    }
     // Body sentences that name no kind of inspection.
     let ranges: Vec<Range<usize>> = (0..doc.layout.sentences.len())
         .filter(|&i| {
