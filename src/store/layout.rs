@@ -3,10 +3,10 @@
 //! arrays (an evidence list) are written on one line, so that a record stays
 //! short and a curator's change to one span is a one-line diff.
 //!
-//! serde_json writes the pretty text straight from the value (no
-//! intermediate tree), and one pass over it puts those arrays on one line:
-//! every record the command line writes goes through here, so this is on
-//! the path of every article extracted.
+//! serde_json writes the compact text straight from the value (no
+//! intermediate tree), and one pass over it adds the layout: every record
+//! the command line writes goes through here, so this is on the path of
+//! every article extracted.
 
 use serde::Serialize;
 
@@ -14,39 +14,69 @@ use serde::Serialize;
 pub fn to_contract_json<T: Serialize + ?Sized>(value: &T) -> String {
     // Serialising the model's types cannot fail: every map key is a string
     // and serde_json writes any float as a number or null.
-    let pretty = serde_json::to_vec_pretty(value).unwrap_or_else(|_| b"null".to_vec());
-    let out = inline_number_arrays(&pretty);
+    let compact = serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec());
+    let out = lay_out(&compact);
     // Only bytes of serde_json's text (valid UTF-8) and ASCII were written,
     // so this never falls back.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// serde_json's pretty text with each array of numbers, or of arrays of
-/// numbers, on one line.
-fn inline_number_arrays(pretty: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(pretty.len());
+/// serde_json's compact text laid out as its pretty printer would, with
+/// each array of numbers, or of arrays of numbers, on one line.
+fn lay_out(compact: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    let mut depth = 0;
     let mut at = 0;
-    // Outside strings only `"` and `[` matter; inside, only `"` and `\`.
-    while let Some(found) = memchr::memchr2(b'"', b'[', &pretty[at..]) {
-        let here = at + found;
-        out.extend_from_slice(&pretty[at..here]);
-        if pretty[here] == b'[' {
-            let mark = out.len();
-            match one_line(pretty, here, true, &mut out) {
-                Some(end) => at = end,
-                None => {
-                    out.truncate(mark);
-                    out.push(b'[');
-                    at = here + 1;
+    while let Some(&b) = compact.get(at) {
+        match b {
+            b'"' => {
+                let end = string_end(compact, at);
+                out.extend_from_slice(&compact[at..end]);
+                at = end;
+            }
+            b'{' | b'[' => {
+                if matches!(compact.get(at + 1), Some(b'}' | b']')) {
+                    out.extend_from_slice(&compact[at..at + 2]);
+                    at += 2;
+                } else if let Some(end) = (b == b'[').then(|| one_line_end(compact, at)).flatten() {
+                    for &c in &compact[at..end] {
+                        out.extend_from_slice(if c == b',' { b", " } else { std::slice::from_ref(&c) });
+                    }
+                    at = end;
+                } else {
+                    depth += 1;
+                    out.push(b);
+                    new_line(&mut out, depth);
+                    at += 1;
                 }
             }
-        } else {
-            at = string_end(pretty, here);
-            out.extend_from_slice(&pretty[here..at]);
+            b'}' | b']' => {
+                depth -= 1;
+                new_line(&mut out, depth);
+                out.push(b);
+                at += 1;
+            }
+            b',' => {
+                out.push(b',');
+                new_line(&mut out, depth);
+                at += 1;
+            }
+            b':' => {
+                out.extend_from_slice(b": ");
+                at += 1;
+            }
+            _ => {
+                out.push(b);
+                at += 1;
+            }
         }
     }
-    out.extend_from_slice(&pretty[at..]);
     out
+}
+
+fn new_line(out: &mut Vec<u8>, depth: usize) {
+    out.push(b'\n');
+    out.resize(out.len() + 2 * depth, b' ');
 }
 
 /// Where the string that opens at `s[open]` (a `"`) ends, just past its
@@ -74,32 +104,19 @@ enum Item {
     NumberArray,
 }
 
-/// Writes the array that opens at `s[open]` on one line if it holds only
-/// numbers or (when `nested`) only arrays of numbers, and returns where it
-/// ends; `None` if it holds anything else (what was written is then left
-/// for the caller to drop).
-fn one_line(s: &[u8], open: usize, nested: bool, out: &mut Vec<u8>) -> Option<usize> {
-    out.push(b'[');
-    let mut at = skip_space(s, open + 1);
-    if s.get(at) == Some(&b']') {
-        out.push(b']');
-        return Some(at + 1);
-    }
+/// Where the non-empty array that opens at `s[open]` ends, if it holds
+/// only numbers or only arrays of numbers (and so goes on one line).
+fn one_line_end(s: &[u8], open: usize) -> Option<usize> {
+    let mut at = open + 1;
     let mut held = None;
     loop {
         let item = match *s.get(at)? {
-            b'[' if nested => {
-                at = one_line(s, at, false, out)?;
+            b'[' => {
+                at = number_array_end(s, at)?;
                 Item::NumberArray
             }
             b'-' | b'0'..=b'9' => {
-                let end = at
-                    + s[at..]
-                        .iter()
-                        .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
-                        .count();
-                out.extend_from_slice(&s[at..end]);
-                at = end;
+                at = number_end(s, at);
                 Item::Number
             }
             _ => return None,
@@ -108,25 +125,38 @@ fn one_line(s: &[u8], open: usize, nested: bool, out: &mut Vec<u8>) -> Option<us
             return None;
         }
         held = Some(item);
-        at = skip_space(s, at);
         match *s.get(at)? {
-            b',' => {
-                out.extend_from_slice(b", ");
-                at = skip_space(s, at + 1);
-            }
-            b']' => {
-                out.push(b']');
-                return Some(at + 1);
-            }
+            b',' => at += 1,
+            b']' => return Some(at + 1),
             _ => return None,
         }
     }
 }
 
-fn skip_space(s: &[u8], from: usize) -> usize {
-    from + s[from.min(s.len())..]
+/// Where the array of numbers (perhaps empty) that opens at `s[open]`
+/// ends; none if it holds anything else.
+fn number_array_end(s: &[u8], open: usize) -> Option<usize> {
+    let mut at = open + 1;
+    if s.get(at) == Some(&b']') {
+        return Some(at + 1);
+    }
+    loop {
+        if !matches!(*s.get(at)?, b'-' | b'0'..=b'9') {
+            return None;
+        }
+        at = number_end(s, at);
+        match *s.get(at)? {
+            b',' => at += 1,
+            b']' => return Some(at + 1),
+            _ => return None,
+        }
+    }
+}
+
+fn number_end(s: &[u8], from: usize) -> usize {
+    from + s[from..]
         .iter()
-        .take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+        .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
         .count()
 }
 
