@@ -105,6 +105,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out_dir: args.out.clone(),
         overwrite: args.overwrite,
         force: args.force,
+        extract_kept: args.jsonl.is_some(),
         load: LoadOptions {
             max_bytes: args.max_size,
         },
@@ -221,8 +222,9 @@ fn extract_all(
 fn write_jsonl(path: &std::path::Path, reports: &[ArticleReport]) -> anyhow::Result<()> {
     let mut out = String::new();
     for report in reports {
-        if let Ok(outcome) = &report.outcome {
-            let line = serde_json::to_string(outcome.record()).with_context(|| {
+        // With `--jsonl`, every article read is extracted.
+        if let Some(record) = report.outcome.as_ref().ok().and_then(Outcome::record) {
+            let line = serde_json::to_string(record).with_context(|| {
                 format!("{}: cannot serialise the record", report.article.display())
             })?;
             out.push_str(&line);

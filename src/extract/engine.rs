@@ -380,7 +380,10 @@ mod tests {
         );
         // Overlapping matches all count: "visit then an inspection" holds
         // both the spanning row and the inspection row.
-        assert_eq!(set.yields_in("a visit then an inspection"), [Word::Inspection, Word::Spanning]);
+        assert_eq!(
+            set.yields_in("a visit then an inspection"),
+            [Word::Inspection, Word::Spanning]
+        );
         assert_eq!(set.yields_in("visitors"), []);
     }
 

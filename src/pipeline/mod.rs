@@ -3,7 +3,9 @@
 //! in the extractor becomes an error naming the file) and reads the record
 //! beside it. The command line then decides, as the protection rules allow,
 //! whether to write ([`plan_write`]), and writes in durable batches
-//! ([`extract_articles`], in `run`); the app shows what was read.
+//! ([`extract_articles`], in `run`); an article whose record is kept
+//! whatever the extractor says is read but not extracted. The app shows
+//! what was read.
 
 mod guard;
 mod run;
@@ -29,6 +31,10 @@ pub struct ExtractOptions {
     pub overwrite: bool,
     /// Replace curated records too (keeping a `.bak`); implies `overwrite`.
     pub force: bool,
+    /// Extract an article even where its record is kept whatever the
+    /// extractor says (`--jsonl` lists every extracted record); otherwise a
+    /// re-run over a curated folder extracts only the new articles.
+    pub extract_kept: bool,
     pub load: LoadOptions,
 }
 
@@ -81,19 +87,22 @@ pub enum Outcome {
         backup: Option<PathBuf>,
     },
     /// The existing sidecar was protected; `record` is the machine record
-    /// that was not written.
+    /// that was not written, where the article was extracted (see
+    /// [`ExtractOptions::extract_kept`]).
     Skipped {
         sidecar: PathBuf,
         reason: KeepReason,
-        record: Box<Record>,
+        record: Option<Box<Record>>,
     },
 }
 
 impl Outcome {
-    /// The extracted record, whether it was written or not.
-    pub fn record(&self) -> &Record {
+    /// The extracted record, whether it was written or not; none where the
+    /// article was not extracted.
+    pub fn record(&self) -> Option<&Record> {
         match self {
-            Outcome::Written { record, .. } | Outcome::Skipped { record, .. } => record,
+            Outcome::Written { record, .. } => Some(record),
+            Outcome::Skipped { record, .. } => record.as_deref(),
         }
     }
 }
@@ -144,15 +153,43 @@ pub fn read_article(
     sidecar_listed: Option<bool>,
     load: &LoadOptions,
 ) -> Result<ReadArticle, PipelineError> {
-    let article = load_article(path, load)?;
+    let (article, existing) = read_unextracted(path, &sidecar, sidecar_listed, load)?;
     let machine = machine_record(&article);
-    let existing = store::inspect_sidecar_listed(&sidecar, sidecar_listed);
     Ok(ReadArticle {
         article,
         machine,
         sidecar,
         existing,
     })
+}
+
+/// The article at `path` and what is at its `sidecar`, before extraction.
+pub(super) fn read_unextracted(
+    path: &Path,
+    sidecar: &Path,
+    sidecar_listed: Option<bool>,
+    load: &LoadOptions,
+) -> Result<(Article, ExistingSidecar), PipelineError> {
+    let article = load_article(path, load)?;
+    let existing = store::inspect_sidecar_listed(sidecar, sidecar_listed);
+    Ok((article, existing))
+}
+
+/// Why the record at a sidecar is kept whatever the extractor would say,
+/// if it is: without `--overwrite` or `--force`, any record there is kept
+/// (`plan_write` looks at the machine record only to replace one), and the
+/// machine record is not wanted for its own sake.
+pub(super) fn kept_unread(
+    existing: &ExistingSidecar,
+    options: &ExtractOptions,
+) -> Option<KeepReason> {
+    if options.overwrite || options.force || options.extract_kept {
+        return None;
+    }
+    match replace_decision(existing, false, false) {
+        Decision::Keep(reason) => Some(reason),
+        _ => None,
+    }
 }
 
 /// What the command line does with one article that was read.
@@ -164,10 +201,11 @@ pub enum Planned {
         record: Box<Record>,
         backup: Option<PathBuf>,
     },
-    /// Leave the existing file.
+    /// Leave the existing file; `record` is the machine record, where the
+    /// article was extracted.
     Keep {
         reason: KeepReason,
-        record: Box<Record>,
+        record: Option<Box<Record>>,
     },
 }
 
@@ -190,7 +228,7 @@ pub fn plan_write(read: ReadArticle, options: &ExtractOptions) -> Result<Planned
         Decision::Keep(reason) => {
             return Ok(Planned::Keep {
                 reason,
-                record: Box::new(record),
+                record: Some(Box::new(record)),
             });
         }
         Decision::Write => (None, replace_mode(&existing)),
@@ -346,7 +384,12 @@ mod tests {
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "Some article text here.\n").expect("write");
         let first = extract_article(&article, &options());
-        let machine = first.outcome.expect("written").record().clone();
+        let machine = first
+            .outcome
+            .expect("written")
+            .record()
+            .expect("extracted")
+            .clone();
         let mut curated = machine.clone();
         curated.status = Status::Reviewed;
         let sidecar = sidecar_path(&article, None);
@@ -390,6 +433,48 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_record_is_not_extracted_again_unless_its_machine_record_is_wanted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "Ofsted rated the council inadequate.\n").expect("write");
+        let first = extract_article(&article, &options());
+        assert!(matches!(first.outcome, Ok(Outcome::Written { .. })));
+
+        let again = extract_article(&article, &options());
+        let Ok(Outcome::Skipped { reason, record, .. }) = &again.outcome else {
+            panic!("expected the record kept, got {:?}", again.outcome);
+        };
+        assert_eq!(*reason, KeepReason::Exists);
+        assert!(record.is_none(), "extracted although the record is kept");
+
+        let wanted = ExtractOptions {
+            extract_kept: true,
+            ..options()
+        };
+        let listed = extract_article(&article, &wanted);
+        assert!(
+            listed
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(Outcome::record)
+                .is_some_and(|r| r.source.chars == 37),
+            "{:?}",
+            listed.outcome
+        );
+
+        // The article is still read: a file that cannot be is an error even
+        // with its record kept.
+        std::fs::write(&article, "").expect("empty the article");
+        let unreadable = extract_article(&article, &options());
+        assert!(
+            matches!(unreadable.outcome, Err(PipelineError::Load(_))),
+            "{:?}",
+            unreadable.outcome
+        );
+    }
+
+    #[test]
     fn articles_of_the_same_name_clash_only_in_an_out_folder() {
         let articles = vec![PathBuf::from("a/x.txt"), PathBuf::from("b/x.txt")];
         let (clear, clashes) = without_sidecar_clashes(&articles, None);
@@ -408,7 +493,12 @@ mod tests {
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "The weather was fine all week.\n").expect("write");
         let first = extract_article(&article, &options());
-        let machine = first.outcome.expect("written").record().clone();
+        let machine = first
+            .outcome
+            .expect("written")
+            .record()
+            .expect("extracted")
+            .clone();
         assert_eq!(
             machine.status,
             Status::OffTopic,

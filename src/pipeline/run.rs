@@ -4,7 +4,8 @@
 //! an article.
 
 use super::{
-    ArticleReport, ExtractOptions, Outcome, PipelineError, Planned, plan_write, read_article,
+    ArticleReport, ExtractOptions, Outcome, PipelineError, Planned, ReadArticle, kept_unread,
+    machine_record, plan_write, read_unextracted,
 };
 use crate::discover::Listing;
 use crate::store::{BatchEntry, CommitError, Folders, KeepReason, commit_batch, sidecar_path};
@@ -109,15 +110,28 @@ fn lost(path: &Path) -> ArticleReport {
     }
 }
 
-/// Reads, extracts and stages one article's record.
+/// Reads one article, and extracts and stages its record unless the
+/// record there is kept whatever the extractor says.
 fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOptions) -> Prepared {
     let sidecar = sidecar_path(path, options.out_dir.as_deref());
     let listed = listing.has_sidecar(&sidecar);
     let mut notices = Vec::new();
     let mut entry = None;
-    let outcome = read_article(path, sidecar.clone(), listed, &options.load)
-        .and_then(|read| {
-            notices = read.article.notices.clone();
+    let outcome = read_unextracted(path, &sidecar, listed, &options.load)
+        .and_then(|(article, existing)| {
+            notices = article.notices.clone();
+            if let Some(reason) = kept_unread(&existing, options) {
+                return Ok(Planned::Keep {
+                    reason,
+                    record: None,
+                });
+            }
+            let read = ReadArticle {
+                machine: machine_record(&article),
+                article,
+                sidecar: sidecar.clone(),
+                existing,
+            };
             plan_write(read, options)
         })
         .map(|planned| match planned {
@@ -208,7 +222,7 @@ fn commit(batch: Vec<Prepared>, reports: &mut [Option<ArticleReport>], folders: 
                     report.outcome = Ok(Outcome::Skipped {
                         sidecar,
                         reason: KeepReason::Appeared,
-                        record,
+                        record: Some(record),
                     });
                 }
             }

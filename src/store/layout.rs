@@ -40,7 +40,11 @@ fn lay_out(compact: &[u8]) -> Vec<u8> {
                     at += 2;
                 } else if let Some(end) = (b == b'[').then(|| one_line_end(compact, at)).flatten() {
                     for &c in &compact[at..end] {
-                        out.extend_from_slice(if c == b',' { b", " } else { std::slice::from_ref(&c) });
+                        out.extend_from_slice(if c == b',' {
+                            b", "
+                        } else {
+                            std::slice::from_ref(&c)
+                        });
                     }
                     at = end;
                 } else {

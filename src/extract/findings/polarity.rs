@@ -204,7 +204,9 @@ fn negated_before(s: &str, at: usize) -> bool {
     let before = &s.as_bytes()[..at];
     let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
     let negates = |w: &[u8]| {
-        NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+        NEGATIONS
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
             || (w.len() >= 3 && w[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
             || (w.eq_ignore_ascii_case(b"of")
                 && before.len() >= 8
