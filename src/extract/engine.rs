@@ -291,12 +291,8 @@ impl<Y: Copy + PartialEq> RowSet<Y> {
             .iter()
             .map(|g| format!("{flags}(?:{})", g.join("|")))
             .collect();
-        // The rows start with many literals, most of them common words, so
-        // a prefilter stops at nearly every word: one pass of the DFA over
-        // the text costs less.
         let config = meta::Config::new()
             .match_kind(MatchKind::All)
-            .auto_prefilter(false)
             .which_captures(WhichCaptures::Implicit);
         let patterns = Regex::builder()
             .configure(config)
