@@ -38,7 +38,9 @@ fn lay_out(compact: &[u8]) -> Vec<u8> {
                 if matches!(compact.get(at + 1), Some(b'}' | b']')) {
                     out.extend_from_slice(&compact[at..at + 2]);
                     at += 2;
-                } else if let Some(end) = (b == b'[').then(|| one_line_end(compact, at)).flatten() {
+                } else if b == b'['
+                    && let Some(end) = one_line_end(compact, at, true)
+                {
                     for &c in &compact[at..end] {
                         out.extend_from_slice(if c == b',' {
                             b", "
@@ -108,15 +110,18 @@ enum Item {
     NumberArray,
 }
 
-/// Where the non-empty array that opens at `s[open]` ends, if it holds
-/// only numbers or only arrays of numbers (and so goes on one line).
-fn one_line_end(s: &[u8], open: usize) -> Option<usize> {
+/// Where the array that opens at `s[open]` ends, if it goes on one line:
+/// it holds only numbers or (when `nested`) only arrays of numbers.
+fn one_line_end(s: &[u8], open: usize, nested: bool) -> Option<usize> {
     let mut at = open + 1;
+    if s.get(at) == Some(&b']') {
+        return Some(at + 1);
+    }
     let mut held = None;
     loop {
         let item = match *s.get(at)? {
-            b'[' => {
-                at = number_array_end(s, at)?;
+            b'[' if nested => {
+                at = one_line_end(s, at, false)?;
                 Item::NumberArray
             }
             b'-' | b'0'..=b'9' => {
@@ -129,26 +134,6 @@ fn one_line_end(s: &[u8], open: usize) -> Option<usize> {
             return None;
         }
         held = Some(item);
-        match *s.get(at)? {
-            b',' => at += 1,
-            b']' => return Some(at + 1),
-            _ => return None,
-        }
-    }
-}
-
-/// Where the array of numbers (perhaps empty) that opens at `s[open]`
-/// ends; none if it holds anything else.
-fn number_array_end(s: &[u8], open: usize) -> Option<usize> {
-    let mut at = open + 1;
-    if s.get(at) == Some(&b']') {
-        return Some(at + 1);
-    }
-    loop {
-        if !matches!(*s.get(at)?, b'-' | b'0'..=b'9') {
-            return None;
-        }
-        at = number_end(s, at);
         match *s.get(at)? {
             b',' => at += 1,
             b']' => return Some(at + 1),
