@@ -236,7 +236,7 @@ fn keyword_regex(keyword: &str) -> String {
 
 /// Every keyword as a row of one set, in the order of `THEMES`, yielding
 /// its theme's place there; `flags` apply to each.
-fn keyword_table(flags: &str) -> RowSet<usize> {
+fn keyword_set(flags: &str) -> RowSet<usize> {
     let rows: Vec<(String, usize)> = THEMES
         .iter()
         .enumerate()
@@ -250,10 +250,10 @@ fn keyword_table(flags: &str) -> RowSet<usize> {
 }
 
 /// For the ASCII-lower-cased text (the keywords are in lower case).
-static KEYWORDS: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_table(""));
+static KEYWORDS: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_set(""));
 /// For a text holding a character that `(?i)` equates with an ASCII
 /// letter (`cues::Folded`).
-static KEYWORDS_ANY_CASE: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_table("(?i)"));
+static KEYWORDS_ANY_CASE: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_set("(?i)"));
 
 /// The theme of a sentence: the first theme with a keyword in it, if any.
 pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {

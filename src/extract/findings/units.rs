@@ -11,6 +11,7 @@ use crate::extract::layout::BlockKind;
 use crate::extract::quotes::QuoteFound;
 use crate::model::Polarity;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -87,16 +88,15 @@ fn is_someone_elses(doc: &Doc, quotes: &[QuoteFound], range: &Range<usize>, cue:
     {
         return true;
     }
-    let text = &doc.text[range.clone()];
-    if !quotes.iter().any(|q| overlapping(&q)) {
-        return NOT_A_JUDGEMENT.is_match(text);
-    }
-    let mut outside = text.to_string();
+    // Copied only where a quotation is blanked out of it.
+    let mut outside = Cow::Borrowed(&doc.text[range.clone()]);
     for q in quotes.iter().filter(overlapping) {
         let start = q.range.start.max(range.start) - range.start;
         let end = q.range.end.min(range.end) - range.start;
         if outside.is_char_boundary(start) && outside.is_char_boundary(end) {
-            outside.replace_range(start..end, &" ".repeat(end - start));
+            outside
+                .to_mut()
+                .replace_range(start..end, &" ".repeat(end - start));
         }
     }
     NOT_A_JUDGEMENT.is_match(&outside)
