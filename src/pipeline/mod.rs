@@ -154,13 +154,19 @@ pub fn read_article(
     load: &LoadOptions,
 ) -> Result<ReadArticle, PipelineError> {
     let (article, existing) = read_unextracted(path, &sidecar, sidecar_listed, load)?;
-    let machine = machine_record(&article);
-    Ok(ReadArticle {
-        article,
-        machine,
-        sidecar,
-        existing,
-    })
+    Ok(ReadArticle::extracted(article, sidecar, existing))
+}
+
+impl ReadArticle {
+    /// `article`, read with what is at its `sidecar`, and its machine record.
+    pub(super) fn extracted(article: Article, sidecar: PathBuf, existing: ExistingSidecar) -> Self {
+        ReadArticle {
+            machine: machine_record(&article),
+            article,
+            sidecar,
+            existing,
+        }
+    }
 }
 
 /// The article at `path` and what is at its `sidecar`, before extraction.
@@ -359,6 +365,14 @@ mod tests {
         ExtractOptions::default()
     }
 
+    /// Extracts `article` into a new sidecar and returns the record written.
+    fn first_machine_record(article: &Path) -> Record {
+        match extract_article(article, &options()).outcome {
+            Ok(Outcome::Written { record, .. }) => *record,
+            other => panic!("expected a record written, got {other:?}"),
+        }
+    }
+
     #[test]
     fn an_article_gets_a_sidecar_beside_it_naming_it() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -383,13 +397,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "Some article text here.\n").expect("write");
-        let first = extract_article(&article, &options());
-        let machine = first
-            .outcome
-            .expect("written")
-            .record()
-            .expect("extracted")
-            .clone();
+        let machine = first_machine_record(&article);
         let mut curated = machine.clone();
         curated.status = Status::Reviewed;
         let sidecar = sidecar_path(&article, None);
@@ -437,8 +445,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "Ofsted rated the council inadequate.\n").expect("write");
-        let first = extract_article(&article, &options());
-        assert!(matches!(first.outcome, Ok(Outcome::Written { .. })));
+        first_machine_record(&article);
 
         let again = extract_article(&article, &options());
         let Ok(Outcome::Skipped { reason, record, .. }) = &again.outcome else {
@@ -492,13 +499,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "The weather was fine all week.\n").expect("write");
-        let first = extract_article(&article, &options());
-        let machine = first
-            .outcome
-            .expect("written")
-            .record()
-            .expect("extracted")
-            .clone();
+        let machine = first_machine_record(&article);
         assert_eq!(
             machine.status,
             Status::OffTopic,

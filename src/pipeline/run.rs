@@ -5,7 +5,7 @@
 
 use super::{
     ArticleReport, ExtractOptions, Outcome, PipelineError, Planned, ReadArticle, kept_unread,
-    machine_record, plan_write, read_unextracted,
+    plan_write, read_unextracted,
 };
 use crate::discover::Listing;
 use crate::store::{BatchEntry, CommitError, Folders, KeepReason, commit_batch, sidecar_path};
@@ -126,13 +126,10 @@ fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOption
                     record: None,
                 });
             }
-            let read = ReadArticle {
-                machine: machine_record(&article),
-                article,
-                sidecar: sidecar.clone(),
-                existing,
-            };
-            plan_write(read, options)
+            plan_write(
+                ReadArticle::extracted(article, sidecar.clone(), existing),
+                options,
+            )
         })
         .map(|planned| match planned {
             Planned::Keep { reason, record } => Outcome::Skipped {
