@@ -159,6 +159,11 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
     for ((range, block), cue) in sentences.iter().zip(cues) {
         let s = &doc.text[range.clone()];
         let cue = cue || (carrying && PRONOUN_CUE.is_match(s));
+        // Most sentences neither report nor carry a report on: they end
+        // the run whatever their quotations say, so those are not read.
+        if !cue && !carrying && !section[*block] {
+            continue;
+        }
         let in_quote = quotes
             .iter()
             .any(|q| q.range.start <= range.start && range.end <= q.range.end + 2);
