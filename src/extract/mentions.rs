@@ -7,7 +7,7 @@ use super::layout::{BlockKind, Layout};
 use super::names;
 use super::window::{head, tail};
 use crate::gazetteer::{Entity, Gazetteer, Mention};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -56,6 +56,7 @@ static ABOLISHED: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("abolished council names");
     (automaton, owners)

@@ -2,7 +2,7 @@
 //! towards concern or strength.
 
 use crate::model::Polarity;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Words that lean a clause towards concern. A trailing `*` matches any
@@ -184,6 +184,9 @@ static POLARITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // Searched clause by clause all through the findings: a DFA reads
+        // each byte in one step where the default NFA may follow failures.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(
             CONCERN_WORDS
                 .iter()

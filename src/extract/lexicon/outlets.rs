@@ -3,7 +3,7 @@
 //! empty for a publication, `wire` for an agency whose copy other outlets
 //! carry, `group` for a company that owns publications.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -86,6 +86,7 @@ static OUTLET_NAMES: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("outlet names");
     (automaton, owners)
