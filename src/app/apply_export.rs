@@ -5,7 +5,6 @@ use super::export_dialog::ExportItem;
 use super::workspace::DocState;
 use crate::export::{ExportFormat, ExportRecord};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 impl CuratorApp {
     /// Asks where to write `format`: the system's save dialog, or the path
@@ -29,7 +28,6 @@ impl CuratorApp {
             return;
         }
         let root = self.settings.recent.first().cloned();
-        let ctx = self.ctx.clone();
         self.export.run(
             format,
             records,
@@ -37,7 +35,7 @@ impl CuratorApp {
             root,
             path,
             overwrite,
-            Arc::new(move || ctx.request_repaint()),
+            super::worker::waker_for(&self.ctx),
         );
     }
 

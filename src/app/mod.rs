@@ -65,7 +65,6 @@ use shortcuts::{KeyboardOwner, Shortcut};
 use source_panel::SourcePanel;
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 use worker::{WorkerMsg, Workers};
 use workspace::{DocState, Document, Workspace};
 
@@ -176,8 +175,7 @@ pub struct CuratorApp {
 impl CuratorApp {
     /// Creates the app and starts loading `paths` in the background.
     pub fn new(ctx: &egui::Context, settings: Settings, paths: Vec<PathBuf>) -> Self {
-        let waker_ctx = ctx.clone();
-        let waker: worker::Waker = Arc::new(move || waker_ctx.request_repaint());
+        let waker = worker::waker_for(ctx);
         let mut app = CuratorApp {
             workspace: Workspace::default(),
             settings,
@@ -437,10 +435,9 @@ impl CuratorApp {
         let mut commands = Vec::new();
         match self.tab {
             Tab::Corpus => {
-                let waker_ctx = ctx.clone();
-                self.corpus.view.refresh(&self.workspace, || {
-                    Arc::new(move || waker_ctx.request_repaint())
-                });
+                self.corpus
+                    .view
+                    .refresh(&self.workspace, || worker::waker_for(ctx));
                 commands.extend(self.corpus.ui(ui, &self.workspace));
             }
             Tab::Report => commands.extend(self.report.ui(ui, &self.workspace)),
