@@ -363,7 +363,9 @@ fn load_all(
         to.send(WorkerMsg::Finished { job });
         return;
     }
-    // The first article goes at once, so that it can be shown.
+    // The rules are compiled on every core first; then the first article
+    // goes at once, so that it can be shown.
+    crate::extract::warm_up();
     to.send(WorkerMsg::Loaded {
         job,
         batch: vec![load(0)],

@@ -25,10 +25,12 @@ mod people;
 mod quotes;
 mod runner;
 mod topic;
+mod warm;
 mod window;
 
 pub use dates::PartialDate;
 pub use runner::extract_record;
+pub use warm::warm_up;
 
 #[cfg(test)]
 mod structure_tests;

@@ -72,6 +72,9 @@ pub fn extract_articles(
                     .collect();
             }
         };
+        if any_to_extract(articles, listing, options) {
+            crate::extract::warm_up();
+        }
         articles
             .par_iter()
             .enumerate()
@@ -112,6 +115,18 @@ fn lost(path: &Path) -> ArticleReport {
 
 /// Reads one article, and extracts and stages its record unless the
 /// record there is kept whatever the extractor says.
+/// Whether any of `articles` may be extracted: all but those whose record
+/// the listing saw and that is kept whatever the extractor says
+/// (`kept_unread`). A run over a curated folder then compiles no rules.
+fn any_to_extract(articles: &[PathBuf], listing: &Listing, options: &ExtractOptions) -> bool {
+    options.overwrite
+        || options.force
+        || options.extract_kept
+        || articles.iter().any(|path| {
+            listing.has_sidecar(&sidecar_path(path, options.out_dir.as_deref())) != Some(true)
+        })
+}
+
 fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOptions) -> Prepared {
     let sidecar = sidecar_path(path, options.out_dir.as_deref());
     let listed = listing.has_sidecar(&sidecar);
@@ -232,5 +247,40 @@ fn commit(batch: Vec<Prepared>, reports: &mut [Option<ArticleReport>], folders: 
 fn put(reports: &mut [Option<ArticleReport>], index: usize, report: ArticleReport) {
     if let Some(slot) = reports.get_mut(index) {
         *slot = Some(report);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::discover_articles;
+
+    #[test]
+    fn rules_are_warmed_up_only_where_an_article_may_be_extracted() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(dir.path().join(name), "Some article text.\n").expect("an article");
+        }
+        let folder = vec![dir.path().to_path_buf()];
+        let options = ExtractOptions::default();
+        let found = discover_articles(&folder);
+        assert!(any_to_extract(&found.articles, &found.listing, &options));
+
+        // Every record there: a re-run keeps them all and extracts none.
+        for name in ["a.txt", "b.txt"] {
+            let sidecar = sidecar_path(&dir.path().join(name), None);
+            std::fs::write(sidecar, "{}").expect("a record");
+        }
+        let found = discover_articles(&folder);
+        assert_eq!(found.articles.len(), 2);
+        assert!(!any_to_extract(&found.articles, &found.listing, &options));
+        let overwrite = ExtractOptions {
+            overwrite: true,
+            ..ExtractOptions::default()
+        };
+        assert!(any_to_extract(&found.articles, &found.listing, &overwrite));
+        // Files named outside a listed folder may be extracted.
+        let files: Vec<PathBuf> = found.articles.clone();
+        assert!(any_to_extract(&files, &Listing::default(), &options));
     }
 }
