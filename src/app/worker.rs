@@ -75,8 +75,10 @@ pub fn waker_for(ctx: &egui::Context) -> Waker {
 
 /// How many bytes of open documents (text, records, highlights) a load
 /// keeps in memory; the documents past it are parked, and read again when
-/// they are viewed. Reading one again takes about a millisecond.
-pub const RESIDENT_BUDGET: usize = 16 << 20;
+/// they are viewed. Reading one again takes about a millisecond. 8 MB
+/// holds a few hundred ordinary articles (16 MB held some 9 MB more
+/// resident in a 10,000-article folder, for documents nobody had viewed).
+pub const RESIDENT_BUDGET: usize = 8 << 20;
 
 /// The worker threads and the channel they report on.
 pub struct Workers {
