@@ -105,7 +105,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out_dir: args.out.clone(),
         overwrite: args.overwrite,
         force: args.force,
-        extract_kept: args.jsonl.is_some(),
+        machine_records: args.jsonl.is_some(),
         load: LoadOptions {
             max_bytes: args.max_size,
         },

@@ -31,10 +31,12 @@ pub struct ExtractOptions {
     pub overwrite: bool,
     /// Replace curated records too (keeping a `.bak`); implies `overwrite`.
     pub force: bool,
-    /// Extract an article even where its record is kept whatever the
-    /// extractor says (`--jsonl` lists every extracted record); otherwise a
-    /// re-run over a curated folder extracts only the new articles.
-    pub extract_kept: bool,
+    /// Every report carries its article's machine record, and an article
+    /// is extracted even where its record is kept whatever the extractor
+    /// says (`--jsonl` lists every record). Otherwise reports carry no
+    /// records, so that a folder of any size is reported in little memory,
+    /// and a re-run over a curated folder extracts only the new articles.
+    pub machine_records: bool,
     pub load: LoadOptions,
 }
 
@@ -80,15 +82,17 @@ pub struct ArticleReport {
 
 #[derive(Debug)]
 pub enum Outcome {
+    /// The record was written; `record` is it, where machine records are
+    /// wanted ([`ExtractOptions::machine_records`]).
     Written {
         sidecar: PathBuf,
-        record: Box<Record>,
+        record: Option<Box<Record>>,
         /// Where the curated record it replaced was kept, if it was one.
         backup: Option<PathBuf>,
     },
     /// The existing sidecar was protected; `record` is the machine record
-    /// that was not written, where the article was extracted (see
-    /// [`ExtractOptions::extract_kept`]).
+    /// that was not written, where machine records are wanted (see
+    /// [`ExtractOptions::machine_records`]).
     Skipped {
         sidecar: PathBuf,
         reason: KeepReason,
@@ -101,8 +105,7 @@ impl Outcome {
     /// article was not extracted.
     pub fn record(&self) -> Option<&Record> {
         match self {
-            Outcome::Written { record, .. } => Some(record),
-            Outcome::Skipped { record, .. } => record.as_deref(),
+            Outcome::Written { record, .. } | Outcome::Skipped { record, .. } => record.as_deref(),
         }
     }
 }
@@ -189,7 +192,7 @@ pub(super) fn kept_unread(
     existing: &ExistingSidecar,
     options: &ExtractOptions,
 ) -> Option<KeepReason> {
-    if options.overwrite || options.force || options.extract_kept {
+    if options.overwrite || options.force || options.machine_records {
         return None;
     }
     match replace_decision(existing, false, false) {
@@ -367,8 +370,15 @@ mod tests {
 
     /// Extracts `article` into a new sidecar and returns the record written.
     fn first_machine_record(article: &Path) -> Record {
-        match extract_article(article, &options()).outcome {
-            Ok(Outcome::Written { record, .. }) => *record,
+        let wanted = ExtractOptions {
+            machine_records: true,
+            ..options()
+        };
+        match extract_article(article, &wanted).outcome {
+            Ok(Outcome::Written {
+                record: Some(record),
+                ..
+            }) => *record,
             other => panic!("expected a record written, got {other:?}"),
         }
     }
@@ -380,13 +390,18 @@ mod tests {
         std::fs::write(&article, "Ofsted rated the council inadequate.\n").expect("write");
         let report = extract_article(&article, &options());
         let Ok(Outcome::Written {
-            sidecar, backup, ..
+            sidecar,
+            backup,
+            record,
         }) = &report.outcome
         else {
             panic!("expected a write, got {:?}", report.outcome);
         };
         assert_eq!(sidecar, &dir.path().join("a.txt.curation.json"));
         assert!(backup.is_none());
+        // Unless machine records are wanted, a report does not hold one:
+        // a run over a large folder holds no records in memory.
+        assert!(record.is_none());
         let record = store::read_record(sidecar).expect("reads");
         assert_eq!(record.source.path, "a.txt");
         assert_eq!(record.source.chars, 37);
@@ -455,7 +470,7 @@ mod tests {
         assert!(record.is_none(), "extracted although the record is kept");
 
         let wanted = ExtractOptions {
-            extract_kept: true,
+            machine_records: true,
             ..options()
         };
         let listed = extract_article(&article, &wanted);

@@ -121,7 +121,7 @@ fn lost(path: &Path) -> ArticleReport {
 fn any_to_extract(articles: &[PathBuf], listing: &Listing, options: &ExtractOptions) -> bool {
     options.overwrite
         || options.force
-        || options.extract_kept
+        || options.machine_records
         || articles.iter().any(|path| {
             listing.has_sidecar(&sidecar_path(path, options.out_dir.as_deref())) != Some(true)
         })
@@ -150,7 +150,7 @@ fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOption
             Planned::Keep { reason, record } => Outcome::Skipped {
                 sidecar,
                 reason,
-                record,
+                record: record.filter(|_| options.machine_records),
             },
             Planned::Write {
                 entry: staged,
@@ -160,7 +160,7 @@ fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOption
                 entry = Some(staged);
                 Outcome::Written {
                     sidecar,
-                    record,
+                    record: Some(record).filter(|_| options.machine_records),
                     backup,
                 }
             }
@@ -234,7 +234,7 @@ fn commit(batch: Vec<Prepared>, reports: &mut [Option<ArticleReport>], folders: 
                     report.outcome = Ok(Outcome::Skipped {
                         sidecar,
                         reason: KeepReason::Appeared,
-                        record: Some(record),
+                        record,
                     });
                 }
             }
