@@ -40,6 +40,13 @@ pub struct ExtractOptions {
     pub load: LoadOptions,
 }
 
+impl ExtractOptions {
+    /// Whether every article read is extracted, its record kept or not.
+    fn extracts_every_article(&self) -> bool {
+        self.overwrite || self.force || self.machine_records
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     #[error(transparent)]
@@ -101,8 +108,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The extracted record, whether it was written or not; none where the
-    /// article was not extracted.
+    /// The extracted record, whether it was written or not; none where
+    /// machine records were not wanted ([`ExtractOptions::machine_records`]).
     pub fn record(&self) -> Option<&Record> {
         match self {
             Outcome::Written { record, .. } | Outcome::Skipped { record, .. } => record.as_deref(),
@@ -192,7 +199,7 @@ pub(super) fn kept_unread(
     existing: &ExistingSidecar,
     options: &ExtractOptions,
 ) -> Option<KeepReason> {
-    if options.overwrite || options.force || options.machine_records {
+    if options.extracts_every_article() {
         return None;
     }
     match replace_decision(existing, false, false) {

@@ -113,20 +113,18 @@ fn lost(path: &Path) -> ArticleReport {
     }
 }
 
-/// Reads one article, and extracts and stages its record unless the
-/// record there is kept whatever the extractor says.
 /// Whether any of `articles` may be extracted: all but those whose record
 /// the listing saw and that is kept whatever the extractor says
 /// (`kept_unread`). A run over a curated folder then compiles no rules.
 fn any_to_extract(articles: &[PathBuf], listing: &Listing, options: &ExtractOptions) -> bool {
-    options.overwrite
-        || options.force
-        || options.machine_records
+    options.extracts_every_article()
         || articles.iter().any(|path| {
             listing.has_sidecar(&sidecar_path(path, options.out_dir.as_deref())) != Some(true)
         })
 }
 
+/// Reads one article, and extracts and stages its record unless the
+/// record there is kept whatever the extractor says.
 fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOptions) -> Prepared {
     let sidecar = sidecar_path(path, options.out_dir.as_deref());
     let listed = listing.has_sidecar(&sidecar);
