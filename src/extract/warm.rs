@@ -40,6 +40,9 @@ to Torbay in October 2022, inspectors had found progress too slow.
 /// by extracting a short article of its own, its passes side by side.
 /// Rules that only unusual text reaches are still compiled when first met.
 pub fn warm_up() {
+    // `Doc::new` needs both the gazetteer and the layout rules before any
+    // pass runs: they are built side by side first, and `Doc::new` then
+    // lays the short article out again from compiled rules.
     rayon::join(
         || {
             Gazetteer::get();
