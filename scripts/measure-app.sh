@@ -74,9 +74,10 @@ for run in $(seq "$runs"); do
   first=$(awk '/milestone first-article-shown/ {print $4}' "$log")
   all=$(awk '/milestone all-extracted/ {print $4}' "$log")
   frames=$(sed -n 's/.*milestone all-extracted.*frames=\([0-9]*\).*/\1/p' "$log")
+  longest=$(sed -n 's/.*milestone all-extracted.*longest-frame-ms=\([0-9]*\).*/\1/p' "$log")
   [ -n "$first" ] || { echo "measure-app.sh: the first article was never shown" >&2; exit 1; }
-  printf 'run %s: first article shown %5d ms, all extracted %5d ms (CPU %5d ms, %s frames), RSS %d MB when done, %d MB 3 s later, peak %d MB (load %s)\n' \
-    "$run" $((first - start)) $((all - start)) "$cpu" "${frames:-?}" $((rss_done / 1024)) $((rss_after / 1024)) $((peak / 1024)) \
+  printf 'run %s: first article shown %5d ms, all extracted %5d ms (CPU %5d ms, %s frames, longest %s ms), RSS %d MB when done, %d MB 3 s later, peak %d MB (load %s)\n' \
+    "$run" $((first - start)) $((all - start)) "$cpu" "${frames:-?}" "${longest:-?}" $((rss_done / 1024)) $((rss_after / 1024)) $((peak / 1024)) \
     "$(cut -d' ' -f1 /proc/loadavg)"
   kill -KILL "$apid" 2>/dev/null; wait "$apid" 2>/dev/null || true; apid=""
 done

@@ -3,8 +3,9 @@
 //! to stderr when the first article is on screen and one when every article
 //! of the opened folder has been read and extracted, each with the wall
 //! clock in milliseconds since the Unix epoch (`scripts/measure-app.sh`
-//! subtracts the time it started the app). Without the variable it does
-//! nothing.
+//! subtracts the time it started the app). The second also says how many
+//! frames were drawn and how long the longest took after the first
+//! article was shown. Without the variable it prints nothing.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -17,6 +18,10 @@ pub struct Milestones {
     first_article_shown: bool,
     /// Frames drawn so far: each costs a draw of the whole window.
     frames: u64,
+    /// The longest frame since the first article was shown, in seconds of
+    /// wall time (update and paint) as eframe measures it: how late the
+    /// window answered while the rest streamed in.
+    longest_frame: f32,
 }
 
 impl Default for Milestones {
@@ -25,6 +30,7 @@ impl Default for Milestones {
             enabled: std::env::var_os(MILESTONES_VAR).is_some(),
             first_article_shown: false,
             frames: 0,
+            longest_frame: 0.0,
         }
     }
 }
@@ -33,6 +39,13 @@ impl Milestones {
     /// A frame is being drawn.
     pub fn frame(&mut self) {
         self.frames += 1;
+    }
+
+    /// The previous frame took `seconds` (None before the first).
+    pub fn frame_took(&mut self, seconds: Option<f32>) {
+        if self.first_article_shown {
+            self.longest_frame = self.longest_frame.max(seconds.unwrap_or(0.0));
+        }
     }
 
     /// A frame drew the text of an article (called after the panels).
@@ -48,7 +61,11 @@ impl Milestones {
         if self.enabled {
             mark(
                 "all-extracted",
-                &format!(" articles={articles} frames={}", self.frames),
+                &format!(
+                    " articles={articles} frames={} longest-frame-ms={:.0}",
+                    self.frames,
+                    self.longest_frame * 1000.0
+                ),
             );
         }
     }

@@ -504,7 +504,8 @@ impl CuratorApp {
 }
 
 impl eframe::App for CuratorApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.milestones.frame_took(frame.info().cpu_usage);
         self.frame_ui(ui);
     }
 
