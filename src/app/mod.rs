@@ -91,6 +91,10 @@ pub fn run(paths: Vec<PathBuf>, max_bytes: u64) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    // Only the first pool built is the global one; none is built before.
+    if let Err(e) = worker::background_pool().build_global() {
+        eprintln!("ofsted-curator: background threads at the usual priority: {e}");
+    }
     eframe::run_native(
         "ofsted-curator",
         options,

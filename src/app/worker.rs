@@ -73,6 +73,35 @@ pub fn waker_for(ctx: &egui::Context) -> Waker {
     Arc::new(move || ctx.request_repaint_after(Duration::from_millis(1)))
 }
 
+/// The pool the loader and the app's other background work run on, its
+/// threads below the UI thread's priority: with two cores, a load would
+/// otherwise take turns with the UI thread and the software renderer, and
+/// the window would answer a key late while articles stream in. A lower
+/// priority takes nothing from the load while the UI is idle.
+pub fn background_pool() -> rayon::ThreadPoolBuilder {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("background-{i}"))
+        .start_handler(|_| yield_to_the_ui())
+}
+
+/// How many steps of niceness background threads sit below the UI thread.
+const BACKGROUND_NICENESS: i32 = 10;
+
+/// Lowers the calling thread's priority by [`BACKGROUND_NICENESS`].
+#[cfg(target_os = "linux")]
+fn yield_to_the_ui() {
+    use rustix::process::{getpriority_process, setpriority_process};
+    // On Linux the nice value belongs to the calling thread alone (elsewhere
+    // it is the whole process's, the UI thread's too). Failing leaves the
+    // thread as it was, which is only slower to answer.
+    if let Ok(now) = getpriority_process(None) {
+        let _ = setpriority_process(None, (now + BACKGROUND_NICENESS).min(19));
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_the_ui() {}
+
 /// How many bytes of open documents (text, records, highlights) a load
 /// keeps in memory; the documents past it are parked, and read again when
 /// they are viewed. Reading one again takes about a millisecond. 8 MB
@@ -411,6 +440,27 @@ mod tests {
             .viewport_output
             .get(&egui::ViewportId::ROOT)
             .is_some_and(|v| v.repaint_delay.is_zero())
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn background_threads_run_below_the_ui_thread() {
+        use rustix::process::getpriority_process;
+        let ui = getpriority_process(None).expect("the test thread's priority");
+        assert!(ui < 19, "the tests run at the lowest priority already");
+        let pool = background_pool()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool");
+        let background = pool
+            .install(|| getpriority_process(None))
+            .expect("a pool thread's priority");
+        assert!(
+            background > ui,
+            "pool thread at nice {background}, UI at {ui}"
+        );
+        // The thread that built the pool keeps its own.
+        assert_eq!(getpriority_process(None).ok(), Some(ui));
     }
 
     #[test]
