@@ -77,3 +77,26 @@ fn mark(name: &str, detail: &str) {
         .map_or(0, |d| d.as_millis());
     eprintln!("ofsted-curator milestone {name} {ms}{detail}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_frame_counts_from_the_first_article_shown() {
+        let mut m = Milestones {
+            enabled: true,
+            first_article_shown: false,
+            frames: 0,
+            longest_frame: 0.0,
+        };
+        // Start-up frames (fonts, the first layout) are not the load's.
+        m.frame_took(Some(0.5));
+        assert_eq!(m.longest_frame, 0.0);
+        m.article_shown();
+        m.frame_took(None);
+        m.frame_took(Some(0.04));
+        m.frame_took(Some(0.02));
+        assert_eq!(m.longest_frame, 0.04);
+    }
+}
