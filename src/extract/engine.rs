@@ -12,9 +12,9 @@
 //! gets the matches bucketed by sentence or paragraph: the same matches as
 //! searching each bucket on its own, from one search of the text.
 //!
-//! Where only which rows match somewhere matters, not where (the theme of
-//! a sentence is its first theme with a keyword anywhere in it), a
-//! `RowSet` finds them all in one pass over the text.
+//! Where only the first row (in order) that matches somewhere matters, not
+//! where (the theme of a sentence is its first theme with a keyword
+//! anywhere in it), a `RowSet` finds it.
 //!
 //! Where every match of a table ends with one of a few literals that are
 //! longer than the ones every match starts with (which the regex engine
@@ -25,7 +25,7 @@
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::{Input, Match, MatchKind, PatternSet};
+use regex_automata::{Input, Match};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::ops::Range;
 
@@ -263,9 +263,9 @@ impl<Y: Copy + PartialEq> Table<Y> {
     }
 }
 
-/// Rule rows of which only the yields of those that match somewhere in a
-/// text matter: the rows that yield the same are joined as one pattern,
-/// and one overlapping search of the text finds every pattern with a match.
+/// Rule rows of which only the first yield (in the order the rows first
+/// yield it) that matches somewhere in a text matters: the rows that yield
+/// the same are joined as one pattern, listed in that order.
 pub struct RowSet<Y> {
     patterns: Regex,
     /// What each pattern yields, in the order the rows first yield it.
@@ -291,9 +291,7 @@ impl<Y: Copy + PartialEq> RowSet<Y> {
             .iter()
             .map(|g| format!("{flags}(?:{})", g.join("|")))
             .collect();
-        let config = meta::Config::new()
-            .match_kind(MatchKind::All)
-            .which_captures(WhichCaptures::Implicit);
+        let config = meta::Config::new().which_captures(WhichCaptures::Implicit);
         let patterns = Regex::builder()
             .configure(config)
             .build_many(&patterns)
@@ -301,14 +299,38 @@ impl<Y: Copy + PartialEq> RowSet<Y> {
         RowSet { patterns, yields }
     }
 
-    /// What the rows that match somewhere in `hay` yield, each once, in
-    /// the order the rows first yield it.
-    pub fn yields_in(&self, hay: &str) -> Vec<Y> {
-        let mut found = PatternSet::new(self.patterns.pattern_len());
-        self.patterns
-            .which_overlapping_matches(&Input::new(hay), &mut found);
-        found.iter().map(|p| self.yields[p.as_usize()]).collect()
+    /// The first yield, in the order the rows first yield it, of a row
+    /// that matches somewhere in `hay`.
+    ///
+    /// A leftmost-first search reports, at the leftmost place where any
+    /// pattern matches, the first pattern that matches there; searching
+    /// again from just after each match's start visits every place a match
+    /// starts, so the smallest pattern seen is the first that matches
+    /// anywhere. That is a few searches of the text, each with the regex
+    /// engine's literal prefilter, where one overlapping search for every
+    /// pattern at once reads the text far more slowly.
+    pub fn first_yield_in(&self, hay: &str) -> Option<Y> {
+        let mut first: Option<usize> = None;
+        let mut at = 0;
+        while first != Some(0) && at <= hay.len() {
+            let Some(m) = self.patterns.search(&Input::new(hay).range(at..)) else {
+                break;
+            };
+            let pattern = m.pattern().as_usize();
+            first = Some(first.map_or(pattern, |f| f.min(pattern)));
+            at = next_char_boundary(hay, m.start() + 1);
+        }
+        first.map(|p| self.yields[p])
     }
+}
+
+/// The first character boundary of `hay` at or after `at` (its length
+/// past the end).
+fn next_char_boundary(hay: &str, mut at: usize) -> usize {
+    while at < hay.len() && !hay.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -358,29 +380,60 @@ mod tests {
         assert_eq!(hits, [(0..2, 'B'), (4..6, 'A')]);
     }
 
+    const SET_ROWS: [(&str, Word); 4] = [
+        (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
+        (r"(?-u:\b)(?:full\s+)?inspection(?-u:\b)", Word::Inspection),
+        (r"(?-u:\b)revisit(?-u:\b)", Word::Visit),
+        (r"(?-u:\b)visit[^.]{0,30}?inspection", Word::Spanning),
+    ];
+
     #[test]
-    fn a_row_set_yields_what_the_rows_matching_anywhere_yield() {
-        let set = RowSet::new(
-            "(?i)",
-            [
-                (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
-                (r"(?-u:\b)(?:full\s+)?inspection(?-u:\b)", Word::Inspection),
-                (r"(?-u:\b)revisit(?-u:\b)", Word::Visit),
-                (r"(?-u:\b)visit[^.]{0,30}?inspection", Word::Spanning),
-            ],
-        );
+    fn a_row_set_finds_the_first_yield_matching_anywhere() {
+        let set = RowSet::new("(?i)", SET_ROWS);
         // "revisit" holds no word "visit" for the spanning row.
         assert_eq!(
-            set.yields_in("A revisit, then an INSPECTION"),
-            [Word::Visit, Word::Inspection]
+            set.first_yield_in("A revisit, then an INSPECTION"),
+            Some(Word::Visit)
         );
-        // Overlapping matches all count: "visit then an inspection" holds
-        // both the spanning row and the inspection row.
+        // The spanning row matches first in the text, and the inspection
+        // row, listed before it, inside that match: it is the one found.
         assert_eq!(
-            set.yields_in("a visit then an inspection"),
-            [Word::Inspection, Word::Spanning]
+            set.first_yield_in("a visit then an inspection"),
+            Some(Word::Inspection)
         );
-        assert_eq!(set.yields_in("visitors"), []);
+        assert_eq!(set.first_yield_in("visit, thén visit then"), None);
+        assert_eq!(set.first_yield_in("visitors"), None);
+        assert_eq!(set.first_yield_in(""), None);
+    }
+
+    proptest::proptest! {
+        /// The first yield is that of the first row, in the order the rows
+        /// first yield it, that matches the text when searched alone.
+        #[test]
+        fn a_row_set_agrees_with_each_row_searched_alone(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "visit", "Visits", "revisit", "inspection", "INSPECTION", "full",
+                    "monitoring", "then", "é", ".", " ", "  ", "x",
+                ]),
+                0..14,
+            )
+        ) {
+            let hay = words.concat();
+            for flags in ["", "(?i)"] {
+                let set = RowSet::new(flags, SET_ROWS);
+                let order = [Word::Visit, Word::Inspection, Word::Spanning];
+                let expected = order.into_iter().find(|&y| {
+                    SET_ROWS.iter().any(|&(p, row_yield)| {
+                        row_yield == y
+                            && regex::Regex::new(&format!("{flags}{p}"))
+                                .expect("a row")
+                                .is_match(&hay)
+                    })
+                });
+                proptest::prop_assert_eq!(set.first_yield_in(&hay), expected, "{:?} {}", hay, flags);
+            }
+        }
     }
 
     #[test]

@@ -263,7 +263,7 @@ pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {
 
 /// The first theme with a keyword anywhere in `hay`.
 fn first_theme(keywords: &RowSet<usize>, hay: &str) -> Option<Theme> {
-    let first = keywords.yields_in(hay).into_iter().min()?;
+    let first = keywords.first_yield_in(hay)?;
     Some(THEMES[first].0)
 }
 
