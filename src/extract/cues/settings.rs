@@ -59,7 +59,8 @@ static CHILDRENS_SERVICES_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a sentence about an inspection is about a school or another
 /// setting rather than children's social care.
 pub fn about_other_setting(folded: &Folded) -> bool {
-    let (school, hay) = folded.pick(&*SCHOOL, &*SCHOOL_ANY_CASE);
-    let (childrens_services, _) = folded.pick(&*CHILDRENS_SERVICES, &*CHILDRENS_SERVICES_ANY_CASE);
+    // The tables picked are compiled when first used, the others never.
+    let (school, hay) = folded.pick(&SCHOOL, &SCHOOL_ANY_CASE);
+    let (childrens_services, _) = folded.pick(&CHILDRENS_SERVICES, &CHILDRENS_SERVICES_ANY_CASE);
     school.is_match(hay) && !childrens_services.is_match(hay)
 }

@@ -257,7 +257,8 @@ static KEYWORDS_ANY_CASE: LazyLock<RowSet<usize>> = LazyLock::new(|| keyword_set
 
 /// The theme of a sentence: the first theme with a keyword in it, if any.
 pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {
-    let (keywords, hay) = sentence.pick(&*KEYWORDS, &*KEYWORDS_ANY_CASE);
+    // The set picked is compiled when first used, the other never.
+    let (keywords, hay) = sentence.pick(&KEYWORDS, &KEYWORDS_ANY_CASE);
     first_theme(keywords, hay)
 }
 
