@@ -2,7 +2,7 @@
 //! a contrast ("but", "although", "however", "while", "yet") and at a
 //! second thing reported ("..., and that ...", "...; ...").
 
-use regex::Regex;
+use crate::extract::engine::Table;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -26,15 +26,29 @@ pub(super) struct Clause {
     pub joint: Joint,
 }
 
-/// Where a sentence is cut: group 1 is a contrast, group 2 a second thing
-/// reported, group 3 a comparison with the past. A "while" or "yet" cuts
-/// only after a comma: without one it is more often time ("while they
-/// wait") or "not yet".
-static CUTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(,?\s+but\s+(?:that\s+|also\s+)?|,?\s+(?:although|though|whereas)\s+|,\s+(?:while|yet)\s+|[,;]\s+however,?\s+)|(,?\s+and\s+that\s+|,?\s+and\s+(?:said|found|noted|warned|added)\s+(?:that\s+)?|;\s+|,\s+and\s+)|(,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+)",
+/// Where a sentence is cut, and how the clause after the cut is joined:
+/// a contrast, a second thing reported, or a comparison with the past. A
+/// "while" or "yet" cuts only after a comma: without one it is more often
+/// time ("while they wait") or "not yet". Rows are tried in order where
+/// more than one matches at the same place, as alternatives would be.
+static CUTS: LazyLock<Table<Joint>> = LazyLock::new(|| {
+    Table::new(
+        "(?i)",
+        [
+            (
+                r",?\s+but\s+(?:that\s+|also\s+)?|,?\s+(?:although|though|whereas)\s+|,\s+(?:while|yet)\s+|[,;]\s+however,?\s+",
+                Joint::Contrast,
+            ),
+            (
+                r",?\s+and\s+that\s+|,?\s+and\s+(?:said|found|noted|warned|added)\s+(?:that\s+)?|;\s+|,\s+and\s+",
+                Joint::And,
+            ),
+            (
+                r",\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+",
+                Joint::Aside,
+            ),
+        ],
     )
-    .expect("clause cuts")
 });
 
 /// Characters trimmed off a clause's ends.
@@ -56,22 +70,15 @@ pub(super) fn clauses(text: &str, range: Range<usize>) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut joint = Joint::Start;
-    for cut in CUTS.captures_iter(s) {
-        let whole = cut.get(0).expect("match");
-        if whole.start() > start {
+    for cut in CUTS.find_iter(s) {
+        if cut.range.start > start {
             out.push(Clause {
-                range: trimmed(text, range.start + start..range.start + whole.start()),
+                range: trimmed(text, range.start + start..range.start + cut.range.start),
                 joint,
             });
         }
-        joint = if cut.get(1).is_some() {
-            Joint::Contrast
-        } else if cut.get(2).is_some() {
-            Joint::And
-        } else {
-            Joint::Aside
-        };
-        start = whole.end();
+        joint = cut.yields;
+        start = cut.range.end;
     }
     out.push(Clause {
         range: trimmed(text, range.start + start..range.end),
@@ -84,6 +91,48 @@ pub(super) fn clauses(text: &str, range: Range<usize>) -> Vec<Clause> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The cuts as one regex with a group per joint, as they were first
+    /// written.
+    fn cuts_by_groups(s: &str) -> Vec<(Range<usize>, Joint)> {
+        let groups = regex::Regex::new(
+            r"(?i)(,?\s+but\s+(?:that\s+|also\s+)?|,?\s+(?:although|though|whereas)\s+|,\s+(?:while|yet)\s+|[,;]\s+however,?\s+)|(,?\s+and\s+that\s+|,?\s+and\s+(?:said|found|noted|warned|added)\s+(?:that\s+)?|;\s+|,\s+and\s+)|(,\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+)",
+        )
+        .expect("the cuts as groups");
+        groups
+            .captures_iter(s)
+            .map(|c| {
+                let joint = if c.get(1).is_some() {
+                    Joint::Contrast
+                } else if c.get(2).is_some() {
+                    Joint::And
+                } else {
+                    Joint::Aside
+                };
+                (c.get(0).expect("match").range(), joint)
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn the_cut_table_cuts_as_the_groups_did(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "plans", "But", "but", "and", "that", "said", "also", "while", "yet",
+                    "however", "Although", "compared", "with", "up", "from", "ſaid", ",", ";",
+                    " ", " ", " ", "  ", "\n",
+                ]),
+                0..24,
+            )
+        ) {
+            let s = words.concat();
+            let table: Vec<(Range<usize>, Joint)> =
+                CUTS.find_iter(&s).map(|h| (h.range, h.yields)).collect();
+            prop_assert_eq!(table, cuts_by_groups(&s), "{:?}", s);
+        }
+    }
 
     fn cut(s: &str) -> Vec<(&str, Joint)> {
         clauses(s, 0..s.len())
