@@ -14,7 +14,7 @@
 //!
 //! Where only the first row (in order) that matches somewhere matters, not
 //! where (the theme of a sentence is its first theme with a keyword
-//! anywhere in it), a `RowSet` finds it.
+//! anywhere in it), a `RowSet` (`row_set`) finds it.
 //!
 //! Where every match of a table ends with one of a few literals that are
 //! longer than the ones every match starts with (which the regex engine
@@ -22,6 +22,10 @@
 //! finds them in one search of the text, and searches only the buckets
 //! that hold one ("the visit" ends with "visit", and "the" starts most
 //! sentences).
+
+mod row_set;
+
+pub use row_set::{RowMatches, RowSet};
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -263,76 +267,6 @@ impl<Y: Copy + PartialEq> Table<Y> {
     }
 }
 
-/// Rule rows of which only the first yield (in the order the rows first
-/// yield it) that matches somewhere in a text matters: the rows that yield
-/// the same are joined as one pattern, listed in that order.
-pub struct RowSet<Y> {
-    patterns: Regex,
-    /// What each pattern yields, in the order the rows first yield it.
-    yields: Vec<Y>,
-}
-
-impl<Y: Copy + PartialEq> RowSet<Y> {
-    /// Compiles `rows`; `flags` (such as `(?i)`) apply to every row.
-    pub fn new<'r>(flags: &str, rows: impl IntoIterator<Item = (&'r str, Y)>) -> Self {
-        let mut yields: Vec<Y> = Vec::new();
-        let mut groups: Vec<Vec<String>> = Vec::new();
-        for (pattern, y) in rows {
-            let alternative = format!("(?:{pattern})");
-            match yields.iter().position(|&known| known == y) {
-                Some(i) => groups[i].push(alternative),
-                None => {
-                    yields.push(y);
-                    groups.push(vec![alternative]);
-                }
-            }
-        }
-        let patterns: Vec<String> = groups
-            .iter()
-            .map(|g| format!("{flags}(?:{})", g.join("|")))
-            .collect();
-        let config = meta::Config::new().which_captures(WhichCaptures::Implicit);
-        let patterns = Regex::builder()
-            .configure(config)
-            .build_many(&patterns)
-            .unwrap_or_else(|e| panic!("rule set: {e}"));
-        RowSet { patterns, yields }
-    }
-
-    /// The first yield, in the order the rows first yield it, of a row
-    /// that matches somewhere in `hay`.
-    ///
-    /// A leftmost-first search reports, at the leftmost place where any
-    /// pattern matches, the first pattern that matches there; searching
-    /// again from just after each match's start visits every place a match
-    /// starts, so the smallest pattern seen is the first that matches
-    /// anywhere. That is a few searches of the text, each with the regex
-    /// engine's literal prefilter, where one overlapping search for every
-    /// pattern at once reads the text far more slowly.
-    pub fn first_yield_in(&self, hay: &str) -> Option<Y> {
-        let mut first: Option<usize> = None;
-        let mut at = 0;
-        while first != Some(0) && at <= hay.len() {
-            let Some(m) = self.patterns.search(&Input::new(hay).range(at..)) else {
-                break;
-            };
-            let pattern = m.pattern().as_usize();
-            first = Some(first.map_or(pattern, |f| f.min(pattern)));
-            at = next_char_boundary(hay, m.start() + 1);
-        }
-        first.map(|p| self.yields[p])
-    }
-}
-
-/// The first character boundary of `hay` at or after `at` (its length
-/// past the end).
-fn next_char_boundary(hay: &str, mut at: usize) -> usize {
-    while at < hay.len() && !hay.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,62 +312,6 @@ mod tests {
         let hits: Vec<(Range<usize>, char)> =
             t.find_iter("abx ab").map(|h| (h.range, h.yields)).collect();
         assert_eq!(hits, [(0..2, 'B'), (4..6, 'A')]);
-    }
-
-    const SET_ROWS: [(&str, Word); 4] = [
-        (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
-        (r"(?-u:\b)(?:full\s+)?inspection(?-u:\b)", Word::Inspection),
-        (r"(?-u:\b)revisit(?-u:\b)", Word::Visit),
-        (r"(?-u:\b)visit[^.]{0,30}?inspection", Word::Spanning),
-    ];
-
-    #[test]
-    fn a_row_set_finds_the_first_yield_matching_anywhere() {
-        let set = RowSet::new("(?i)", SET_ROWS);
-        // "revisit" holds no word "visit" for the spanning row.
-        assert_eq!(
-            set.first_yield_in("A revisit, then an INSPECTION"),
-            Some(Word::Visit)
-        );
-        // The spanning row matches first in the text, and the inspection
-        // row, listed before it, inside that match: it is the one found.
-        assert_eq!(
-            set.first_yield_in("a visit then an inspection"),
-            Some(Word::Inspection)
-        );
-        assert_eq!(set.first_yield_in("visit, thén visit then"), None);
-        assert_eq!(set.first_yield_in("visitors"), None);
-        assert_eq!(set.first_yield_in(""), None);
-    }
-
-    proptest::proptest! {
-        /// The first yield is that of the first row, in the order the rows
-        /// first yield it, that matches the text when searched alone.
-        #[test]
-        fn a_row_set_agrees_with_each_row_searched_alone(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "visit", "Visits", "revisit", "inspection", "INSPECTION", "full",
-                    "monitoring", "then", "é", ".", " ", "  ", "x",
-                ]),
-                0..14,
-            )
-        ) {
-            let hay = words.concat();
-            for flags in ["", "(?i)"] {
-                let set = RowSet::new(flags, SET_ROWS);
-                let order = [Word::Visit, Word::Inspection, Word::Spanning];
-                let expected = order.into_iter().find(|&y| {
-                    SET_ROWS.iter().any(|&(p, row_yield)| {
-                        row_yield == y
-                            && regex::Regex::new(&format!("{flags}{p}"))
-                                .expect("a row")
-                                .is_match(&hay)
-                    })
-                });
-                proptest::prop_assert_eq!(set.first_yield_in(&hay), expected, "{:?} {}", hay, flags);
-            }
-        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::model::{Polarity, Theme};
 use clauses::{Joint, clauses};
 use polarity::leaning;
 use std::ops::Range;
-use themes::theme_of;
+use themes::{keywords_in, theme_of};
 use units::{Unit, finding_units};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,14 +65,22 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// of its own; a clause whose words lean to neither takes the polarity
 /// of the clause before it (turned round after a contrast).
 fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFound> {
-    let theme_at = |range: &Range<usize>| {
-        theme_of(&Folded::with_lower(
-            &doc.text[range.clone()],
-            lower.map(|l| &l[range.clone()]),
-        ))
+    let folded = |range: &Range<usize>| {
+        Folded::with_lower(&doc.text[range.clone()], lower.map(|l| &l[range.clone()]))
     };
-    let Some(unit_theme) = theme_at(&unit.range) else {
+    let unit_text = folded(&unit.range);
+    let keywords = keywords_in(&unit_text);
+    let Some(unit_theme) = keywords.theme() else {
         return Vec::new();
+    };
+    // A clause's theme from the keywords found in its unit where they tell
+    // it; searched for in the clause alone where not, or where the unit and
+    // the clause might pick different keyword sets (no lower-cased text).
+    let theme_of_clause = |clause: &Range<usize>| {
+        let within = clause.start - unit.range.start..clause.end - unit.range.start;
+        lower
+            .and_then(|_| keywords.theme_within(&within))
+            .unwrap_or_else(|| theme_of(&folded(clause)))
     };
     let mut out = Vec::new();
     let mut previous = unit.lean;
@@ -96,7 +104,7 @@ fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFoun
         let clause_theme = if clause.range == unit.range {
             Some(unit_theme)
         } else {
-            theme_at(&clause.range)
+            theme_of_clause(&clause.range)
         };
         let theme = match (clause_theme, previous_theme) {
             // "..., but it does not always ...": the clause judges what the

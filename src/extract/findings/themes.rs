@@ -2,8 +2,9 @@
 //! a keyword in the sentence.
 
 use crate::extract::cues::Folded;
-use crate::extract::engine::RowSet;
+use crate::extract::engine::{RowMatches, RowSet};
 use crate::model::Theme;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Theme keywords, most specific first, in a small notation that renders
@@ -260,6 +261,45 @@ pub(super) fn theme_of(sentence: &Folded) -> Option<Theme> {
     // The set picked is compiled when first used, the other never.
     let (keywords, hay) = sentence.pick(&KEYWORDS, &KEYWORDS_ANY_CASE);
     first_theme(keywords, hay)
+}
+
+/// The theme keywords found in a sentence: its theme, and the theme of
+/// most of its clauses without searching them again.
+pub(super) struct Keywords<'a> {
+    matches: RowMatches<'a, usize>,
+    hay: &'a str,
+}
+
+/// The theme keywords in a sentence.
+pub(super) fn keywords_in<'a>(sentence: &'a Folded) -> Keywords<'a> {
+    let (keywords, hay) = sentence.pick(&KEYWORDS, &KEYWORDS_ANY_CASE);
+    Keywords {
+        matches: keywords.matches_in(hay),
+        hay,
+    }
+}
+
+impl Keywords<'_> {
+    /// The sentence's theme, as `theme_of` finds it.
+    pub(super) fn theme(&self) -> Option<Theme> {
+        self.matches.first_yield().map(|i| THEMES[i].0)
+    }
+
+    /// The theme of `part` (a byte range of the sentence) as `theme_of`
+    /// finds it in the part alone, where the keywords found in the
+    /// sentence tell it: not where a keyword's match runs out of the part,
+    /// nor where a word runs across one of its edges (the keywords'
+    /// `\b` would see it there and not in the part alone).
+    pub(super) fn theme_within(&self, part: &Range<usize>) -> Option<Option<Theme>> {
+        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let bytes = self.hay.as_bytes();
+        let word_before = part.start.checked_sub(1).and_then(|i| bytes.get(i));
+        if word_before.is_some_and(is_word) || bytes.get(part.end).is_some_and(is_word) {
+            return None;
+        }
+        let first = self.matches.first_yield_within(part)?;
+        Some(first.map(|i| THEMES[i].0))
+    }
 }
 
 /// The first theme with a keyword anywhere in `hay`.
