@@ -86,7 +86,8 @@ static WHICH: LazyLock<RegexSet> = LazyLock::new(|| {
     let mut patterns: Vec<String> = DAY_DATES.iter().map(|re| re.as_str().to_string()).collect();
     patterns.push(MONTH_THIS_YEAR.as_str().to_string());
     patterns.push(MONTH_YEAR.as_str().to_string());
-    patterns.push(RELATIVE_ANY_CASE.as_str().to_string());
+    // The pattern, not the compiled twin, which most texts never need.
+    patterns.push(format!("(?i){RELATIVE_PATTERN}"));
     patterns.push(BARE_MONTH.pattern().to_string());
     patterns.push(BARE_YEAR.as_str().to_string());
     RegexSet::new(patterns).expect("date patterns")
