@@ -384,6 +384,29 @@ pub(super) mod tests {
         }
     }
 
+    #[test]
+    fn a_parts_theme_comes_from_the_sentences_keywords_only_where_they_tell_it() {
+        let sentence = "caseloads are high, and the front door is slow";
+        let folded = Folded::new(sentence);
+        let keywords = keywords_in(&folded);
+        assert_eq!(keywords.theme(), theme_of(&folded));
+        let part = |p: &str| {
+            let start = sentence.find(p).expect("a part");
+            start..start + p.len()
+        };
+        let theme_alone = |p: &str| theme_of(&Folded::new(p));
+        let second = "the front door is slow";
+        assert_eq!(
+            keywords.theme_within(&part(second)),
+            Some(theme_alone(second))
+        );
+        assert_eq!(keywords.theme_within(&part("are high")), Some(None));
+        // Cut inside a word: `\b` would see the part differently alone.
+        assert_eq!(keywords.theme_within(&part("loads are high")), None);
+        // A keyword running out of the part ("front door").
+        assert_eq!(keywords.theme_within(&part("the front")), None);
+    }
+
     /// `theme_of`, for the findings tests.
     pub(in super::super) fn theme_of_sentence(s: &str) -> Theme {
         theme_of(&Folded::new(s)).unwrap_or(Theme::Other)
