@@ -85,7 +85,13 @@ impl<Y: Copy + PartialEq> RowSet<Y> {
                 return None;
             }
             let m = self.patterns.search(&Input::new(hay).range(at..))?;
-            at = next_char_boundary(hay, m.start() + 1);
+            // Just past the match's start; past the end where it starts at
+            // the end (an empty match), so that it is not found again.
+            at = if m.start() < hay.len() {
+                hay.ceil_char_boundary(m.start() + 1)
+            } else {
+                hay.len() + 1
+            };
             Some(m)
         })
     }
@@ -128,15 +134,6 @@ impl<Y: Copy + PartialEq> RowMatches<'_, Y> {
         }
         Some(first.map(|p| self.set.yields[p]))
     }
-}
-
-/// The first character boundary of `hay` at or after `at` (its length
-/// past the end).
-fn next_char_boundary(hay: &str, mut at: usize) -> usize {
-    while at < hay.len() && !hay.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The theme of a finding: the first theme, most specific first, that has
 //! a keyword in the sentence.
 
+use crate::ascii::is_word_byte;
 use crate::extract::cues::Folded;
 use crate::extract::engine::{RowMatches, RowSet};
 use crate::model::Theme;
@@ -291,7 +292,7 @@ impl Keywords<'_> {
     /// nor where a word runs across one of its edges (the keywords'
     /// `\b` would see it there and not in the part alone).
     pub(super) fn theme_within(&self, part: &Range<usize>) -> Option<Option<Theme>> {
-        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let is_word = |b: &u8| is_word_byte(*b);
         let bytes = self.hay.as_bytes();
         let word_before = part.start.checked_sub(1).and_then(|i| bytes.get(i));
         if word_before.is_some_and(is_word) || bytes.get(part.end).is_some_and(is_word) {
