@@ -268,11 +268,12 @@ impl<Y: Copy + PartialEq> Table<Y> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
+    /// What the test tables' rows yield (`row_set`'s tests too).
     #[derive(Debug, Clone, Copy, PartialEq)]
-    enum Word {
+    pub(in crate::extract::engine) enum Word {
         Visit,
         Inspection,
         Spanning,

@@ -139,13 +139,7 @@ impl<Y: Copy + PartialEq> RowMatches<'_, Y> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[derive(Debug, Clone, Copy, PartialEq)]
-    enum Word {
-        Visit,
-        Inspection,
-        Spanning,
-    }
+    use crate::extract::engine::tests::Word;
 
     const SET_ROWS: [(&str, Word); 4] = [
         (r"(?-u:\b)monitoring\s+visits?(?-u:\b)", Word::Visit),
