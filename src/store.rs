@@ -135,6 +135,11 @@ pub fn parse_record(path: &Path, json: &str) -> Result<Record, StoreError> {
 }
 
 /// Parses a record, reporting fields this version does not know as warnings.
+///
+/// One typed pass does both: `serde_ignored` names each key the record's
+/// types pass over. Only a record that fails to parse is read again as
+/// plain JSON, so that a record of another format version is reported as
+/// that rather than as the type error its new shape causes here.
 pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord, StoreError> {
     let json_error = |e: serde_json::Error| StoreError::Json {
         path: path.to_path_buf(),
@@ -142,48 +147,79 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
         column: e.column(),
         message: describe_json_error(&e),
     };
-    let value: Value = serde_json::from_str(json).map_err(json_error)?;
-    match value.get("format") {
-        Some(Value::String(found)) if found != FORMAT => {
-            return Err(StoreError::UnsupportedFormat {
-                path: path.to_path_buf(),
-                found: found.clone(),
-            });
+    let mut warnings = Vec::new();
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let typed = serde_ignored::deserialize(&mut deserializer, |ignored| {
+        warnings.push(format!("{}: unknown field, ignored", Location(&ignored)));
+    })
+    .and_then(|record: Record| deserializer.end().map(|()| record));
+    let record = match typed {
+        Ok(record) => record,
+        Err(typed_error) => {
+            let value: Value = serde_json::from_str(json).map_err(json_error)?;
+            check_format(path, value.get("format"), value.is_object())?;
+            return Err(json_error(typed_error));
         }
-        Some(Value::String(_)) => {}
-        Some(_) => {
-            return Err(StoreError::Malformed {
-                path: path.to_path_buf(),
-                message: "\"format\" is not a string".to_string(),
-            });
-        }
-        None if value.is_object() => {
-            return Err(StoreError::Malformed {
-                path: path.to_path_buf(),
-                message: format!("no \"format\" field (expected {FORMAT:?})"),
-            });
-        }
-        None => {
-            return Err(StoreError::Malformed {
-                path: path.to_path_buf(),
-                message: "the top level is not a JSON object".to_string(),
-            });
+    };
+    check_format(path, Some(&Value::String(record.format.clone())), true)?;
+    Ok(ReadRecord { record, warnings })
+}
+
+/// Whether the `format` field (`None` if absent) names this version's format;
+/// `is_object` says whether the record is a JSON object at all.
+fn check_format(path: &Path, format: Option<&Value>, is_object: bool) -> Result<(), StoreError> {
+    match format {
+        Some(Value::String(found)) if found != FORMAT => Err(StoreError::UnsupportedFormat {
+            path: path.to_path_buf(),
+            found: found.clone(),
+        }),
+        Some(Value::String(_)) => Ok(()),
+        Some(_) => Err(StoreError::Malformed {
+            path: path.to_path_buf(),
+            message: "\"format\" is not a string".to_string(),
+        }),
+        None if is_object => Err(StoreError::Malformed {
+            path: path.to_path_buf(),
+            message: format!("no \"format\" field (expected {FORMAT:?})"),
+        }),
+        None => Err(StoreError::Malformed {
+            path: path.to_path_buf(),
+            message: "the top level is not a JSON object".to_string(),
+        }),
+    }
+}
+
+/// Whether `path` is the record itself, which a location leaves unnamed.
+fn names_nothing(path: &serde_ignored::Path<'_>) -> bool {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => true,
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => names_nothing(parent),
+        Path::Seq { .. } | Path::Map { .. } => false,
+    }
+}
+
+/// Where an ignored key sits in a record, as warnings name it:
+/// `figures[0].confidence`.
+struct Location<'a, 'b>(&'a serde_ignored::Path<'b>);
+
+impl std::fmt::Display for Location<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use serde_ignored::Path;
+        match self.0 {
+            Path::Root => Ok(()),
+            Path::Seq { parent, index } => write!(f, "{}[{index}]", Location(parent)),
+            Path::Map { parent, key } if names_nothing(parent) => f.write_str(key),
+            Path::Map { parent, key } => write!(f, "{}.{key}", Location(parent)),
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => {
+                write!(f, "{}", Location(parent))
+            }
         }
     }
-    // Parsing the text again (rather than the Value) keeps line and column
-    // in type errors such as a misspelt judgement, and refuses a field given
-    // twice, which the Value would quietly take the last of.
-    let record: Record = serde_json::from_str(json).map_err(json_error)?;
-    // The shape of a record this version knows is worked out once.
-    static KNOWN_SHAPE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    let mut warnings = Vec::new();
-    unknown_fields(
-        &value,
-        KNOWN_SHAPE.get_or_init(known_shape),
-        "",
-        &mut warnings,
-    );
-    Ok(ReadRecord { record, warnings })
 }
 
 /// serde_json's message without its own " at line L column C" tail, which
@@ -195,99 +231,6 @@ fn describe_json_error(e: &serde_json::Error) -> String {
         .strip_suffix(&tail)
         .map(str::to_string)
         .unwrap_or(message)
-}
-
-/// A record with one of every item and every optional value set, serialised:
-/// the set of keys this version knows, at every level.
-fn known_shape() -> Value {
-    use crate::model::*;
-    let field = || Some(Field::extracted(String::new(), Vec::new()));
-    let mut record = Record::empty(Source {
-        path: String::new(),
-        text_sha256: String::new(),
-        chars: 0,
-    });
-    record.article = ArticleFields {
-        headline: field(),
-        byline: field(),
-        published: field(),
-        outlet: field(),
-    };
-    record.inspections.push(Inspection {
-        local_authority: None,
-        provider: None,
-        service: Service::default(),
-        kind: InspectionKind::default(),
-        visit_number: None,
-        date: None,
-        judgement: None,
-        inspector: None,
-        findings: vec![Finding {
-            theme: Theme::default(),
-            polarity: Polarity::default(),
-            text: String::new(),
-            evidence: Vec::new(),
-            origin: Origin::Extracted,
-        }],
-        evidence: Vec::new(),
-        origin: Origin::Extracted,
-    });
-    record.people.push(Person {
-        name: String::new(),
-        role: None,
-        organisation: None,
-        evidence: Vec::new(),
-        origin: Origin::Extracted,
-    });
-    record.quotes.push(Quote {
-        speaker: None,
-        text: String::new(),
-        evidence: Vec::new(),
-        origin: Origin::Extracted,
-    });
-    record.figures.push(Figure {
-        kind: FigureKind::default(),
-        value: 0.0,
-        unit: None,
-        text: String::new(),
-        context: None,
-        local_authority: None,
-        evidence: Vec::new(),
-        origin: Origin::Extracted,
-    });
-    // A rejected value may be a string or an item: its keys are not checked.
-    record.rejected.push(Rejection {
-        field: FieldName::Headline,
-        value: Value::String(String::new()),
-        evidence: Vec::new(),
-    });
-    serde_json::to_value(&record).unwrap_or(Value::Null)
-}
-
-fn unknown_fields(value: &Value, known: &Value, location: &str, warnings: &mut Vec<String>) {
-    match (value, known) {
-        (Value::Object(map), Value::Object(known_map)) => {
-            for (key, item) in map {
-                let here = if location.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{location}.{key}")
-                };
-                match known_map.get(key) {
-                    Some(known_item) => unknown_fields(item, known_item, &here, warnings),
-                    None => warnings.push(format!("{here}: unknown field, ignored")),
-                }
-            }
-        }
-        (Value::Array(items), Value::Array(known_items)) => {
-            if let Some(known_item @ Value::Object(_)) = known_items.first() {
-                for (i, item) in items.iter().enumerate() {
-                    unknown_fields(item, known_item, &format!("{location}[{i}]"), warnings);
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Reads and parses the record at `path`.

@@ -183,6 +183,53 @@ fn unknown_fields_are_warnings_not_failures() {
 }
 
 #[test]
+fn unknown_fields_inside_optional_values_are_named_by_their_place() {
+    let json = SAMPLE_JSON
+        .replace(
+            "\"origin\": \"extracted\"\n    },\n    \"byline\"",
+            "\"origin\": \"extracted\",\n      \"score\": 3\n    },\n    \"byline\"",
+        )
+        .replace(
+            "\"chars\": 120",
+            "\"chars\": 120,\n    \"encoding\": {\"name\": \"utf-8\"}",
+        );
+    let read = parse_record_with_warnings(Path::new("x.json"), &json).expect("parses");
+    assert_eq!(read.record, sample_record());
+    assert_eq!(
+        read.warnings,
+        vec![
+            "source.encoding: unknown field, ignored".to_string(),
+            "article.headline.score: unknown field, ignored".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn a_record_of_another_format_is_reported_as_such_whatever_its_shape() {
+    // A later version may change the shape too: the format tag is what the
+    // curator needs to hear about, not the first type error.
+    let json = SAMPLE_JSON
+        .replace("ofsted-article/1", "ofsted-article/2")
+        .replace("\"status\": \"unreviewed\"", "\"status\": {\"state\": 1}");
+    let err = parse_record(Path::new("x.json"), &json).expect_err("unsupported");
+    assert!(
+        matches!(&err, StoreError::UnsupportedFormat { found, .. } if found == "ofsted-article/2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_field_given_twice_or_text_after_the_record_is_refused() {
+    let twice = SAMPLE_JSON.replace("\"notes\": \"\"", "\"notes\": \"\",\n  \"notes\": \"x\"");
+    let err = parse_record(Path::new("x.json"), &twice).expect_err("duplicate");
+    assert!(matches!(err, StoreError::Json { .. }), "{err}");
+    assert!(err.to_string().contains("duplicate field"), "{err}");
+    let trailing = format!("{SAMPLE_JSON}{{}}");
+    let err = parse_record(Path::new("x.json"), &trailing).expect_err("trailing");
+    assert!(matches!(err, StoreError::Json { .. }), "{err}");
+}
+
+#[test]
 fn a_full_record_has_no_unknown_field_warnings() {
     let read = parse_record_with_warnings(Path::new("x.json"), &record_to_json(&sample_record()))
         .expect("parses");
