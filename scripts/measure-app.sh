@@ -3,22 +3,26 @@
 # and reports how long the first article took to appear, how long until every
 # article was extracted, and the app's resident memory (from /proc/PID/status).
 #
-# usage: scripts/measure-app.sh [--articles N] [--dir DIR] [--bin PATH] [--runs R]
+# usage: scripts/measure-app.sh [--articles N] [--dir DIR] [--bin PATH] [--runs R] [--records]
 #   --articles N  how many generated articles (default 10000)
 #   --dir DIR     use (or fill, if empty) this folder instead of a temporary one
 #   --bin PATH    the app to run (default target/release/ofsted-curator, built if missing)
 #   --runs R      measure R times and print every run (default 1)
+#   --records     open the folder with a record beside each article (written
+#                 by `extract` first where missing), as when a curated folder
+#                 is opened again: each record is read as well as extracted
 # Needs Xvfb (apt-get install xvfb); the app draws with software OpenGL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-articles=10000; dir=""; bin=target/release/ofsted-curator; runs=1
+articles=10000; dir=""; bin=target/release/ofsted-curator; runs=1; records=no
 while [ $# -gt 0 ]; do
   case $1 in
     --articles) articles=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    --records) records=yes; shift ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 command -v Xvfb >/dev/null || { echo "measure-app.sh: Xvfb is missing (apt-get install xvfb)" >&2; exit 1; }
@@ -34,10 +38,12 @@ if [ -z "$dir" ]; then dir=$work/articles; fi
 if [ -z "$(ls -A "$dir" 2>/dev/null)" ]; then
   cargo run --quiet --release --example generate_articles -- "$dir" "$articles"
 fi
-# Records beside the articles would be read instead of extracted: measure
-# extraction, so none may be there.
-if find "$dir" -name '*.curation.json' | grep -q .; then
-  echo "measure-app.sh: $dir holds records; use a folder of articles only" >&2; exit 1
+# Records beside the articles are read as well: a run measures either a
+# folder without any or, with --records, one with every record there.
+if [ $records = yes ]; then
+  "$bin" extract "$dir" >/dev/null 2>&1 || true
+elif find "$dir" -name '*.curation.json' | grep -q .; then
+  echo "measure-app.sh: $dir holds records; use a folder of articles only, or --records" >&2; exit 1
 fi
 
 Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp -noreset 3>"$work/disp" 2>"$work/xvfb.log" &
@@ -55,7 +61,7 @@ kb() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$apid/status"; }
 # time by other work on the machine.
 tick=$(getconf CLK_TCK)
 cpu_ms() { awk -v t="$tick" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t)}' "/proc/$apid/stat"; }
-echo "app: $bin on $(find "$dir" -type f | wc -l) files in $dir"
+echo "app: $bin on $(find "$dir" -type f ! -name '*.curation.json' | wc -l) articles in $dir (records: $records)"
 for run in $(seq "$runs"); do
   log=$work/app-$run.log
   : >"$log"
