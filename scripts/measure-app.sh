@@ -41,7 +41,7 @@ fi
 # Records beside the articles are read as well: a run measures either a
 # folder without any or, with --records, one with every record there.
 if [ $records = yes ]; then
-  "$bin" extract "$dir" >/dev/null 2>&1 || true
+  "$bin" extract "$dir" >/dev/null || { echo "measure-app.sh: extract could not write the records" >&2; exit 1; }
 elif find "$dir" -name '*.curation.json' | grep -q .; then
   echo "measure-app.sh: $dir holds records; use a folder of articles only, or --records" >&2; exit 1
 fi

@@ -157,35 +157,40 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
         Ok(record) => record,
         Err(typed_error) => {
             let value: Value = serde_json::from_str(json).map_err(json_error)?;
-            check_format(path, value.get("format"), value.is_object())?;
+            check_format_of(path, &value)?;
             return Err(json_error(typed_error));
         }
     };
-    check_format(path, Some(&Value::String(record.format.clone())), true)?;
+    check_format_tag(path, &record.format)?;
     Ok(ReadRecord { record, warnings })
 }
 
-/// Whether the `format` field (`None` if absent) names this version's format;
-/// `is_object` says whether the record is a JSON object at all.
-fn check_format(path: &Path, format: Option<&Value>, is_object: bool) -> Result<(), StoreError> {
-    match format {
-        Some(Value::String(found)) if found != FORMAT => Err(StoreError::UnsupportedFormat {
+/// Whether a record's `format` tag names this version's format.
+fn check_format_tag(path: &Path, found: &str) -> Result<(), StoreError> {
+    if found == FORMAT {
+        Ok(())
+    } else {
+        Err(StoreError::UnsupportedFormat {
             path: path.to_path_buf(),
-            found: found.clone(),
-        }),
-        Some(Value::String(_)) => Ok(()),
-        Some(_) => Err(StoreError::Malformed {
-            path: path.to_path_buf(),
-            message: "\"format\" is not a string".to_string(),
-        }),
-        None if is_object => Err(StoreError::Malformed {
-            path: path.to_path_buf(),
-            message: format!("no \"format\" field (expected {FORMAT:?})"),
-        }),
-        None => Err(StoreError::Malformed {
-            path: path.to_path_buf(),
-            message: "the top level is not a JSON object".to_string(),
-        }),
+            found: found.to_string(),
+        })
+    }
+}
+
+/// Whether a record read as plain JSON is an object whose `format` tag
+/// names this version's format.
+fn check_format_of(path: &Path, value: &Value) -> Result<(), StoreError> {
+    let malformed = |message: String| StoreError::Malformed {
+        path: path.to_path_buf(),
+        message,
+    };
+    match value.get("format") {
+        Some(Value::String(found)) => check_format_tag(path, found),
+        Some(_) => Err(malformed("\"format\" is not a string".to_string())),
+        None if value.is_object() => Err(malformed(format!(
+            "no \"format\" field (expected {FORMAT:?})"
+        ))),
+        None => Err(malformed("the top level is not a JSON object".to_string())),
     }
 }
 
@@ -215,9 +220,7 @@ impl std::fmt::Display for Location<'_, '_> {
             Path::Map { parent, key } => write!(f, "{}.{key}", Location(parent)),
             Path::Some { parent }
             | Path::NewtypeStruct { parent }
-            | Path::NewtypeVariant { parent } => {
-                write!(f, "{}", Location(parent))
-            }
+            | Path::NewtypeVariant { parent } => Location(parent).fmt(f),
         }
     }
 }
