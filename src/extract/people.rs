@@ -31,7 +31,7 @@ const ROLE_MODIFIER: &str = r"(?:(?:former|interim|acting|deputy|assistant|execu
 const ROLE_SCOPE: &str = r"(?:\s+(?:of|for|responsible\s+for|with\s+responsibility\s+for)\s+(?:children['’]s\s+services|children\s+and\s+(?:young\s+people|families)|children,?\s+young\s+people\s+and\s+(?:families|education|schools|learning|skills)|schools|children['’]s\s+social\s+care|social\s+care|social\s+work|education(?:\s+and\s+skills)?|safeguarding|adult\s+social\s+care|the\s+board|the\s+trust|the\s+council|children|families))?";
 
 /// The organisation after a role: "at Wirral", "of the Sandwell Children's Trust".
-const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’.-]*){0,5})";
+const ORG_AFTER_ROLE: &str = r"\s+(?:at|of|for)\s+(?:the\s+)?(?P<org>[A-Z][\p{Latin}0-9_&'’.-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\p{Latin}0-9_&'’.-]*){0,5})";
 
 /// A role as worded: "interim director of children's services".
 fn role_pattern() -> String {
@@ -40,7 +40,7 @@ fn role_pattern() -> String {
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>{})(?:{ORG_AFTER_ROLE})?",
+        r"^,?\s+(?:who (?:is|was|has been|became|was appointed|is the|was the)\s+|the\s+|a\s+|an\s+|now\s+|its\s+|(?:trust|council|authority|agency|company|charity|borough|county|city|service|department|organisation|force)(?:'s|’s)\s+)*(?:(?P<porg>[A-Z][\p{{Latin}}0-9_&'’.-]*(?:\s+[A-Z][\p{{Latin}}0-9_&'’.-]*){{0,4}})(?:'s|’s)\s+)?(?P<role>{})(?:{ORG_AFTER_ROLE})?",
         role_pattern()
     ))
     .expect("role regex")
@@ -48,7 +48,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE}))(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w&'’-]*){{0,5}}))?,?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
+        r"(?:(?P<org>[A-Z][\p{{Latin}}0-9_&'’.-]*(?:\s+[A-Z][\p{{Latin}}0-9_&'’.-]*){{0,3}})(?:'s|’s)?\s+)?(?P<role>(?i:{ROLE_MODIFIER}{ROLE_HEAD}{ROLE_SCOPE}))(?:\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\p{{Latin}}0-9_&'’-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\p{{Latin}}0-9_&'’-]*){{0,5}}))?,?\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?$"
     ))
     .expect("role regex")
 });

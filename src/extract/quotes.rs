@@ -47,7 +47,7 @@ fn has_more_words_than(s: &str, n: usize) -> bool {
 }
 
 static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"statement\s+(?:by|from|issued by)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})").expect("statement regex")
+    Regex::new(r"statement\s+(?:by|from|issued by)\s+(?:the\s+)?([A-Z][\p{Latin}0-9_&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\p{Latin}0-9_&'’-]*){0,5})").expect("statement regex")
 });
 
 /// Quotation marks around a name rather than words spoken: "a campaign

@@ -205,7 +205,7 @@ fn outlet_in_closing_promotion(text: &str, layout: &Layout) -> Option<Found<Stri
 
 static OUTLET_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:[Tt]he\s+)?[A-Z][\w&'’.]*(?:\s+(?:&\s+)?[A-Z][\w&'’.]*){0,3})\s+(?:understands|has\s+learned|has\s+learnt|has\s+seen|revealed|has\s+revealed|reported|has\s+reported|readers|asked|has\s+asked|contacted|has\s+contacted|approached|has\s+approached|will\s+publish|has\s+published)(?-u:\b)",
+        r"((?:[Tt]he\s+)?[A-Z][\p{Latin}0-9_&'’.]*(?:\s+(?:&\s+)?[A-Z][\p{Latin}0-9_&'’.]*){0,3})\s+(?:understands|has\s+learned|has\s+learnt|has\s+seen|revealed|has\s+revealed|reported|has\s+reported|readers|asked|has\s+asked|contacted|has\s+contacted|approached|has\s+approached|will\s+publish|has\s+published)(?-u:\b)",
     )
     .expect("outlet verb regex")
 });

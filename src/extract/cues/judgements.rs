@@ -186,7 +186,7 @@ static STRONG_RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// "Children's services in Wirral require improvement": the services
 /// themselves as the subject of the verb make it the grade.
 static SERVICES_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:children['’]s\s+(?:social\s+care\s+)?services|the\s+council|the\s+authority|the\s+service)(?:\s+in\s+\w[\w'’-]*(?:\s+(?:and\s+)?\w[\w'’-]*){0,3})?\s+(?:still\s+|now\s+|also\s+)?$")
+    Regex::new(r"(?i)(?:children['’]s\s+(?:social\s+care\s+)?services|the\s+council|the\s+authority|the\s+service)(?:\s+in\s+[\p{Latin}0-9_][\p{Latin}0-9_'’-]*(?:\s+(?:and\s+)?[\p{Latin}0-9_][\p{Latin}0-9_'’-]*){0,3})?\s+(?:still\s+|now\s+|also\s+)?$")
         .expect("services-as-subject regex")
 });
 

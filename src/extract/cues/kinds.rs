@@ -30,10 +30,10 @@ const KIND_ROWS: &[(&str, InspectionKind)] = &[
     (r"annual\s+(?:performance\s+)?assessments?", InspectionKind::Other),
     (r"joint\s+area\s+reviews?", InspectionKind::Other),
     // A review by the inspectorate itself, not a peer or practice review.
-    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:(?:[\w-]+\s+)?review|(?:unannounced\s+|further\s+|brief\s+|short\s+|follow-up\s+)?visit)", InspectionKind::Other),
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:also\s+|has\s+|had\s+)?(?:carried\s+out|conducted|completed|made|undertook|held)\s+an?\s+(?:(?:[\p{Latin}0-9_-]+\s+)?review|(?:unannounced\s+|further\s+|brief\s+|short\s+|follow-up\s+)?visit)", InspectionKind::Other),
     // The inspectorate coming back without a kind named: "Ofsted returned
     // for a further visit", "inspectors came back for a second visit".
-    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:later\s+|then\s+)?(?:returned|came\s+back)\s+(?:to\s+(?:[\w'’-]+\s+){1,3})?for\s+an?\s+(?:further\s+|second\s+|follow-up\s+|short\s+)?visit", InspectionKind::Other),
+    (r"(?:ofsted|inspectors|the\s+watchdog|the\s+inspectorate)\s+(?:later\s+|then\s+)?(?:returned|came\s+back)\s+(?:to\s+(?:[\p{Latin}0-9_'’-]+\s+){1,3})?for\s+an?\s+(?:further\s+|second\s+|follow-up\s+|short\s+)?visit", InspectionKind::Other),
 ];
 
 fn table(flags: &str) -> Table<InspectionKind> {

@@ -31,7 +31,7 @@ static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
 /// The council as the subject, not as the owner of the area ("the
 /// council's education service" is an area).
 static COUNCIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:council|local\s+authority)(?:[^'’\w]|$)|children['’]s\s+services|services\s+for\s+children)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:council|local\s+authority)(?:[^'’\p{Latin}0-9_]|$)|children['’]s\s+services|services\s+for\s+children)")
         .expect("council subject regex")
 });
 
@@ -45,7 +45,7 @@ pub(super) fn not_the_overall_judgement(s: &str, at: usize) -> bool {
 /// A visit still to come: "can expect a focused visit", "its next
 /// monitoring visit", "will carry out a joint inspection".
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:can|could|will|would|should|may|might|must|to)\s+(?:\w+\s+){0,2}?(?:expect|receive|face|have|get|undergo|need|carry\s+out|make|conduct|return\s+for)\s+(?:a|an|its|another|the|their)\s+(?:[\w-]+\s+){0,2}?|(?:next|upcoming|future|forthcoming|planned)\s+(?:[\w-]+\s+)?|(?:expects?|awaits?|awaiting|due)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+)?)$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:can|could|will|would|should|may|might|must|to)\s+(?:[\p{Latin}0-9_]+\s+){0,2}?(?:expect|receive|face|have|get|undergo|need|carry\s+out|make|conduct|return\s+for)\s+(?:a|an|its|another|the|their)\s+(?:[\p{Latin}0-9_-]+\s+){0,2}?|(?:next|upcoming|future|forthcoming|planned)\s+(?:[\p{Latin}0-9_-]+\s+)?|(?:expects?|awaits?|awaiting|due)\s+(?:a|an|its|the|another)\s+(?:[\p{Latin}0-9_-]+\s+)?)$")
         .expect("future visit regex")
 });
 

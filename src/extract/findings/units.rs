@@ -36,7 +36,7 @@ static FINDINGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// the inspectors' report or what they found.
 static LIST_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:inspectors?|ofsted|report|letter|they|found|highlight\w*|prais\w*|identif\w*|includ\w*|strengths?|improvement|weakness\w*|concerns?|noted)(?-u:\b)[^.]*:$",
+        r"(?i)(?-u:\b)(?:inspectors?|ofsted|report|letter|they|found|highlight[\p{Latin}0-9_]*|prais[\p{Latin}0-9_]*|identif[\p{Latin}0-9_]*|includ[\p{Latin}0-9_]*|strengths?|improvement|weakness[\p{Latin}0-9_]*|concerns?|noted)(?-u:\b)[^.]*:$",
     )
     .expect("list opener")
 });

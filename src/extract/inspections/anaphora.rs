@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// "The visit", "the inspection", "inspectors visited": a sentence that
 /// speaks of the event already reported without naming its kind. In lower
 /// case, like the cue tables.
-const ANAPHOR_PATTERN: &str = r"(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+(?:visited|spent|were\s+in|were\s+on\s+site|returned)|(?:was|were)\s+(?:re-?)?inspected)(?-u:\b)";
+const ANAPHOR_PATTERN: &str = r"(?-u:\b)(?:(?:the|this|that|its|their)\s+(?:[\p{Latin}0-9_-]+\s+){0,2}?(?:visit|inspection)|inspectors\s+(?:visited|spent|were\s+in|were\s+on\s+site|returned)|(?:was|were)\s+(?:re-?)?inspected)(?-u:\b)";
 
 static ANAPHOR: LazyLock<Table<()>> = LazyLock::new(|| Table::new("", [(ANAPHOR_PATTERN, ())]));
 static ANAPHOR_ANY_CASE: LazyLock<Table<()>> =

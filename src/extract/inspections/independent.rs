@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// A provider as the subject of a sentence about an inspection.
 static PROVIDER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:fostering|adoption)\s+agenc(?:y|ies)|(?:the|this|that|its|an?)\s+(?:[\w&'’-]+\s+){0,2}?(?:agency|home|unit|provider|charity|company)|children['’]s\s+homes?|secure\s+(?:children['’]s\s+)?(?:homes?|units?|training\s+centres?)|residential\s+(?:homes?|units?)|private\s+providers?|independent\s+providers?|(?:ltd|limited|plc|cic)(?-u:\b))",
+        r"(?i)(?-u:\b)(?:(?:fostering|adoption)\s+agenc(?:y|ies)|(?:the|this|that|its|an?)\s+(?:[\p{Latin}0-9_&'’-]+\s+){0,2}?(?:agency|home|unit|provider|charity|company)|children['’]s\s+homes?|secure\s+(?:children['’]s\s+)?(?:homes?|units?|training\s+centres?)|residential\s+(?:homes?|units?)|private\s+providers?|independent\s+providers?|(?:ltd|limited|plc|cic)(?-u:\b))",
     )
     .expect("provider noun regex")
 });
@@ -25,7 +25,7 @@ static PROVIDER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// "council-run children's home"): not an independent provider.
 static COUNCILS_OWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:council|authority|borough)(?:['’]s|-run|\s+run)\s+(?:own\s+)?(?:\w+\s+){0,2}$",
+        r"(?i)(?:council|authority|borough)(?:['’]s|-run|\s+run)\s+(?:own\s+)?(?:[\p{Latin}0-9_]+\s+){0,2}$",
     )
     .expect("council's own regex")
 });

@@ -35,7 +35,7 @@ pub(super) fn named_aside(doc: &Doc, m: &Mention) -> bool {
 /// A post right before a council's name: the name says where a person
 /// works or worked, not which council is judged.
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:leader|director|chief\s+executive|member|head|mayor|chair|chairman|chairwoman|officer|councillor|manager|worker|commissioner|spokes(?:wo)?(?:man|person))(?:\s+for\s+[\w\s,'’&-]+?)?\s+(?:of|at)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:leader|director|chief\s+executive|member|head|mayor|chair|chairman|chairwoman|officer|councillor|manager|worker|commissioner|spokes(?:wo)?(?:man|person))(?:\s+for\s+[\p{Latin}0-9_\s,'’&-]+?)?\s+(?:of|at)\s+(?:the\s+)?$")
         .expect("role regex")
 });
 

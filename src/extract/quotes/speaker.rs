@@ -14,14 +14,14 @@ static BODY_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ss]pokes(?:wo)?(?:man|person)\s+(?:for|from|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\w&'’-]*){0,5})|(?P<org2>[A-Z][\w&'’-]+(?:\s+(?:(?:for|of|and|&)\s+)?[A-Z][\w&'’-]*){0,4})\s+[Ss]pokes(?:wo)?(?:man|person)").expect("spokesperson regex")
+    Regex::new(r"[Ss]pokes(?:wo)?(?:man|person)\s+(?:for|from|at)\s+(?:the\s+)?(?P<org>[A-Z][\p{Latin}0-9_&'’-]*(?:\s+(?:for|of|and|&)?\s*[A-Z][\p{Latin}0-9_&'’-]*){0,5})|(?P<org2>[A-Z][\p{Latin}0-9_&'’-]+(?:\s+(?:(?:for|of|and|&)\s+)?[A-Z][\p{Latin}0-9_&'’-]*){0,4})\s+[Ss]pokes(?:wo)?(?:man|person)").expect("spokesperson regex")
 });
 
 /// A body named by its name: capitalised words ending in the word that
 /// makes them an organisation ("the Local Government Association", "the
 /// Department for Education", "the Home Office").
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[A-Z][\w&'’-]*\s+(?:(?:for|of|and|&)\s+)?){0,4}(?:Association|Office|Agency|Commission|Federation|Alliance|Society|Institute|Foundation|Union|Network|Inspectorate|Constabulary|Police|Department\s+(?:for|of)\s+[A-Z][\w]*(?:(?:,\s+|\s+and\s+)[A-Z][\w]*)*)(?-u:\b)|(?-u:\b)(?:DfE|LGA|ADCS|NSPCC|CQC|HMICFRS|Barnardo's|Barnardo’s)(?-u:\b)").expect("organisation regex")
+    Regex::new(r"(?-u:\b)(?:[A-Z][\p{Latin}0-9_&'’-]*\s+(?:(?:for|of|and|&)\s+)?){0,4}(?:Association|Office|Agency|Commission|Federation|Alliance|Society|Institute|Foundation|Union|Network|Inspectorate|Constabulary|Police|Department\s+(?:for|of)\s+[A-Z][\p{Latin}0-9_]*(?:(?:,\s+|\s+and\s+)[A-Z][\p{Latin}0-9_]*)*)(?-u:\b)|(?-u:\b)(?:DfE|LGA|ADCS|NSPCC|CQC|HMICFRS|Barnardo's|Barnardo’s)(?-u:\b)").expect("organisation regex")
 });
 
 /// What an attribution phrase can name, with where it names it.

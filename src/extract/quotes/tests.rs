@@ -154,6 +154,17 @@ fn a_spokesperson_speaks_for_the_body_named_beside_them() {
 }
 
 #[test]
+fn accented_latin_letters_are_word_characters_in_a_body_s_name() {
+    // Word characters in the patterns are the Latin script's, not `\w`'s:
+    // names with accents must still be read whole.
+    let q = quotes_in(
+        "Anglesey Council was rated good.\n\nA spokeswoman for Cyngor Môn Siân Alliance said: \"We welcome the letter and will read it with care.\"",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Cyngor Môn Siân Alliance"));
+}
+
+#[test]
 fn a_new_sentence_after_a_quote_is_not_its_attribution() {
     let q = quotes_in(
         "Ann Lee, the lead member, said: \"We are proud of every one of our staff.\"\n\nThe letter praised the front door as \"quick, calm and clear about risk\". It found that most plans were up to date.",
