@@ -42,7 +42,7 @@ pub fn month_number(name: &str) -> Option<u32> {
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{},?\s+(\d{{4}})(?-u:\b)",
+        r"(?-u:\b){}([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{},?\s+([0-9]{{4}})(?-u:\b)",
         weekday(),
         months()
     ))
@@ -50,14 +50,14 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){}{}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)",
+        r"(?-u:\b){}{}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)",
         weekday(),
         months()
     ))
     .expect("date regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})([/.])(\d{1,2})[/.](\d{4})(?-u:\b)|(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)")
+    Regex::new(r"(?-u:\b)([0-9]{1,2})([/.])([0-9]{1,2})[/.]([0-9]{4})(?-u:\b)|(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)")
         .expect("date regex")
 });
 

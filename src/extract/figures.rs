@@ -32,7 +32,7 @@ pub struct FigureFound {
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let number_words = lexicon::number_words_up_to(100);
     Regex::new(&format!(
-        r"(?i)£\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<u>million|m|mn|billion|bn|thousand|k)(?-u:\b))?|(?-u:\b)(?P<n2>\d[\d,]*(?:\.\d+)?|{number_words})\s+(?P<u2>million|billion|thousand)?\s*pounds(?-u:\b)"
+        r"(?i)£\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)(?:\s?(?P<u>million|m|mn|billion|bn|thousand|k)(?-u:\b))?|(?-u:\b)(?P<n2>[0-9][0-9,]*(?:\.[0-9]+)?|{number_words})\s+(?P<u2>million|billion|thousand)?\s*pounds(?-u:\b)"
     ))
     .expect("money regex")
 });
@@ -40,7 +40,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     let number_words = lexicon::number_words_up_to(100);
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<n>\d+(?:\.\d+)?|{number_words})(?:\s?%|\s+per\s?cent(?-u:\b)|\s+percent(?-u:\b))"
+        r"(?i)(?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?|{number_words})(?:\s?%|\s+per\s?cent(?-u:\b)|\s+percent(?-u:\b))"
     ))
     .expect("percent regex")
 });
@@ -49,7 +49,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// counts, or "one of 12" where the noun is left out.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:one\s+of\s+(?P<of>\d{1,3}(?:,\d{3})+|\d+)(?-u:\b)|(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<tail>(?:\s+(?-i:[a-z][a-z'’-]*)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers|officers|contacts|heads|headteachers|teachers|nurses|visitors|parents|adopters)(?-u:\b)))",
+        r"(?i)(?-u:\b)(?:one\s+of\s+(?P<of>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)|(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<tail>(?:\s+(?-i:[a-z][a-z'’-]*)){0,3}\s+(?:children|child|young\s+people|cases|case|families|social\s+workers|workers|staff|posts|vacancies|starters|managers|referrals|re-referrals|placements|care\s+leavers|assessments|plans|homes|foster\s+carers|carers|complaints|jobs|roles|councils|local\s+authorities|authorities|teams|recommendations|employees|practitioners|beds|households|people|allegations|investigations|strategy\s+meetings|child\s+protection\s+plans|agency\s+staff|leavers|apprentices|students|trainees|caseloads|positions|recruits|schools|pupils|areas|services|providers|officers|contacts|heads|headteachers|teachers|nurses|visitors|parents|adopters)(?-u:\b)))",
     )
     .expect("count regex")
 });
@@ -312,9 +312,10 @@ fn money_search_start(line: &str, from: usize, may_be_in_pounds: bool) -> Option
 }
 
 /// Where a `COUNT` match at or after `from` can start at the earliest. A
-/// match holds a digit (which may be any non-ASCII character: `\d` is
-/// Unicode), and before its first digit only "one of" and white space.
-/// The letters o, n, e and f have no non-ASCII case variants.
+/// match holds a digit, and before its first digit only "one of" and white
+/// space, which may be non-ASCII (`\s` is Unicode): the first digit or
+/// non-ASCII byte bounds where it starts. The letters o, n, e and f have no
+/// non-ASCII case variants.
 fn count_search_start(line: &str, from: usize) -> Option<usize> {
     let bytes = line.as_bytes();
     let digit = from + first_byte_where(&bytes[from..], |b| b.is_ascii_digit() || !b.is_ascii())?;

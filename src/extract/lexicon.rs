@@ -146,7 +146,7 @@ pub const ORDINALS: [&str; 12] = [
 pub fn ordinal_pattern() -> String {
     let words = alternation(ORDINALS);
     format!(
-        r"(?:{}|\d{{1,2}}(?:st|nd|rd|th))",
+        r"(?:{}|[0-9]{{1,2}}(?:st|nd|rd|th))",
         &words[3..words.len() - 1]
     )
 }

@@ -174,7 +174,7 @@ fn context_allows(s: &str, r: &Range<usize>, needs: Needs) -> bool {
 }
 
 static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:judged|found|told|concluded|decided)\s+(?:that\s+)?(?:it|they)|rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)\W*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:judged|found|told|concluded|decided)\s+(?:that\s+)?(?:it|they)|rated|re-rated|judged|graded|deemed|assessed\s+as|found\s+to\s+be|marked|labelled|branded|classed\s+as|categorised\s+as|rating\s+of|judgement\s+of|grade\s+of|given|handed|received|receiving|retained|kept|achieved|earned|awarded|improved?|improving|upgraded|downgraded|moved|rose|fell|dropped|declared|from|as|was|were|is|are|be|been|remains?|remained|still|now|overall|an?|its|their|the)[^\p{Latin}0-9_]*$")
         .expect("rating verb regex")
 });
 
@@ -191,7 +191,7 @@ static SERVICES_AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RATING_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|label|status|overall|by\s+ofsted|children['’]s\s+services|local\s+authority|council)(?-u:\b)")
+    Regex::new(r"(?i)^[^\p{Latin}0-9_]{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|label|status|overall|by\s+ofsted|children['’]s\s+services|local\s+authority|council)(?-u:\b)")
         .expect("rating noun regex")
 });
 
@@ -205,12 +205,12 @@ fn quoted(s: &str, r: &Range<usize>) -> bool {
 /// "rated good by the Care Quality Commission": a grade from the health
 /// and adult care regulator, not an Ofsted judgement.
 static ANOTHER_REGULATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,2}\s*(?:overall\s+)?by\s+(?:the\s+)?(?:care\s+quality\s+commission|cqc)(?-u:\b)")
+    Regex::new(r"(?i)^[^\p{Latin}0-9_]{0,2}\s*(?:overall\s+)?by\s+(?:the\s+)?(?:care\s+quality\s+commission|cqc)(?-u:\b)")
         .expect("another regulator regex")
 });
 
 static ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W?\s+or\s+\W?(?:inadequate|requires\s+improvement|good|outstanding|better|above|higher|worse|below|lower)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)\W?\s+or\s+\W?$")
+    Regex::new(r"(?i)^[^\p{Latin}0-9_]?\s+or\s+[^\p{Latin}0-9_]?(?:inadequate|requires\s+improvement|good|outstanding|better|above|higher|worse|below|lower)(?-u:\b)|(?-u:\b)(?:inadequate|requires\s+improvement|good|outstanding)[^\p{Latin}0-9_]?\s+or\s+[^\p{Latin}0-9_]?$")
         .expect("alternative regex")
 });
 
@@ -230,13 +230,13 @@ fn among_alternatives(s: &str, r: &Range<usize>) -> bool {
 /// "rated outstanding, up from good at its last inspection",
 /// "downgraded from good to requires improvement".
 static CHANGED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:up|down|improved|improving|risen|rising|fallen|falling|dropped|slipped|downgraded|upgraded|moved)\s+from\s+\W?$")
+    Regex::new(r"(?i)(?-u:\b)(?:up|down|improved|improving|risen|rising|fallen|falling|dropped|slipped|downgraded|upgraded|moved)\s+from\s+[^\p{Latin}0-9_]?$")
         .expect("changed-from regex")
 });
 
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)from\s+\W?(?:inadequate|requires\s+improvement|RI|good|outstanding)\W?\s+to\s+\W?$",
+        r"(?i)(?-u:\b)from\s+[^\p{Latin}0-9_]?(?:inadequate|requires\s+improvement|RI|good|outstanding)[^\p{Latin}0-9_]?\s+to\s+[^\p{Latin}0-9_]?$",
     )
     .expect("from-to regex")
 });
@@ -244,7 +244,7 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
 fn noun_after_strict(after: &str) -> bool {
     static STRICT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^\W{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|status|overall)(?-u:\b)",
+            r"(?i)^[^\p{Latin}0-9_]{0,2}\s*(?:-rated|rating|judgement|judgment|grade|verdict|status|overall)(?-u:\b)",
         )
         .expect("noun regex")
     });

@@ -24,7 +24,7 @@ static HOPED: LazyLock<Regex> = LazyLock::new(|| {
 /// An area graded within an inspection rather than the inspection's
 /// overall judgement.
 static SUB_AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|with|while|whereas|but|though|although)\s+)?(?:the\s+)?(?:(?:council|authority|service)['’]s\s+|its\s+|their\s+)?(?:(?:services?|support|help)\s+for\s+(?:care\s+leavers|children\s+in\s+care)|education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
+    Regex::new(r"(?i)^[^\p{Latin}0-9_]*(?:(?:and|with|while|whereas|but|though|although)\s+)?(?:the\s+)?(?:(?:council|authority|service)['’]s\s+|its\s+|their\s+)?(?:(?:services?|support|help)\s+for\s+(?:care\s+leavers|children\s+in\s+care)|education|leadership|management|leaders(?:\s+and\s+managers)?|(?:overall\s+)?experiences(?:\s+and\s+progress)?\s+of|help\s+and\s+protection|adoption\s+performance|impact\s+of\s+leaders|effectiveness\s+of\s+leaders)(?-u:\b)[^.;]{0,60}$")
         .expect("sub-area regex")
 });
 
@@ -52,7 +52,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// A visit still to come, said after its name: "a further monitoring
 /// visit is expected in the autumn", "is due later this year".
 static FUTURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,2}\s*(?:of\s+[^.;,]{1,60}?\s+)?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|planned|scheduled|likely)(?-u:\b)|^\W{0,2}\s*(?:will|would)\s+(?:take\s+place|follow|be\s+carried\s+out)(?-u:\b)")
+    Regex::new(r"(?i)^[^\p{Latin}0-9_]{0,2}\s*(?:of\s+[^.;,]{1,60}?\s+)?(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|planned|scheduled|likely)(?-u:\b)|^[^\p{Latin}0-9_]{0,2}\s*(?:will|would)\s+(?:take\s+place|follow|be\s+carried\s+out)(?-u:\b)")
         .expect("future-after regex")
 });
 

@@ -8,13 +8,13 @@ use super::{FoundDate, PartialDate, is_real_day, month_number, months};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const DAY: &str = r"(\d{1,2})(?:st|nd|rd|th)?";
+const DAY: &str = r"([0-9]{1,2})(?:st|nd|rd|th)?";
 const SPAN: &str = r"(?:\s*(?:-|–|and|to|until)\s*";
 
 /// "7 November", "13 and 24 November", "27 November and 8 December".
 static DAYS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){DAY}({SPAN}\d{{1,2}}(?:st|nd|rd|th)?)?)\s+{}(?-u:\b)",
+        r"(?-u:\b){DAY}({SPAN}[0-9]{{1,2}}(?:st|nd|rd|th)?)?)\s+{}(?-u:\b)",
         months()
     ))
     .expect("days-month regex")
@@ -23,7 +23,7 @@ static DAYS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// "November 7", "April 9 and 10", "October 14 to 18".
 static MONTH_DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){}\s+{DAY}({SPAN}\d{{1,2}}(?:st|nd|rd|th)?)?)(?-u:\b)",
+        r"(?-u:\b){}\s+{DAY}({SPAN}[0-9]{{1,2}}(?:st|nd|rd|th)?)?)(?-u:\b)",
         months()
     ))
     .expect("month-days regex")
@@ -37,7 +37,7 @@ static SPAN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:-|–|and|to|until)\s*$").expect("span gap regex"));
 
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,?\s+(?:\d{4})|\s+(last|this)\s+year(?-u:\b))").expect("year-after regex")
+    Regex::new(r"^(?:,?\s+(?:[0-9]{4})|\s+(last|this)\s+year(?-u:\b))").expect("year-after regex")
 });
 
 /// Days without a year in `text`, not overlapping `taken` ranges.

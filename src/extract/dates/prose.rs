@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b){}\s+(\d{{4}})(?-u:\b)", months())).expect("date regex")
+    Regex::new(&format!(r"(?-u:\b){}\s+([0-9]{{4}})(?-u:\b)", months())).expect("date regex")
 });
 
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,8 +58,9 @@ static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("preposition regex")
 });
 
-static BARE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)(?:'s|’s)?").expect("year regex"));
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)(?:'s|’s)?").expect("year regex")
+});
 
 /// Relative dates, in lower case: matched against the ASCII-lower-cased
 /// sentence (same byte offsets), as the cue tables are.
@@ -72,7 +73,7 @@ static RELATIVE_ANY_CASE: LazyLock<Regex> =
 
 static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\W{{0,3}}({}|\d{{1,2}})\s+months?\s+(after|before|later|earlier)(?-u:\b)",
+        r"(?i)^[^\p{{Latin}}0-9_]{{0,3}}({}|[0-9]{{1,2}})\s+months?\s+(after|before|later|earlier)(?-u:\b)",
         lexicon::number_words_up_to(12)
     ))
     .expect("shift regex")

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 const QUALIFIER: &str = r"(?:(?:around|about|approximately|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|above|below|just|only|up\s+to|a\s+further|now|some)\s+)*";
 
 /// A number in digits, with thousands separated by commas.
-const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?-u:\b)";
+const NUMBER: &str = r"(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)";
 
 /// The rows: what comes before the number (or after it), each with the
 /// number as group `n`. Lower case: they run on the lower-cased line.
@@ -22,7 +22,7 @@ fn rows() -> Vec<String> {
     vec![
         // "has risen to 2,400", "continued to fall, to 380".
         format!(
-            r"(?-u:\b){trend}(?-u:\b)[^.;:\d]{{0,30}}?(?-u:\b)(?:to|from|at)\s+{QUALIFIER}{NUMBER}"
+            r"(?-u:\b){trend}(?-u:\b)[^.;:0-9]{{0,30}}?(?-u:\b)(?:to|from|at)\s+{QUALIFIER}{NUMBER}"
         ),
         // "up from 344", "down to 19".
         format!(r"(?-u:\b)(?:up\s+from|down\s+(?:to|from))\s+{QUALIFIER}{NUMBER}"),

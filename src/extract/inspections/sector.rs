@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// A plural subject for councils or providers in general.
 static MANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|boroughs|those\s+(?:judged|rated|graded|found|that|which|who)|per\s+cent|homes|one\s+in\s+[\p{Latin}0-9_]+|\d+\s+of\s+the\s+\d+)(?-u:\b)|\d+\s?%")
+    Regex::new(r"(?i)(?-u:\b)(?:councils|local\s+authorities|authorities|areas|trusts|providers|agencies|boroughs|those\s+(?:judged|rated|graded|found|that|which|who)|per\s+cent|homes|one\s+in\s+[\p{Latin}0-9_]+|[0-9]+\s+of\s+the\s+[0-9]+)(?-u:\b)|[0-9]+\s?%")
         .expect("plural subject regex")
 });
 

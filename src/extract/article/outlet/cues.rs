@@ -69,10 +69,10 @@ static SELF_NAMING: LazyLock<Table<Cue>> = LazyLock::new(|| {
         "(?i)",
         [
             (
-                r"(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}\s*)?",
+                r"(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:[0-9]{4}\s*)?",
                 cue(Own, Anything, false),
             ),
-            (r"copyright\s+(?:\d{4}\s+)?", cue(Own, Anything, true)),
+            (r"copyright\s+(?:[0-9]{4}\s+)?", cue(Own, Anything, true)),
             (
                 r"more\s+(?:news\s+|stories\s+|articles\s+)?from\s+",
                 cue(Cited, Anything, true),
