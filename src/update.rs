@@ -25,6 +25,9 @@ pub enum UpdateError {
     Load(#[from] TextError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The extractor failed on the article (a panic, named by file).
+    #[error(transparent)]
+    Extractor(#[from] crate::pipeline::PipelineError),
     #[error("{sidecar}: {source}")]
     TextChanged {
         sidecar: PathBuf,
@@ -71,11 +74,7 @@ pub fn update_article(article: &Path, options: &UpdateOptions) -> UpdateReport {
         .map_err(UpdateError::from)
         .and_then(|loaded| {
             notices = loaded.notices.clone();
-            let name = article
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let machine = crate::extract::extract_record(&loaded.text, &name);
+            let machine = crate::pipeline::machine_record(&loaded)?;
             let sidecar = sidecar_path(article, options.out_dir.as_deref());
             update_sidecar(&sidecar, machine, options.dry_run)
         });

@@ -201,6 +201,39 @@ fn an_article_that_makes_the_extractor_panic_fails_alone_naming_its_file() {
     assert_eq!(check_records(&articles, "after the run"), 2);
 }
 
+#[test]
+fn an_update_that_makes_the_extractor_panic_fails_alone_naming_its_file() {
+    require_debug_build();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = articles(dir.path(), 3);
+    let first = Command::new(env!("CARGO_BIN_EXE_ofsted-curator"))
+        .arg("extract")
+        .arg(dir.path())
+        .output()
+        .expect("extract runs");
+    assert!(first.status.success(), "{first:?}");
+    let output = Command::new(env!("CARGO_BIN_EXE_ofsted-curator"))
+        .args(["extract", "--update"])
+        .arg(dir.path())
+        .env(PANIC_ON_VAR, "article-0001.txt")
+        .output()
+        .expect("extract --update runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with("error: ")
+            && l.contains("article-0001.txt")
+            && l.contains("extractor failed")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked at"),
+        "the panic is told once, in the error: {stderr}"
+    );
+    assert_eq!(check_records(&articles, "after the update"), 3);
+}
+
 /// Runs the app's loader on `root` to the end; returns its errors and the
 /// state of each article.
 fn load_with_app_worker(root: &Path) -> (Vec<String>, Vec<(PathBuf, DocState)>) {
