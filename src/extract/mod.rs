@@ -29,7 +29,7 @@ mod warm;
 mod window;
 
 pub use dates::PartialDate;
-pub use runner::extract_record;
+pub use runner::{extract_record, extract_record_hashed};
 pub use warm::warm_up;
 
 #[cfg(test)]

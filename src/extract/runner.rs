@@ -37,10 +37,16 @@ impl Spans {
 /// Extracts a machine record from `text`; `source_path` is written into
 /// `source.path`.
 pub fn extract_record(text: &str, source_path: &str) -> Record {
+    extract_record_hashed(text, source_path, text_sha256(text))
+}
+
+/// [`extract_record`] of a text whose hash is known already, as that of
+/// an article read from a file (`text::Article::sha256`).
+pub fn extract_record_hashed(text: &str, source_path: &str, text_sha256: String) -> Record {
     let spans = Spans(OffsetMap::new(text));
     let mut record = Record::empty(Source {
         path: source_path.to_string(),
-        text_sha256: text_sha256(text),
+        text_sha256,
         chars: spans.0.chars(),
     });
     let doc = Doc::new(text);

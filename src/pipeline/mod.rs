@@ -13,7 +13,7 @@ mod run;
 pub use guard::PANIC_ON_VAR;
 pub use run::{BATCH_SIZE, extract_article, extract_articles};
 
-use crate::extract::extract_record;
+use crate::extract::extract_record_hashed;
 use crate::model::Record;
 use crate::store::{
     self, BatchEntry, Decision, ExistingSidecar, KeepReason, ParsedSidecar, Replace, StoreError,
@@ -132,7 +132,7 @@ pub fn machine_record(article: &Article) -> Result<Record, PipelineError> {
     let name = article_file_name(&article.path);
     guard::catch_panic(|| {
         guard::panic_if_asked(&name);
-        extract_record(&article.text, &name)
+        extract_record_hashed(&article.text, &name, article.sha256.clone())
     })
     .map_err(|message| PipelineError::ExtractorPanicked {
         path: article.path.clone(),
