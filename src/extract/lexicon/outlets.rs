@@ -4,6 +4,7 @@
 //! carry, `group` for a company that owns publications.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -180,11 +181,31 @@ pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
             form.eq_ignore_ascii_case(&s)
         }
     };
-    OUTLETS
+    OUTLETS_BY_FORM
+        .get(&s.to_ascii_lowercase())?
         .iter()
+        .map(|&i| &OUTLETS[i])
         .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
         .map(known)
 }
+
+/// The `OUTLETS` indices, in order, of the outlets with a name or alias of
+/// each form (without a leading "The ", ASCII lower-cased): the outlets
+/// `known_outlet` may find for a surface of that form, without a walk of
+/// the whole list for every run of capitalised words.
+static OUTLETS_BY_FORM: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, o) in OUTLETS.iter().enumerate() {
+        for form in std::iter::once(&o.name).chain(&o.aliases) {
+            let form = form.strip_prefix("The ").unwrap_or(form);
+            let owners = by_form.entry(form.to_ascii_lowercase()).or_default();
+            if owners.last() != Some(&i) {
+                owners.push(i);
+            }
+        }
+    }
+    by_form
+});
 
 /// The known outlet whose name or alias is `stem`, a web domain's stem
 /// ("wigantoday" of "wigantoday.net" -> "Wigan Today").
@@ -316,6 +337,55 @@ mod tests {
             Some("CYP Now")
         );
         assert_eq!(known_outlet("Men"), None);
+    }
+
+    /// `known_outlet` as a walk of the whole list: what the index by form
+    /// must give for every surface.
+    fn known_outlet_by_walking(surface: &str) -> Option<KnownOutlet> {
+        let words: Vec<&str> = surface.split_whitespace().take(LONGEST_NAME + 1).collect();
+        if words.len() > LONGEST_NAME {
+            return None;
+        }
+        let words = match words.split_first() {
+            Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
+            _ => &words[..],
+        };
+        let s = words.join(" ");
+        let same = |form: &str| {
+            let form = form.strip_prefix("The ").unwrap_or(form);
+            let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
+            if acronym {
+                form == s
+            } else {
+                form.eq_ignore_ascii_case(&s)
+            }
+        };
+        OUTLETS
+            .iter()
+            .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
+            .map(known)
+    }
+
+    #[test]
+    fn the_index_by_form_finds_what_walking_the_list_finds() {
+        let mut surfaces = vec!["Men".to_string(), "the".to_string(), String::new()];
+        for o in OUTLETS.iter() {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                surfaces.push(form.clone());
+                surfaces.push(form.to_ascii_lowercase());
+                surfaces.push(form.to_ascii_uppercase());
+                surfaces.push(format!("the {form}"));
+                surfaces.push(format!("THE  {form}"));
+                surfaces.push(format!("{form} Extra"));
+            }
+        }
+        for surface in &surfaces {
+            assert_eq!(
+                known_outlet(surface),
+                known_outlet_by_walking(surface),
+                "{surface:?}"
+            );
+        }
     }
 
     #[test]
