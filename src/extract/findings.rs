@@ -12,7 +12,7 @@ use super::doc::Doc;
 use super::quotes::QuoteFound;
 use crate::model::{Polarity, Theme};
 use clauses::{Joint, clauses};
-use polarity::JudgingWords;
+use polarity::leaning;
 use std::ops::Range;
 use themes::{keywords_in, theme_of};
 use units::{Unit, finding_units};
@@ -64,12 +64,7 @@ fn fewer_than_six_words(s: &str) -> bool {
 /// leaning, or that carries on the theme of its sentence with a leaning
 /// of its own; a clause whose words lean to neither takes the polarity
 /// of the clause before it (turned round after a contrast).
-fn unit_findings(
-    doc: &Doc,
-    lower: Option<&str>,
-    judging: &JudgingWords,
-    unit: &Unit,
-) -> Vec<FindingFound> {
+fn unit_findings(doc: &Doc, lower: Option<&str>, unit: &Unit) -> Vec<FindingFound> {
     let folded = |range: &Range<usize>| {
         Folded::with_lower(&doc.text[range.clone()], lower.map(|l| &l[range.clone()]))
     };
@@ -95,7 +90,7 @@ fn unit_findings(
             continue;
         }
         let s = &doc.text[clause.range.clone()];
-        let own = judging.leaning(clause.range.clone());
+        let own = leaning(s);
         let inherited = previous.map(|p| match (clause.joint, p) {
             (Joint::Contrast, Polarity::Strength) => Polarity::Concern,
             (Joint::Contrast, Polarity::Concern) => Polarity::Strength,
@@ -150,10 +145,9 @@ fn fewer_than_four_words(s: &str) -> bool {
 /// found (`units`), and quotations from the report or letter.
 pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
     let lower = cues::lower_cased_from(doc.text, &doc.lower);
-    let judging = JudgingWords::new(doc.text);
     let mut out: Vec<FindingFound> = Vec::new();
-    for unit in finding_units(doc, quotes, &judging) {
-        out.extend(unit_findings(doc, lower, &judging, &unit));
+    for unit in finding_units(doc, quotes) {
+        out.extend(unit_findings(doc, lower, &unit));
     }
     for q in quotes
         .iter()
@@ -169,7 +163,7 @@ pub fn findings(doc: &Doc, quotes: &[QuoteFound]) -> Vec<FindingFound> {
             range: q.range.clone(),
             lean: None,
         };
-        out.extend(unit_findings(doc, lower, &judging, &unit));
+        out.extend(unit_findings(doc, lower, &unit));
     }
     out.sort_by_key(|f| f.range.start);
     out

@@ -3,7 +3,6 @@
 
 use crate::model::Polarity;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that lean a clause towards concern. A trailing `*` matches any
@@ -238,103 +237,48 @@ fn negated_before(s: &str, at: usize) -> bool {
 
 /// The concern and strength words of `s`, counted.
 fn counts(s: &str) -> (usize, usize) {
-    let mut tally = (0, 0);
-    for m in POLARITY_WORDS.find_iter(s) {
-        count(s, &m, 0, &mut tally);
-    }
-    tally
-}
-
-/// Counts the match `m`, at `offset` bytes before the start of `s` (the
-/// stretch it is counted in), into `(concerns, strengths)` where it is a
-/// whole judging word of `s`.
-fn count(s: &str, m: &aho_corasick::Match, offset: usize, tally: &mut (usize, usize)) {
     let bytes = s.as_bytes();
-    let (start, end) = (m.start() - offset, m.end() - offset);
-    let id = m.pattern().as_usize();
-    let word = CONCERN_WORDS
-        .get(id)
-        .or_else(|| STRENGTH_WORDS.get(id - CONCERN_WORDS.len()))
-        .copied()
-        .unwrap_or("");
-    let starts_word =
-        start == 0 || !bytes[start - 1].is_ascii_alphanumeric() || word.starts_with('n');
-    let ends_word =
-        word.ends_with('*') || bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
-    if !(starts_word && ends_word) {
-        return;
-    }
-    if id < CONCERN_WORDS.len() || negated_before(s, start) {
-        tally.0 += 1;
-    } else {
-        tally.1 += 1;
-    }
-}
-
-/// The judging words of a whole text, found in one search, so that each
-/// sentence, clause and line of it is counted without a search of its own
-/// (they are counted one after another, and clauses again within their
-/// sentences).
-pub(super) struct JudgingWords<'t> {
-    text: &'t str,
-    /// The matches of `POLARITY_WORDS` in the whole text, in order.
-    found: Vec<aho_corasick::Match>,
-}
-
-impl<'t> JudgingWords<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
-        JudgingWords {
-            text,
-            found: POLARITY_WORDS.find_iter(text).collect(),
+    let (mut concerns, mut strengths) = (0, 0);
+    for m in POLARITY_WORDS.find_iter(s) {
+        let id = m.pattern().as_usize();
+        let word = CONCERN_WORDS
+            .get(id)
+            .or_else(|| STRENGTH_WORDS.get(id - CONCERN_WORDS.len()))
+            .copied()
+            .unwrap_or("");
+        let starts_word = m.start() == 0
+            || !bytes[m.start() - 1].is_ascii_alphanumeric()
+            || word.starts_with('n');
+        let ends_word = word.ends_with('*')
+            || bytes
+                .get(m.end())
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !(starts_word && ends_word) {
+            continue;
+        }
+        if id < CONCERN_WORDS.len() || negated_before(s, m.start()) {
+            concerns += 1;
+        } else {
+            strengths += 1;
         }
     }
-
-    /// `counts(&text[range])`. A search of the whole text finds the same
-    /// words inside `range` as a search of `range` alone, unless a word it
-    /// found crosses an edge of `range`: then the stretch alone may hold
-    /// other words there, and it is searched on its own.
-    fn counts(&self, range: Range<usize>) -> (usize, usize) {
-        let s = &self.text[range.clone()];
-        let first = self.found.partition_point(|m| m.end() <= range.start);
-        let mut tally = (0, 0);
-        for m in &self.found[first..] {
-            if m.start() >= range.end {
-                break;
-            }
-            if m.start() < range.start || m.end() > range.end {
-                return counts(s);
-            }
-            count(s, m, range.start, &mut tally);
-        }
-        tally
-    }
-
-    /// The polarity the words of `text[range]` lean to, or `None` where
-    /// they lean to neither (no judging word, or as many of each).
-    pub(super) fn leaning(&self, range: Range<usize>) -> Option<Polarity> {
-        lean(self.counts(range))
-    }
-
-    /// Whether `text[range]` holds any judging word at all.
-    pub(super) fn judges(&self, range: Range<usize>) -> bool {
-        self.counts(range) != (0, 0)
-    }
+    (concerns, strengths)
 }
 
 /// The polarity the words of `s` lean to, or `None` where they lean to
 /// neither (no judging word, or as many of each).
-#[cfg(test)]
 pub(super) fn leaning(s: &str) -> Option<Polarity> {
-    lean(counts(s))
-}
-
-/// The polarity that `(concerns, strengths)` lean to (see `leaning`).
-fn lean((concerns, strengths): (usize, usize)) -> Option<Polarity> {
+    let (concerns, strengths) = counts(s);
     match strengths.cmp(&concerns) {
         std::cmp::Ordering::Greater => Some(Polarity::Strength),
         std::cmp::Ordering::Less => Some(Polarity::Concern),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// Whether `s` holds any judging word at all.
+pub(super) fn judges(s: &str) -> bool {
+    counts(s) != (0, 0)
 }
 
 /// The polarity of a whole sentence: its leaning, concern on a tie.
@@ -387,51 +331,6 @@ mod tests {
             let at = s.len();
             s.push_str("strong");
             prop_assert_eq!(negated_before(&s, at), negated_before_by_splitting(&s, at), "{:?}", s);
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn judging_words_of_the_whole_text_count_as_each_stretch_alone(
-            words in proptest::collection::vec(
-                prop_oneof![
-                    Just("not"), Just("good"), Just("goodness"), Just("too"), Just("slow"),
-                    Just("weakness"), Just("areas for improvement"), Just("improvement"),
-                    Just("requires improvement"), Just("know them well"), Just("them"),
-                    Just("well"), Just("isn't"), Just("strong"), Just("Lack"), Just("of"),
-                    Just("poorly"), Just("é"), Just("9"), Just("for"), Just("areas"),
-                ],
-                0..14,
-            ),
-            gaps in proptest::collection::vec(
-                prop_oneof![Just(" "), Just(", "), Just(". "), Just("\u{a0}"), Just("-"), Just("")],
-                14,
-            ),
-            cuts in proptest::collection::vec(0usize..200, 2),
-        ) {
-            let mut text = String::new();
-            for (w, g) in words.iter().zip(&gaps) {
-                text.push_str(w);
-                text.push_str(g);
-            }
-            let judging = JudgingWords::new(&text);
-            let mut at: Vec<usize> = cuts
-                .iter()
-                .map(|&c| {
-                    let mut i = c.min(text.len());
-                    while !text.is_char_boundary(i) {
-                        i -= 1;
-                    }
-                    i
-                })
-                .collect();
-            at.sort();
-            let range = at[0]..at[1];
-            prop_assert_eq!(
-                judging.counts(range.clone()),
-                counts(&text[range.clone()]),
-                "{:?} in {:?}", range, text
-            );
         }
     }
 

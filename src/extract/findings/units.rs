@@ -4,7 +4,7 @@
 //! ("Headline findings", "Areas for improvement"), and the bullets of a
 //! list that a reporting line opens ("Inspectors found that:").
 
-use super::polarity::JudgingWords;
+use super::polarity::{judges, leaning};
 use super::reported::reported;
 use crate::extract::doc::Doc;
 use crate::extract::layout::BlockKind;
@@ -121,7 +121,7 @@ fn in_findings_section(doc: &Doc) -> Vec<bool> {
 
 /// The bullets of lists opened by a reporting line, with the lean of that
 /// line.
-fn bullets(doc: &Doc, judging: &JudgingWords) -> Vec<Unit> {
+fn bullets(doc: &Doc) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut opener: Option<Option<Polarity>> = None;
     for b in &doc.layout.blocks {
@@ -136,13 +136,13 @@ fn bullets(doc: &Doc, judging: &JudgingWords) -> Vec<Unit> {
             continue;
         }
         opener = (b.kind != BlockKind::Footer && LIST_OPENER.is_match(line.trim_end()))
-            .then(|| judging.leaning(b.range.clone()));
+            .then(|| leaning(line));
     }
     out
 }
 
 /// The stretches of `doc` that state findings, in text order.
-pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound], judging: &JudgingWords) -> Vec<Unit> {
+pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound]) -> Vec<Unit> {
     let sentences: Vec<(Range<usize>, usize)> = doc
         .layout
         .body_sentences()
@@ -171,8 +171,7 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound], judging: &JudgingW
             carrying = false;
             continue;
         }
-        let carries =
-            (carrying || section[*block]) && !SPEECH.is_match(s) && judging.judges(range.clone());
+        let carries = (carrying || section[*block]) && !SPEECH.is_match(s) && judges(s);
         if cue || carries {
             carrying = true;
         } else {
@@ -184,7 +183,7 @@ pub(super) fn finding_units(doc: &Doc, quotes: &[QuoteFound], judging: &JudgingW
             lean: None,
         });
     }
-    out.extend(bullets(doc, judging));
+    out.extend(bullets(doc));
     out.sort_by_key(|u| u.range.start);
     out
 }
@@ -195,7 +194,7 @@ mod tests {
 
     fn units_of(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
-        finding_units(&doc, &[], &JudgingWords::new(&doc.text))
+        finding_units(&doc, &[])
             .into_iter()
             .map(|u| text[u.range].to_string())
             .collect()
@@ -221,7 +220,7 @@ mod tests {
             - the timeliness of reviews for children in care\n\
             - written plans for children on the edge of care\n";
         let doc = Doc::new(text);
-        let units = finding_units(&doc, &[], &JudgingWords::new(&doc.text));
+        let units = finding_units(&doc, &[]);
         let bullets: Vec<&Unit> = units.iter().filter(|u| u.lean.is_some()).collect();
         assert_eq!(bullets.len(), 2, "{units:?}");
         assert!(bullets.iter().all(|u| u.lean == Some(Polarity::Concern)));
