@@ -15,9 +15,15 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Duration;
 
 /// Records made durable together. Each waits with its temporary file
-/// open, so with the queue in front of the committer at most twice this
-/// many files are open at once.
+/// open, so with the queue in front of the committer (as many again) and
+/// the chunks being prepared, about twice this many files are open at
+/// once.
 pub const BATCH_SIZE: usize = 256;
+
+/// Articles prepared one after another on a thread and sent to the
+/// committer together: a message per article woke the committer (a futex
+/// call and two context switches) once per article.
+const SEND_CHUNK: usize = 8;
 
 /// How long a partial batch waits for more before it is committed anyway,
 /// so that a slow article does not hold back the others' progress.
@@ -43,7 +49,7 @@ pub fn extract_articles(
     options: &ExtractOptions,
     done: &(dyn Fn() + Sync),
 ) -> Vec<ArticleReport> {
-    let (tx, rx) = sync_channel::<Prepared>(BATCH_SIZE);
+    let (tx, rx) = sync_channel::<Vec<Prepared>>(BATCH_SIZE / SEND_CHUNK);
     std::thread::scope(|scope| {
         let committer = std::thread::Builder::new()
             .name("record-committer".into())
@@ -76,12 +82,17 @@ pub fn extract_articles(
             crate::extract::warm_up();
         }
         articles
-            .par_iter()
+            .par_chunks(SEND_CHUNK)
             .enumerate()
-            .for_each_with(tx, |tx, (index, path)| {
+            .for_each_with(tx, |tx, (chunk, paths)| {
+                let first = chunk * SEND_CHUNK;
+                let prepared = (first..)
+                    .zip(paths)
+                    .map(|(index, path)| prepare(index, path, listing, options))
+                    .collect();
                 // The committer only stops early by panicking, which the
                 // join below passes on.
-                let _ = tx.send(prepare(index, path, listing, options));
+                let _ = tx.send(prepared);
             });
         let reports = match committer.join() {
             Ok(reports) => reports,
@@ -176,7 +187,7 @@ fn prepare(index: usize, path: &Path, listing: &Listing, options: &ExtractOption
 
 /// The committer: gathers prepared articles into batches and lands them.
 fn commit_all(
-    rx: Receiver<Prepared>,
+    rx: Receiver<Vec<Prepared>>,
     count: usize,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Option<ArticleReport>> {
@@ -192,7 +203,7 @@ fn commit_all(
         };
         let mut waited_long_enough = false;
         match first {
-            Ok(prepared) => batch.push(prepared),
+            Ok(prepared) => batch.extend(prepared),
             Err(RecvTimeoutError::Timeout) => waited_long_enough = true,
             Err(RecvTimeoutError::Disconnected) => open = false,
         }
