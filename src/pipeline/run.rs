@@ -20,10 +20,18 @@ use std::time::Duration;
 /// once.
 pub const BATCH_SIZE: usize = 256;
 
-/// Articles prepared one after another on a thread and sent to the
+/// Most articles prepared one after another on a thread and sent to the
 /// committer together: a message per article woke the committer (a futex
 /// call and two context switches) once per article.
-const SEND_CHUNK: usize = 8;
+const MOST_SENT_TOGETHER: usize = 32;
+
+/// How many articles of `count` to send to the committer together: up to
+/// `MOST_SENT_TOGETHER`, and few enough that every thread of the pool has
+/// several chunks to take, so that a small folder is still shared out.
+fn send_chunk(count: usize) -> usize {
+    const CHUNKS_PER_THREAD: usize = 16;
+    (count / (rayon::current_num_threads() * CHUNKS_PER_THREAD)).clamp(1, MOST_SENT_TOGETHER)
+}
 
 /// How long a partial batch waits for more before it is committed anyway,
 /// so that a slow article does not hold back the others' progress.
@@ -49,7 +57,8 @@ pub fn extract_articles(
     options: &ExtractOptions,
     done: &(dyn Fn() + Sync),
 ) -> Vec<ArticleReport> {
-    let (tx, rx) = sync_channel::<Vec<Prepared>>(BATCH_SIZE / SEND_CHUNK);
+    let chunk_size = send_chunk(articles.len());
+    let (tx, rx) = sync_channel::<Vec<Prepared>>(BATCH_SIZE.div_ceil(chunk_size));
     std::thread::scope(|scope| {
         let committer = std::thread::Builder::new()
             .name("record-committer".into())
@@ -82,10 +91,10 @@ pub fn extract_articles(
             crate::extract::warm_up();
         }
         articles
-            .par_chunks(SEND_CHUNK)
+            .par_chunks(chunk_size)
             .enumerate()
             .for_each_with(tx, |tx, (chunk, paths)| {
-                let first = chunk * SEND_CHUNK;
+                let first = chunk * chunk_size;
                 let prepared = (first..)
                     .zip(paths)
                     .map(|(index, path)| prepare(index, path, listing, options))
@@ -263,6 +272,21 @@ fn put(reports: &mut [Option<ArticleReport>], index: usize, report: ArticleRepor
 mod tests {
     use super::*;
     use crate::discover::discover_articles;
+
+    #[test]
+    fn small_folders_are_shared_out_and_large_ones_sent_in_chunks() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
+        pool.install(|| {
+            assert_eq!(send_chunk(0), 1);
+            assert_eq!(send_chunk(10), 1);
+            assert_eq!(send_chunk(100), 3);
+            assert_eq!(send_chunk(2_000), MOST_SENT_TOGETHER);
+            assert_eq!(send_chunk(1_000_000), MOST_SENT_TOGETHER);
+        });
+    }
 
     #[test]
     fn rules_are_warmed_up_only_where_an_article_may_be_extracted() {
