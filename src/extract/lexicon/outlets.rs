@@ -166,6 +166,19 @@ const LONGEST_NAME: usize = 8;
 /// (in any case, with or without a leading "The", any white space between
 /// words); a short alias in capitals ("MEN", "LGC") only as written.
 pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
+    let s = surface_form(surface)?;
+    OUTLETS_BY_FORM
+        .get(&s.to_ascii_lowercase())?
+        .iter()
+        .map(|&i| &OUTLETS[i])
+        .find(|o| names(o, &s))
+        .map(known)
+}
+
+/// A surface's words as a name or alias is compared with them: single
+/// spaces between, without a leading "the". None for more words than any
+/// name has.
+fn surface_form(surface: &str) -> Option<String> {
     let words: Vec<&str> = surface.split_whitespace().take(LONGEST_NAME + 1).collect();
     if words.len() > LONGEST_NAME {
         return None;
@@ -174,22 +187,21 @@ pub(crate) fn known_outlet(surface: &str) -> Option<KnownOutlet> {
         Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
         _ => &words[..],
     };
-    let s = words.join(" ");
+    Some(words.join(" "))
+}
+
+/// Whether `outlet`'s name or an alias is the surface form `s`.
+fn names(outlet: &Outlet, s: &str) -> bool {
     let same = |form: &str| {
         let form = form.strip_prefix("The ").unwrap_or(form);
         let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
         if acronym {
             form == s
         } else {
-            form.eq_ignore_ascii_case(&s)
+            form.eq_ignore_ascii_case(s)
         }
     };
-    OUTLETS_BY_FORM
-        .get(&s.to_ascii_lowercase())?
-        .iter()
-        .map(|&i| &OUTLETS[i])
-        .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
-        .map(known)
+    same(&outlet.name) || outlet.aliases.iter().any(|a| same(a))
 }
 
 /// The `OUTLETS` indices, in order, of the outlets with a name or alias of
@@ -345,28 +357,8 @@ mod tests {
     /// `known_outlet` as a walk of the whole list: what the index by form
     /// must give for every surface.
     fn known_outlet_by_walking(surface: &str) -> Option<KnownOutlet> {
-        let words: Vec<&str> = surface.split_whitespace().take(LONGEST_NAME + 1).collect();
-        if words.len() > LONGEST_NAME {
-            return None;
-        }
-        let words = match words.split_first() {
-            Some((first, rest)) if first.eq_ignore_ascii_case("the") && !rest.is_empty() => rest,
-            _ => &words[..],
-        };
-        let s = words.join(" ");
-        let same = |form: &str| {
-            let form = form.strip_prefix("The ").unwrap_or(form);
-            let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
-            if acronym {
-                form == s
-            } else {
-                form.eq_ignore_ascii_case(&s)
-            }
-        };
-        OUTLETS
-            .iter()
-            .find(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
-            .map(known)
+        let s = surface_form(surface)?;
+        OUTLETS.iter().find(|o| names(o, &s)).map(known)
     }
 
     #[test]
