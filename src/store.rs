@@ -150,7 +150,7 @@ pub fn parse_record_with_warnings(path: &Path, json: &str) -> Result<ReadRecord,
     let mut warnings = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let typed = serde_ignored::deserialize(&mut deserializer, |ignored| {
-        warnings.push(format!("{}: unknown field, ignored", Location(&ignored)));
+        warnings.push(format!("{}: unknown field, ignored", location(&ignored)));
     })
     .and_then(|record: Record| deserializer.end().map(|()| record));
     let record = match typed {
@@ -194,34 +194,20 @@ fn check_format_of(path: &Path, value: &Value) -> Result<(), StoreError> {
     }
 }
 
-/// Whether `path` is the record itself, which a location leaves unnamed.
-fn names_nothing(path: &serde_ignored::Path<'_>) -> bool {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => true,
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => names_nothing(parent),
-        Path::Seq { .. } | Path::Map { .. } => false,
-    }
-}
-
 /// Where an ignored key sits in a record, as warnings name it:
 /// `figures[0].confidence`.
-struct Location<'a, 'b>(&'a serde_ignored::Path<'b>);
-
-impl std::fmt::Display for Location<'_, '_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use serde_ignored::Path;
-        match self.0 {
-            Path::Root => Ok(()),
-            Path::Seq { parent, index } => write!(f, "{}[{index}]", Location(parent)),
-            Path::Map { parent, key } if names_nothing(parent) => f.write_str(key),
-            Path::Map { parent, key } => write!(f, "{}.{key}", Location(parent)),
-            Path::Some { parent }
-            | Path::NewtypeStruct { parent }
-            | Path::NewtypeVariant { parent } => Location(parent).fmt(f),
-        }
+fn location(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", location(parent)),
+        Path::Map { parent, key } => match location(parent) {
+            above if above.is_empty() => key.clone(),
+            above => format!("{above}.{key}"),
+        },
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => location(parent),
     }
 }
 
