@@ -261,6 +261,13 @@ pub const WEEKDAY_NAMES: &[&str] = &[
     "Sun",
 ];
 
+/// A name without a leading capitalised "The " ("The Sentinel", "The Local
+/// Government Association" opening a sentence): how outlets' names are
+/// compared and organisations named.
+pub fn without_leading_the(name: &str) -> &str {
+    name.strip_prefix("The ").unwrap_or(name)
+}
+
 /// The number of a month by its name, full or short, any case, with or
 /// without a point ("Sept.", "DEC").
 pub fn month_number(name: &str) -> Option<u32> {

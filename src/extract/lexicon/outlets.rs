@@ -193,7 +193,7 @@ fn surface_form(surface: &str) -> Option<String> {
 /// Whether `outlet`'s name or an alias is the surface form `s`.
 fn names(outlet: &Outlet, s: &str) -> bool {
     let same = |form: &str| {
-        let form = form.strip_prefix("The ").unwrap_or(form);
+        let form = super::without_leading_the(form);
         let acronym = form.len() <= 4 && form.chars().all(|c| c.is_ascii_uppercase());
         if acronym {
             form == s
@@ -212,8 +212,9 @@ static OUTLETS_BY_FORM: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(||
     let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, o) in OUTLETS.iter().enumerate() {
         for form in std::iter::once(&o.name).chain(&o.aliases) {
-            let form = form.strip_prefix("The ").unwrap_or(form);
-            let owners = by_form.entry(form.to_ascii_lowercase()).or_default();
+            let owners = by_form
+                .entry(super::without_leading_the(form).to_ascii_lowercase())
+                .or_default();
             if owners.last() != Some(&i) {
                 owners.push(i);
             }

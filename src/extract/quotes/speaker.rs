@@ -4,8 +4,8 @@
 //! for "she said".
 
 use crate::extract::doc::Doc;
-use crate::extract::names;
 use crate::extract::people::{PersonFound, same_surname};
+use crate::extract::{lexicon, names};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,7 +56,9 @@ impl Context<'_, '_> {
             named.push((m.end(), Named::Speaker("Ofsted".to_string())));
         }
         for m in ORGANISATION.find_iter(phrase) {
-            let org = self.doc.canonical_organisation(without_the(m.as_str()));
+            let org = self
+                .doc
+                .canonical_organisation(lexicon::without_leading_the(m.as_str()));
             named.push((m.end(), Named::Speaker(org)));
         }
         let spokesperson_of = SPOKESPERSON
@@ -164,7 +166,10 @@ impl Context<'_, '_> {
             .find_iter(before)
             .filter(|m| super::attribution::verb_follows(&before[m.end()..]))
             .last()
-            .map(|m| self.doc.canonical_organisation(without_the(m.as_str())))
+            .map(|m| {
+                self.doc
+                    .canonical_organisation(lexicon::without_leading_the(m.as_str()))
+            })
     }
 
     /// Ofsted, for "it" or "they" after a sentence about the report or the
@@ -209,12 +214,6 @@ impl Context<'_, '_> {
             .max_by_key(|(at, _)| *at)
             .map(|(_, n)| n.clone())
     }
-}
-
-/// An organisation's name without a capitalised "The" that opened its
-/// sentence.
-fn without_the(name: &str) -> &str {
-    name.strip_prefix("The ").unwrap_or(name)
 }
 
 /// "he" or "she", in any case. Under Unicode case folding, the long s
